@@ -1,0 +1,109 @@
+/// How an order is paid.
+public enum PaymentMethod: String, Sendable, Codable, CaseIterable {
+    case prepaid, invoice, paypal, card, cod
+
+    /// Orders on account are paid after delivery and need credit.
+    public var isOnAccount: Bool { self == .invoice }
+}
+
+/// A shipping address.
+public struct Address: Sendable, Equatable, Codable {
+    public var name: String
+    public var street: String
+    public var zip: String
+    public var city: String
+    public var country: String
+
+    public init(name: String, street: String, zip: String, city: String, country: String) {
+        self.name = name
+        self.street = street
+        self.zip = zip
+        self.city = city
+        self.country = country
+    }
+}
+
+/// One line of an order.
+public struct OrderLine: Sendable, Equatable, Codable {
+    public var sku: String
+    public var quantity: Int
+    /// Gross unit price in minor units.
+    public var unitPriceGross: Int
+    /// The VAT rate, where the file states it; otherwise the article's rate applies.
+    public var vatRate: VATRate?
+    public var location: SourceLocation
+
+    public init(sku: String, quantity: Int, unitPriceGross: Int, vatRate: VATRate? = nil, location: SourceLocation) {
+        self.sku = sku
+        self.quantity = quantity
+        self.unitPriceGross = unitPriceGross
+        self.vatRate = vatRate
+        self.location = location
+    }
+
+    /// Quantity × unit price.
+    public var lineGross: Int { quantity * unitPriceGross }
+}
+
+/// A customer's order with its lines (`orders` kind: one input row per line).
+public struct Order: Sendable, Equatable {
+    public var orderNumber: String
+    public var orderDate: CalendarDate
+    public var customerID: String?
+    public var customerEmail: String?
+    public var customerName: String?
+    public var shipTo: Address?
+    public var paymentMethod: PaymentMethod
+    public var paid: Bool
+    /// Gross shipping charge in minor units.
+    public var shippingGross: Int
+    public var currency: String
+    /// Cancelled orders are recorded but neither reserved, invoiced nor shipped.
+    public var cancelled: Bool
+    public var lines: [OrderLine]
+    public var location: SourceLocation
+
+    public init(orderNumber: String, orderDate: CalendarDate, customerID: String? = nil, customerEmail: String? = nil,
+                customerName: String? = nil, shipTo: Address? = nil, paymentMethod: PaymentMethod = .prepaid,
+                paid: Bool = false, shippingGross: Int = 0, currency: String = "EUR", cancelled: Bool = false,
+                lines: [OrderLine], location: SourceLocation) {
+        self.orderNumber = orderNumber
+        self.orderDate = orderDate
+        self.customerID = customerID
+        self.customerEmail = customerEmail
+        self.customerName = customerName
+        self.shipTo = shipTo
+        self.paymentMethod = paymentMethod
+        self.paid = paid
+        self.shippingGross = shippingGross
+        self.currency = currency
+        self.cancelled = cancelled
+        self.lines = lines
+        self.location = location
+    }
+
+    /// Goods plus shipping, gross.
+    public var totalGross: Int { lines.reduce(0) { $0 + $1.lineGross } + shippingGross }
+}
+
+/// A payment received (`payments` kind).
+public struct Payment: Sendable, Equatable {
+    /// The order or invoice number the payer gave.
+    public var reference: String
+    /// Amount in minor units; negative for money paid back.
+    public var amount: Int
+    public var date: CalendarDate
+    public var payer: String?
+    public var method: String?
+    public var location: SourceLocation
+
+    public init(reference: String, amount: Int, date: CalendarDate, payer: String? = nil, method: String? = nil,
+                location: SourceLocation) {
+        self.reference = reference
+        self.amount = amount
+        self.date = date
+        self.payer = payer
+        self.method = method
+        self.location = location
+    }
+}

@@ -1,0 +1,65 @@
+/// The default warehouse, where a file names none.
+public let defaultWarehouse = "main"
+
+/// One counted article of a stock count: on-hand becomes `counted`.
+public struct StockCountLine: Sendable, Equatable {
+    public var sku: String
+    public var counted: Int
+    public var warehouse: String
+    public var location: SourceLocation
+
+    public init(sku: String, counted: Int, warehouse: String = defaultWarehouse, location: SourceLocation) {
+        self.sku = sku
+        self.counted = counted
+        self.warehouse = warehouse
+        self.location = location
+    }
+}
+
+/// One received article of a goods receipt: on-hand grows by `received`.
+public struct GoodsReceiptLine: Sendable, Equatable {
+    public var sku: String
+    public var received: Int
+    /// Net purchase cost per unit in minor units.
+    public var cost: Int?
+    public var supplier: String?
+    public var reference: String?
+    public var warehouse: String
+    public var location: SourceLocation
+
+    public init(sku: String, received: Int, cost: Int? = nil, supplier: String? = nil, reference: String? = nil,
+                warehouse: String = defaultWarehouse, location: SourceLocation) {
+        self.sku = sku
+        self.received = received
+        self.cost = cost
+        self.supplier = supplier
+        self.reference = reference
+        self.warehouse = warehouse
+        self.location = location
+    }
+}
+
+/// What a returned article is good for.
+public enum ReturnCondition: String, Sendable, Codable {
+    case resellable, damaged
+}
+
+/// One returned article of an order.
+public struct ReturnLine: Sendable, Equatable {
+    public var orderNumber: String
+    public var sku: String
+    public var quantity: Int
+    public var reason: String?
+    public var condition: ReturnCondition
+    public var location: SourceLocation
+
+    public init(orderNumber: String, sku: String, quantity: Int, reason: String? = nil,
+                condition: ReturnCondition = .resellable, location: SourceLocation) {
+        self.orderNumber = orderNumber
+        self.sku = sku
+        self.quantity = quantity
+        self.reason = reason
+        self.condition = condition
+        self.location = location
+    }
+}
