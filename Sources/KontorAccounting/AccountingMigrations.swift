@@ -1,0 +1,71 @@
+import GRDB
+import KontorStore
+
+/// Accounting's tables: the chart of accounts, the append-only journal, invoices and
+/// credit notes, and the gap-free number ranges.
+public enum AccountingMigrations {
+    public static func register(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("accounting-1") { db in
+            try db.execute(sql: """
+                CREATE TABLE accounts (
+                    account INTEGER PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL
+                );
+                CREATE TABLE journal_entries (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    shop TEXT NOT NULL REFERENCES shops(shop),
+                    date TEXT NOT NULL,
+                    document TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    reverses INTEGER REFERENCES journal_entries(id)
+                );
+                CREATE INDEX journal_entries_by_batch ON journal_entries(batch_id);
+                CREATE TABLE journal_lines (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    entry_id INTEGER NOT NULL REFERENCES journal_entries(id),
+                    shop TEXT NOT NULL,
+                    account INTEGER NOT NULL REFERENCES accounts(account),
+                    debit INTEGER NOT NULL CHECK (debit >= 0),
+                    credit INTEGER NOT NULL CHECK (credit >= 0),
+                    document TEXT,
+                    customer_key TEXT,
+                    CHECK (debit = 0 OR credit = 0)
+                );
+                CREATE INDEX journal_lines_by_entry ON journal_lines(entry_id);
+                CREATE INDEX journal_lines_open_items ON journal_lines(shop, account, customer_key);
+                CREATE INDEX journal_lines_by_document ON journal_lines(shop, document);
+                CREATE TABLE invoices (
+                    shop TEXT NOT NULL REFERENCES shops(shop),
+                    number TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('invoice', 'credit_note')),
+                    order_number TEXT NOT NULL,
+                    customer_key TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    due_date TEXT NOT NULL,
+                    net INTEGER NOT NULL,
+                    vat INTEGER NOT NULL,
+                    gross INTEGER NOT NULL CHECK (gross = net + vat),
+                    refers_to TEXT,
+                    entry_id INTEGER NOT NULL REFERENCES journal_entries(id),
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    PRIMARY KEY (shop, number)
+                ) WITHOUT ROWID;
+                CREATE INDEX invoices_by_order ON invoices(shop, order_number);
+                CREATE TABLE number_ranges (
+                    shop TEXT NOT NULL,
+                    series TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    last INTEGER NOT NULL CHECK (last >= 0),
+                    PRIMARY KEY (shop, series, year)
+                ) WITHOUT ROWID;
+                """)
+            try Schema.makeAppendOnly("journal_entries", in: db)
+            try Schema.makeAppendOnly("journal_lines", in: db)
+            try Schema.makeAppendOnly("invoices", in: db)
+            for account in ChartOfAccounts.skr03 {
+                try db.execute(sql: "INSERT INTO accounts (account, name) VALUES (?, ?)", arguments: [account.number, account.name])
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import GRDB
+import KontorCore
+
+/// A posted invoice or credit note.
+public struct PostedInvoice: Sendable, Equatable, Codable {
+    public var number: String
+    public var orderNumber: String
+    public var net: Int
+    public var vat: Int
+    public var gross: Int
+}
+
+/// The journal of the shops: entries, invoices, credit notes and open items, in the
+/// caller's transaction. Entries are only ever added; a correction is a reversal.
+public struct Ledger {
+    private let db: Database
+
+    public init(_ db: Database) { self.db = db }
+
+    /// Posts a balanced entry and returns its id. Refuses an entry whose debits and credits differ.
+    @discardableResult
+    public func post(shop: String, date: CalendarDate, document: String, text: String, lines: [Posting],
+                     batch: Int64, reverses: Int64? = nil) throws -> Int64 {
+        let debit = lines.reduce(0) { $0 + $1.debit }, credit = lines.reduce(0) { $0 + $1.credit }
+        guard debit == credit else {
+            throw AccountingError(description: "entry \(document) does not balance: debit \(debit) ≠ credit \(credit)")
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO journal_entries (shop, date, document, text, batch_id, reverses) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [shop, date.description, document, text, batch, reverses])
+        let entry = db.lastInsertedRowID
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO journal_lines (entry_id, shop, account, debit, credit, document, customer_key) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for line in lines where line.debit != 0 || line.credit != 0 {
+            try insert.execute(arguments: [entry, shop, line.account.number, line.debit, line.credit, line.document, line.customerKey])
+        }
+        return entry
+    }
+
+    /// The next number of a gap-free range per shop and year: `RE2025-00001`.
+    public func nextNumber(shop: String, series: String, year: Int) throws -> String {
+        try db.cachedStatement(sql: """
+            INSERT INTO number_ranges (shop, series, year, last) VALUES (?, ?, ?, 1)
+            ON CONFLICT (shop, series, year) DO UPDATE SET last = last + 1
+            """).execute(arguments: [shop, series, year])
+        let last = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT last FROM number_ranges WHERE shop = ? AND series = ? AND year = ?
+            """), arguments: [shop, series, year]) ?? 1
+        let digits = String(last)
+        return "\(series)\(year)-\(String(repeating: "0", count: max(0, 5 - digits.count)))\(digits)"
+    }
+
+    /// Posts an invoice for goods and shipping: receivables against revenue and VAT per rate.
+    public func postInvoice(shop: String, orderNumber: String, customerKey: String, date: CalendarDate, dueDays: Int,
+                            goods: [TaxableAmount], shippingGross: Int, batch: Int64) throws -> PostedInvoice {
+        let number = try nextNumber(shop: shop, series: "RE", year: date.year)
+        let totals = InvoiceCalculator.totals(goods: goods, shippingGross: shippingGross)
+        let invoice = try record(shop: shop, number: number, kind: "invoice", orderNumber: orderNumber, customerKey: customerKey,
+                                 date: date, dueDays: dueDays, totals: totals, refersTo: nil, sign: 1, batch: batch,
+                                 text: "Rechnung \(number) zu Bestellung \(orderNumber)")
+        return invoice
+    }
+
+    /// Posts a credit note for returned goods, reversing their revenue and VAT.
+    public func postCreditNote(shop: String, invoice: String, orderNumber: String, customerKey: String, date: CalendarDate,
+                               goods: [TaxableAmount], batch: Int64) throws -> PostedInvoice {
+        let number = try nextNumber(shop: shop, series: "GS", year: date.year)
+        let totals = InvoiceCalculator.totals(goods: goods)
+        return try record(shop: shop, number: number, kind: "credit_note", orderNumber: orderNumber, customerKey: customerKey,
+                          date: date, dueDays: 0, totals: totals, refersTo: invoice, sign: -1, batch: batch,
+                          text: "Gutschrift \(number) zu Rechnung \(invoice)")
+    }
+
+    private func record(shop: String, number: String, kind: String, orderNumber: String, customerKey: String,
+                        date: CalendarDate, dueDays: Int, totals: [RateTotal], refersTo: String?, sign: Int,
+                        batch: Int64, text: String) throws -> PostedInvoice {
+        let gross = totals.reduce(0) { $0 + $1.gross }
+        let net = totals.reduce(0) { $0 + $1.net }
+        let vat = totals.reduce(0) { $0 + $1.vat }
+        var lines = [Posting.debit(ChartOfAccounts.receivables, sign * gross, document: number, customer: customerKey)]
+        for t in totals {
+            lines.append(.credit(ChartOfAccounts.revenue(t.rate), sign * t.net, document: number))
+            if let vatAccount = ChartOfAccounts.vat(t.rate) {
+                lines.append(.credit(vatAccount, sign * t.vat, document: number))
+            }
+        }
+        let entry = try post(shop: shop, date: date, document: number, text: text, lines: lines, batch: batch)
+        try db.cachedStatement(sql: """
+            INSERT INTO invoices (shop, number, kind, order_number, customer_key, date, due_date, net, vat, gross, refers_to, entry_id, batch_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [shop, number, kind, orderNumber, customerKey, date.description,
+                                     date.adding(days: dueDays).description, sign * net, sign * vat, sign * gross,
+                                     refersTo, entry, batch])
+        return PostedInvoice(number: number, orderNumber: orderNumber, net: net, vat: vat, gross: gross)
+    }
+
+    /// Posts money received for an open item: the money account against receivables.
+    public func postPayment(shop: String, document: String, customerKey: String, amount: Int, date: CalendarDate,
+                            method: String?, text: String, batch: Int64) throws {
+        try post(shop: shop, date: date, document: document, text: text, lines: [
+            .debit(ChartOfAccounts.moneyAccount(method: method), amount),
+            .credit(ChartOfAccounts.receivables, amount, document: document, customer: customerKey),
+        ], batch: batch)
+    }
+
+    /// Posts money that matched no open item to the suspense account, for a person to clear.
+    public func postUnmatchedPayment(shop: String, reference: String, amount: Int, date: CalendarDate, method: String?,
+                                     batch: Int64) throws {
+        try post(shop: shop, date: date, document: reference, text: "Zahlung ohne Zuordnung: \(reference)", lines: [
+            .debit(ChartOfAccounts.moneyAccount(method: method), amount),
+            .credit(ChartOfAccounts.suspense, amount, document: reference),
+        ], batch: batch)
+    }
+
+    /// The invoice of an order, if one was posted and not reversed.
+    public func invoice(shop: String, orderNumber: String) throws -> PostedInvoice? {
+        try fetchInvoice(sql: "i.order_number = ? AND i.kind = 'invoice'", shop: shop, key: orderNumber)
+    }
+
+    /// An invoice by its number, if posted and not reversed.
+    public func invoice(shop: String, number: String) throws -> PostedInvoice? {
+        try fetchInvoice(sql: "i.number = ? AND i.kind = 'invoice'", shop: shop, key: number)
+    }
+
+    private func fetchInvoice(sql condition: String, shop: String, key: String) throws -> PostedInvoice? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT i.number, i.order_number, i.net, i.vat, i.gross FROM invoices i
+            WHERE i.shop = ? AND \(condition)
+              AND NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses = i.entry_id)
+            ORDER BY i.date DESC, i.number DESC LIMIT 1
+            """), arguments: [shop, key]) else { return nil }
+        return PostedInvoice(number: row["number"], orderNumber: row["order_number"], net: row["net"], vat: row["vat"], gross: row["gross"])
+    }
+
+    /// What is still owed on a document (positive: the customer owes).
+    public func openAmount(shop: String, document: String) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT coalesce(SUM(debit - credit), 0) FROM journal_lines WHERE shop = ? AND account = ? AND document = ?
+            """), arguments: [shop, ChartOfAccounts.receivables.number, document]) ?? 0
+    }
+
+    /// A customer's open receivables: the exposure a credit check weighs.
+    public func exposure(shop: String, customerKey: String) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT coalesce(SUM(debit - credit), 0) FROM journal_lines WHERE shop = ? AND account = ? AND customer_key = ?
+            """), arguments: [shop, ChartOfAccounts.receivables.number, customerKey]) ?? 0
+    }
+
+    /// Reverses every entry of `batch` with a mirrored entry booked to `reversal`, dated `date`.
+    public func reverse(batch: Int64, by reversal: Int64, date: CalendarDate) throws {
+        let entries = try Row.fetchAll(db, sql: """
+            SELECT id, shop, document, text FROM journal_entries e
+            WHERE batch_id = ? AND reverses IS NULL
+              AND NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses = e.id)
+            ORDER BY id DESC
+            """, arguments: [batch])
+        for e in entries {
+            let id: Int64 = e["id"]
+            let lines = try Row.fetchAll(db, sql: """
+                SELECT account, debit, credit, document, customer_key FROM journal_lines WHERE entry_id = ? ORDER BY id
+                """, arguments: [id]).map { row in
+                Posting(account: LedgerAccount(number: row["account"], name: ""), debit: row["credit"], credit: row["debit"],
+                        document: row["document"], customerKey: row["customer_key"])
+            }
+            try post(shop: e["shop"], date: date, document: e["document"], text: "Storno: \(e["text"] as String)",
+                     lines: lines, batch: reversal, reverses: id)
+        }
+    }
+}

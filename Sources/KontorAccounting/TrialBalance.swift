@@ -1,0 +1,65 @@
+import GRDB
+import KontorCore
+
+/// One account of the trial balance.
+public struct TrialBalanceLine: Sendable, Equatable {
+    public var shop: String
+    public var account: Int
+    public var name: String
+    public var debit: Int
+    public var credit: Int
+    /// Debit less credit.
+    public var balance: Int { debit - credit }
+}
+
+/// One line of the journal, as the accountant reads it.
+public struct JournalLine: Sendable, Equatable {
+    public var shop: String
+    public var entry: Int64
+    public var date: String
+    public var document: String
+    public var text: String
+    public var account: Int
+    public var debit: Int
+    public var credit: Int
+    public var batch: Int64
+}
+
+extension Ledger {
+    /// The trial balance: debit and credit totals per shop and account.
+    public static func trialBalance(shop: String? = nil, in db: Database) throws -> [TrialBalanceLine] {
+        try Row.fetchAll(db, sql: """
+            SELECT l.shop, l.account, a.name, SUM(l.debit) AS debit, SUM(l.credit) AS credit
+            FROM journal_lines l JOIN accounts a ON a.account = l.account
+            WHERE ?1 IS NULL OR l.shop = ?1
+            GROUP BY l.shop, l.account ORDER BY l.shop, l.account
+            """, arguments: [shop]).map {
+            TrialBalanceLine(shop: $0["shop"], account: $0["account"], name: $0["name"], debit: $0["debit"], credit: $0["credit"])
+        }
+    }
+
+    /// Every journal line of a shop in posting order.
+    public static func journal(shop: String, in db: Database) throws -> [JournalLine] {
+        try Row.fetchAll(db, sql: """
+            SELECT e.shop, e.id, e.date, e.document, e.text, l.account, l.debit, l.credit, e.batch_id
+            FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id
+            WHERE e.shop = ? ORDER BY e.id, l.id
+            """, arguments: [shop]).map {
+            JournalLine(shop: $0["shop"], entry: $0["id"], date: $0["date"], document: $0["document"], text: $0["text"],
+                        account: $0["account"], debit: $0["debit"], credit: $0["credit"], batch: $0["batch_id"])
+        }
+    }
+
+    /// Open receivables per customer of a shop.
+    public static func exposures(shop: String? = nil, in db: Database) throws -> [String: [String: Int]] {
+        var result: [String: [String: Int]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT shop, customer_key, SUM(debit - credit) AS open FROM journal_lines
+            WHERE account = ? AND customer_key IS NOT NULL AND (?2 IS NULL OR shop = ?2)
+            GROUP BY shop, customer_key
+            """, arguments: [ChartOfAccounts.receivables.number, shop]) {
+            result[row["shop"], default: [:]][row["customer_key"]] = row["open"]
+        }
+        return result
+    }
+}

@@ -1,0 +1,91 @@
+import GRDB
+import KontorCore
+
+/// A customer as the credit book knows it.
+public struct CustomerAccount: Sendable, Equatable {
+    public var shop: String
+    public var customerID: String
+    public var name: String
+    public var email: String
+    public var creditLimit: Int?
+    public var paymentTermsDays: Int?
+}
+
+/// Customers, limits and holds, in the caller's transaction.
+public struct CreditBook {
+    private let db: Database
+
+    public init(_ db: Database) { self.db = db }
+
+    /// Inserts or updates a customer from a customer list.
+    public func upsert(_ c: Customer, shop: String, batch: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO customers (shop, customer_id, name, email, credit_limit, payment_terms_days, vat_id, country, street, zip, city, batch_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (shop, customer_id) DO UPDATE SET name = excluded.name, email = excluded.email,
+                credit_limit = coalesce(excluded.credit_limit, credit_limit),
+                payment_terms_days = coalesce(excluded.payment_terms_days, payment_terms_days),
+                vat_id = coalesce(excluded.vat_id, vat_id), country = coalesce(excluded.country, country),
+                street = coalesce(excluded.street, street), zip = coalesce(excluded.zip, zip),
+                city = coalesce(excluded.city, city), batch_id = excluded.batch_id
+            """).execute(arguments: [shop, c.customerID, c.name, c.email, c.creditLimit, c.paymentTermsDays, c.vatID,
+                                     c.country, c.street, c.zip, c.city, batch])
+    }
+
+    /// The customer with this id, or else with this e-mail address.
+    public func customer(shop: String, id: String?, email: String?) throws -> CustomerAccount? {
+        let row: Row?
+        if let id {
+            row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customers WHERE shop = ? AND customer_id = ?"),
+                                   arguments: [shop, id])
+        } else if let email {
+            row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT * FROM customers WHERE shop = ? AND lower(email) = lower(?) ORDER BY customer_id LIMIT 1
+                """), arguments: [shop, email])
+        } else {
+            row = nil
+        }
+        return row.map {
+            CustomerAccount(shop: $0["shop"], customerID: $0["customer_id"], name: $0["name"], email: $0["email"],
+                            creditLimit: $0["credit_limit"], paymentTermsDays: $0["payment_terms_days"])
+        }
+    }
+
+    /// Records that an order is held, with the figures that led to it.
+    public func hold(shop: String, order: String, customerKey: String, amount: Int, exposure: Int, limit: Int,
+                     reason: String, batch: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO credit_holds (shop, order_number, customer_key, amount, exposure, credit_limit, reason, status, batch_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'held', ?)
+            """).execute(arguments: [shop, order, customerKey, amount, exposure, limit, reason, batch])
+    }
+
+    /// Marks the holds placed by `batch` as reverted.
+    public func reverse(batch: Int64) throws {
+        try db.execute(sql: "UPDATE credit_holds SET status = 'reverted' WHERE batch_id = ? AND status = 'held'", arguments: [batch])
+    }
+
+    /// One customer of the customer list, with the money on hold.
+    public struct Listing: Sendable {
+        public var shop: String
+        public var customerID: String
+        public var name: String
+        public var email: String
+        public var creditLimit: Int?
+        public var heldOrders: Int
+        public var heldAmount: Int
+    }
+
+    /// All customers and their holds.
+    public static func customers(shop: String? = nil, in db: Database) throws -> [Listing] {
+        try Row.fetchAll(db, sql: """
+            SELECT c.shop, c.customer_id, c.name, c.email, c.credit_limit,
+                   (SELECT count(*) FROM credit_holds h WHERE h.shop = c.shop AND h.customer_key = c.customer_id AND h.status = 'held') AS held,
+                   (SELECT coalesce(SUM(amount), 0) FROM credit_holds h WHERE h.shop = c.shop AND h.customer_key = c.customer_id AND h.status = 'held') AS held_amount
+            FROM customers c WHERE ?1 IS NULL OR c.shop = ?1 ORDER BY c.shop, c.customer_id
+            """, arguments: [shop]).map {
+            Listing(shop: $0["shop"], customerID: $0["customer_id"], name: $0["name"], email: $0["email"],
+                    creditLimit: $0["credit_limit"], heldOrders: $0["held"], heldAmount: $0["held_amount"])
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import GRDB
+import KontorStore
+
+/// Credit's tables: customers with their limits, and credit holds.
+public enum CreditMigrations {
+    public static func register(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("credit-1") { db in
+            try db.execute(sql: """
+                CREATE TABLE customers (
+                    shop TEXT NOT NULL REFERENCES shops(shop),
+                    customer_id TEXT NOT NULL CHECK (length(customer_id) > 0),
+                    name TEXT NOT NULL,
+                    email TEXT NOT NULL,
+                    credit_limit INTEGER CHECK (credit_limit >= 0),
+                    payment_terms_days INTEGER CHECK (payment_terms_days >= 0),
+                    vat_id TEXT,
+                    country TEXT,
+                    street TEXT,
+                    zip TEXT,
+                    city TEXT,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    PRIMARY KEY (shop, customer_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX customers_by_email ON customers(shop, email);
+                CREATE TABLE credit_holds (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    shop TEXT NOT NULL,
+                    order_number TEXT NOT NULL,
+                    customer_key TEXT NOT NULL,
+                    amount INTEGER NOT NULL,
+                    exposure INTEGER NOT NULL,
+                    credit_limit INTEGER NOT NULL,
+                    reason TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('held', 'released', 'reverted')),
+                    batch_id INTEGER NOT NULL REFERENCES batches(id)
+                );
+                CREATE INDEX credit_holds_by_customer ON credit_holds(shop, customer_key);
+                CREATE INDEX credit_holds_by_batch ON credit_holds(batch_id);
+                """)
+        }
+    }
+}

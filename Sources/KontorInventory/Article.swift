@@ -1,0 +1,27 @@
+import KontorCore
+
+/// An article as the books know it.
+public struct Article: Sendable, Equatable {
+    public var sku: String
+    public var name: String
+    public var priceGross: Int
+    public var vatRate: VATRate
+    public var weightGrams: Int?
+    public var reorderPoint: Int?
+}
+
+/// One line of the stock list.
+public struct StockLevel: Sendable, Equatable, Codable {
+    public var shop: String
+    public var sku: String
+    public var name: String
+    public var warehouse: String
+    public var onHand: Int
+    public var reserved: Int
+    public var reorderPoint: Int?
+
+    /// What can still be promised: on hand less reserved.
+    public var available: Int { onHand - reserved }
+    /// Whether the available stock is at or below the reorder point.
+    public var needsReorder: Bool { reorderPoint.map { available <= $0 } ?? false }
+}

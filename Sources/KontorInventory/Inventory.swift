@@ -1,0 +1,158 @@
+import GRDB
+import KontorCore
+
+/// Articles, stock movements, reservations and balances of the shops.
+///
+/// Every change is a movement in an append-only ledger; the balance row changes in the
+/// same statement sequence, inside the caller's transaction.
+public struct Inventory {
+    private let db: Database
+
+    /// Works in the caller's transaction.
+    public init(_ db: Database) { self.db = db }
+
+    /// Inserts or updates an article from the catalogue.
+    public func upsert(_ product: Product, shop: String, batch: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO articles (shop, sku, name, price_gross, vat_rate, weight_g, ean, reorder_point, cost, batch_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (shop, sku) DO UPDATE SET name = excluded.name, price_gross = excluded.price_gross,
+                vat_rate = excluded.vat_rate, weight_g = coalesce(excluded.weight_g, weight_g),
+                ean = coalesce(excluded.ean, ean), reorder_point = coalesce(excluded.reorder_point, reorder_point),
+                cost = coalesce(excluded.cost, cost), batch_id = excluded.batch_id
+            """).execute(arguments: [shop, product.sku, product.name, product.priceGross, product.vatRate.percent,
+                                     product.weightGrams, product.ean, product.reorderPoint, product.cost, batch])
+    }
+
+    /// The article with `sku`, or nil if the catalogue has none.
+    public func article(shop: String, sku: String) throws -> Article? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT sku, name, price_gross, vat_rate, weight_g, reorder_point FROM articles WHERE shop = ? AND sku = ?
+            """), arguments: [shop, sku]) else { return nil }
+        return Article(sku: row["sku"], name: row["name"], priceGross: row["price_gross"],
+                       vatRate: VATRate(percent: row["vat_rate"]) ?? .standard,
+                       weightGrams: row["weight_g"], reorderPoint: row["reorder_point"])
+    }
+
+    /// On hand and reserved of one article in one warehouse.
+    public func balance(shop: String, sku: String, warehouse: String = defaultWarehouse) throws -> (onHand: Int, reserved: Int) {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT on_hand, reserved FROM stock_balances WHERE shop = ? AND sku = ? AND warehouse = ?
+            """), arguments: [shop, sku, warehouse])
+        return (row?["on_hand"] ?? 0, row?["reserved"] ?? 0)
+    }
+
+    /// Sets on-hand to a counted quantity; the difference is recorded as a `count` movement.
+    /// Returns the difference.
+    @discardableResult
+    public func count(_ line: StockCountLine, shop: String, batch: Int64) throws -> Int {
+        let delta = line.counted - (try balance(shop: shop, sku: line.sku, warehouse: line.warehouse).onHand)
+        try move(shop: shop, sku: line.sku, warehouse: line.warehouse, quantity: delta, kind: "count",
+                 reference: "count", batch: batch)
+        return delta
+    }
+
+    /// Adds received goods.
+    public func receive(_ line: GoodsReceiptLine, shop: String, batch: Int64) throws {
+        try move(shop: shop, sku: line.sku, warehouse: line.warehouse, quantity: line.received, kind: "receipt",
+                 reference: line.reference ?? line.supplier, batch: batch)
+    }
+
+    /// Reserves goods for an order.
+    public func reserve(shop: String, order: String, sku: String, quantity: Int, batch: Int64,
+                        warehouse: String = defaultWarehouse) throws {
+        try reservation(shop: shop, order: order, sku: sku, warehouse: warehouse, quantity: quantity, batch: batch)
+    }
+
+    /// What is reserved for an order, per article.
+    public func reserved(shop: String, order: String) throws -> [String: Int] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT sku, SUM(quantity) AS q FROM reservations WHERE shop = ? AND order_number = ? GROUP BY sku
+            """), arguments: [shop, order])
+        var result: [String: Int] = [:]
+        for row in rows where (row["q"] as Int) != 0 { result[row["sku"]] = row["q"] }
+        return result
+    }
+
+    /// Whether the goods reserved for an order are physically there for it, counting the
+    /// reservations of other orders as taken.
+    public func canShip(shop: String, order: String, warehouse: String = defaultWarehouse) throws -> Bool {
+        for (sku, mine) in try reserved(shop: shop, order: order) {
+            let b = try balance(shop: shop, sku: sku, warehouse: warehouse)
+            if b.onHand - (b.reserved - mine) < mine { return false }
+        }
+        return true
+    }
+
+    /// Ships an order's reserved goods: the reservation is released and the stock issued.
+    public func issue(shop: String, order: String, batch: Int64, warehouse: String = defaultWarehouse) throws {
+        for (sku, quantity) in try reserved(shop: shop, order: order).sorted(by: { $0.key < $1.key }) {
+            try reservation(shop: shop, order: order, sku: sku, warehouse: warehouse, quantity: -quantity, batch: batch)
+            try move(shop: shop, sku: sku, warehouse: warehouse, quantity: -quantity, kind: "issue",
+                     reference: order, batch: batch)
+        }
+    }
+
+    /// Puts returned goods back on the shelf.
+    public func restock(_ line: ReturnLine, shop: String, batch: Int64, warehouse: String = defaultWarehouse) throws {
+        try move(shop: shop, sku: line.sku, warehouse: warehouse, quantity: line.quantity, kind: "return",
+                 reference: line.orderNumber, batch: batch)
+    }
+
+    /// Reverses every stock movement and reservation of `batch` with opposite entries
+    /// booked to `reversal`. Nothing is deleted.
+    public func reverse(batch: Int64, by reversal: Int64) throws {
+        let moves = try Row.fetchAll(db, sql: """
+            SELECT id, shop, sku, warehouse, quantity FROM stock_movements WHERE batch_id = ? AND reverses IS NULL ORDER BY id DESC
+            """, arguments: [batch])
+        for m in moves {
+            try move(shop: m["shop"], sku: m["sku"], warehouse: m["warehouse"], quantity: -(m["quantity"] as Int),
+                     kind: "reversal", reference: "batch \(batch)", batch: reversal, reverses: m["id"])
+        }
+        let reservations = try Row.fetchAll(db, sql: """
+            SELECT id, shop, order_number, sku, warehouse, quantity FROM reservations WHERE batch_id = ? AND reverses IS NULL ORDER BY id DESC
+            """, arguments: [batch])
+        for r in reservations {
+            try reservation(shop: r["shop"], order: r["order_number"], sku: r["sku"], warehouse: r["warehouse"],
+                            quantity: -(r["quantity"] as Int), batch: reversal, reverses: r["id"])
+        }
+    }
+
+    /// The stock list, by shop, article and warehouse.
+    public static func levels(shop: String? = nil, in db: Database) throws -> [StockLevel] {
+        try Row.fetchAll(db, sql: """
+            SELECT a.shop, a.sku, a.name, coalesce(b.warehouse, 'main') AS warehouse,
+                   coalesce(b.on_hand, 0) AS on_hand, coalesce(b.reserved, 0) AS reserved, a.reorder_point
+            FROM articles a LEFT JOIN stock_balances b ON b.shop = a.shop AND b.sku = a.sku
+            WHERE ?1 IS NULL OR a.shop = ?1
+            ORDER BY a.shop, a.sku, warehouse
+            """, arguments: [shop]).map {
+            StockLevel(shop: $0["shop"], sku: $0["sku"], name: $0["name"], warehouse: $0["warehouse"],
+                       onHand: $0["on_hand"], reserved: $0["reserved"], reorderPoint: $0["reorder_point"])
+        }
+    }
+
+    private func move(shop: String, sku: String, warehouse: String, quantity: Int, kind: String, reference: String?,
+                      batch: Int64, reverses: Int64? = nil) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO stock_movements (shop, sku, warehouse, quantity, kind, reference, batch_id, reverses)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [shop, sku, warehouse, quantity, kind, reference, batch, reverses])
+        try db.cachedStatement(sql: """
+            INSERT INTO stock_balances (shop, sku, warehouse, on_hand, reserved) VALUES (?, ?, ?, ?, 0)
+            ON CONFLICT (shop, sku, warehouse) DO UPDATE SET on_hand = on_hand + excluded.on_hand
+            """).execute(arguments: [shop, sku, warehouse, quantity])
+    }
+
+    private func reservation(shop: String, order: String, sku: String, warehouse: String, quantity: Int,
+                             batch: Int64, reverses: Int64? = nil) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO reservations (shop, order_number, sku, warehouse, quantity, batch_id, reverses)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [shop, order, sku, warehouse, quantity, batch, reverses])
+        try db.cachedStatement(sql: """
+            INSERT INTO stock_balances (shop, sku, warehouse, on_hand, reserved) VALUES (?, ?, ?, 0, ?)
+            ON CONFLICT (shop, sku, warehouse) DO UPDATE SET reserved = reserved + excluded.reserved
+            """).execute(arguments: [shop, sku, warehouse, quantity])
+    }
+}

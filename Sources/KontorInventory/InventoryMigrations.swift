@@ -1,0 +1,61 @@
+import GRDB
+import KontorStore
+
+/// Inventory's tables: articles, the append-only stock and reservation ledgers, and the
+/// balances kept in the same transaction as the movements that change them.
+public enum InventoryMigrations {
+    public static func register(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("inventory-1") { db in
+            try db.execute(sql: """
+                CREATE TABLE articles (
+                    shop TEXT NOT NULL REFERENCES shops(shop),
+                    sku TEXT NOT NULL CHECK (length(sku) > 0),
+                    name TEXT NOT NULL,
+                    price_gross INTEGER NOT NULL CHECK (price_gross >= 0),
+                    vat_rate INTEGER NOT NULL CHECK (vat_rate IN (0, 7, 19)),
+                    weight_g INTEGER CHECK (weight_g >= 0),
+                    ean TEXT,
+                    reorder_point INTEGER CHECK (reorder_point >= 0),
+                    cost INTEGER CHECK (cost >= 0),
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    PRIMARY KEY (shop, sku)
+                ) WITHOUT ROWID;
+                CREATE TABLE stock_movements (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    shop TEXT NOT NULL,
+                    sku TEXT NOT NULL,
+                    warehouse TEXT NOT NULL,
+                    quantity INTEGER NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('count', 'receipt', 'issue', 'return', 'reversal')),
+                    reference TEXT,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    reverses INTEGER REFERENCES stock_movements(id),
+                    FOREIGN KEY (shop, sku) REFERENCES articles(shop, sku)
+                );
+                CREATE INDEX stock_movements_by_batch ON stock_movements(batch_id);
+                CREATE TABLE reservations (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    shop TEXT NOT NULL,
+                    order_number TEXT NOT NULL,
+                    sku TEXT NOT NULL,
+                    warehouse TEXT NOT NULL,
+                    quantity INTEGER NOT NULL,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    reverses INTEGER REFERENCES reservations(id)
+                );
+                CREATE INDEX reservations_by_order ON reservations(shop, order_number);
+                CREATE INDEX reservations_by_batch ON reservations(batch_id);
+                CREATE TABLE stock_balances (
+                    shop TEXT NOT NULL,
+                    sku TEXT NOT NULL,
+                    warehouse TEXT NOT NULL,
+                    on_hand INTEGER NOT NULL DEFAULT 0,
+                    reserved INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0),
+                    PRIMARY KEY (shop, sku, warehouse)
+                ) WITHOUT ROWID;
+                """)
+            try Schema.makeAppendOnly("stock_movements", in: db)
+            try Schema.makeAppendOnly("reservations", in: db)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import KontorCore
+
+/// How a shipment goes: carrier and parcels.
+public struct ShippingPlan: Sendable, Equatable {
+    public var carrier: String
+    public var parcels: Int
+}
+
+/// Carrier choice as a pure function of destination and weight.
+public enum CarrierRules {
+    /// The heaviest parcel a standard carrier takes, in grams.
+    public static let maxParcelGrams = 31_500
+
+    /// DHL Paket at home, DHL Paket International abroad; as many parcels as the weight needs.
+    public static func plan(country: String?, weightGrams: Int) -> ShippingPlan {
+        let domestic = (country ?? "DE").uppercased() == "DE"
+        let parcels = max(1, (weightGrams + maxParcelGrams - 1) / maxParcelGrams)
+        return ShippingPlan(carrier: domestic ? "DHL Paket" : "DHL Paket International", parcels: parcels)
+    }
+}

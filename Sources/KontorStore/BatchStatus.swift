@@ -1,0 +1,13 @@
+/// Where a batch stands in the journal.
+public enum BatchStatus: String, Sendable, Codable, CaseIterable {
+    /// Claimed from the inbox, not yet decided.
+    case received
+    /// Applied to the books.
+    case applied
+    /// Refused: nothing of it was applied.
+    case rejected
+    /// The same bytes were already applied for the shop: reported, never applied again.
+    case duplicate
+    /// Applied once, then reversed by a forced rerun.
+    case reverted
+}
