@@ -40,7 +40,7 @@ public struct GoodsReceiptLine: Sendable, Equatable {
 }
 
 /// What a returned article is good for.
-public enum ReturnCondition: String, Sendable, Codable {
+public enum ReturnCondition: String, Sendable, Codable, CaseIterable {
     case resellable, damaged
 }
 
@@ -51,15 +51,18 @@ public struct ReturnLine: Sendable, Equatable {
     public var quantity: Int
     public var reason: String?
     public var condition: ReturnCondition
+    /// The day the goods came back; the credit note carries it.
+    public var date: CalendarDate?
     public var location: SourceLocation
 
     public init(orderNumber: String, sku: String, quantity: Int, reason: String? = nil,
-                condition: ReturnCondition = .resellable, location: SourceLocation) {
+                condition: ReturnCondition = .resellable, date: CalendarDate? = nil, location: SourceLocation) {
         self.orderNumber = orderNumber
         self.sku = sku
         self.quantity = quantity
         self.reason = reason
         self.condition = condition
+        self.date = date
         self.location = location
     }
 }
