@@ -1,0 +1,21 @@
+extension XMLReader {
+    /// Limits and validation for one `XMLReader`.
+    public struct Options: Sendable {
+        /// The deepest nesting of elements read; the root counts as 1. Deeper is refused
+        /// with `xml.depth`.
+        public var maxDepth: Int
+        /// The most bytes (UTF-8) of character data directly inside one element, and of one
+        /// attribute value. More is refused with `xml.text-size`.
+        public var maxTextBytes: Int
+        /// A schema to validate against while reading; problems become `xml.schema`
+        /// diagnostics in `XMLReader.diagnostics`.
+        public var schema: XMLSchema?
+
+        /// Creates options; the defaults suit Kontor's inbox.
+        public init(maxDepth: Int = 64, maxTextBytes: Int = 1 << 20, schema: XMLSchema? = nil) {
+            self.maxDepth = maxDepth
+            self.maxTextBytes = maxTextBytes
+            self.schema = schema
+        }
+    }
+}
