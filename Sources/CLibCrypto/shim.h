@@ -1,4 +1,4 @@
 #ifndef KONTOR_CLIBCRYPTO_SHIM_H
 #define KONTOR_CLIBCRYPTO_SHIM_H
-#include <openssl/sha.h>
+#include <openssl/evp.h>
 #endif

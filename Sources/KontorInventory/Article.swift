@@ -8,6 +8,15 @@ public struct Article: Sendable, Equatable {
     public var vatRate: VATRate
     public var weightGrams: Int?
     public var reorderPoint: Int?
+
+    public init(sku: String, name: String, priceGross: Int, vatRate: VATRate, weightGrams: Int?, reorderPoint: Int?) {
+        self.sku = sku
+        self.name = name
+        self.priceGross = priceGross
+        self.vatRate = vatRate
+        self.weightGrams = weightGrams
+        self.reorderPoint = reorderPoint
+    }
 }
 
 /// One line of the stock list.

@@ -74,12 +74,18 @@ public struct Inventory {
         return result
     }
 
-    /// Whether the goods reserved for an order are physically there for it, counting the
-    /// reservations of other orders as taken.
+    /// Whether the goods reserved for an order are physically there for it. Orders that
+    /// reserved earlier come first: their reservations count as taken, later ones do not.
     public func canShip(shop: String, order: String, warehouse: String = defaultWarehouse) throws -> Bool {
         for (sku, mine) in try reserved(shop: shop, order: order) {
-            let b = try balance(shop: shop, sku: sku, warehouse: warehouse)
-            if b.onHand - (b.reserved - mine) < mine { return false }
+            let ahead = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT coalesce(SUM(quantity), 0) FROM reservations
+                WHERE shop = ?1 AND sku = ?2 AND warehouse = ?3 AND order_number IN (
+                    SELECT order_number FROM reservations WHERE shop = ?1 AND sku = ?2 AND warehouse = ?3 AND order_number != ?4
+                    GROUP BY order_number
+                    HAVING MIN(id) < (SELECT MIN(id) FROM reservations WHERE shop = ?1 AND sku = ?2 AND order_number = ?4))
+                """), arguments: [shop, sku, warehouse, order]) ?? 0
+            if try balance(shop: shop, sku: sku, warehouse: warehouse).onHand - ahead < mine { return false }
         }
         return true
     }
@@ -138,10 +144,10 @@ public struct Inventory {
             INSERT INTO stock_movements (shop, sku, warehouse, quantity, kind, reference, batch_id, reverses)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [shop, sku, warehouse, quantity, kind, reference, batch, reverses])
+        try ensureBalance(shop: shop, sku: sku, warehouse: warehouse)
         try db.cachedStatement(sql: """
-            INSERT INTO stock_balances (shop, sku, warehouse, on_hand, reserved) VALUES (?, ?, ?, ?, 0)
-            ON CONFLICT (shop, sku, warehouse) DO UPDATE SET on_hand = on_hand + excluded.on_hand
-            """).execute(arguments: [shop, sku, warehouse, quantity])
+            UPDATE stock_balances SET on_hand = on_hand + ? WHERE shop = ? AND sku = ? AND warehouse = ?
+            """).execute(arguments: [quantity, shop, sku, warehouse])
     }
 
     private func reservation(shop: String, order: String, sku: String, warehouse: String, quantity: Int,
@@ -150,9 +156,14 @@ public struct Inventory {
             INSERT INTO reservations (shop, order_number, sku, warehouse, quantity, batch_id, reverses)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [shop, order, sku, warehouse, quantity, batch, reverses])
+        try ensureBalance(shop: shop, sku: sku, warehouse: warehouse)
         try db.cachedStatement(sql: """
-            INSERT INTO stock_balances (shop, sku, warehouse, on_hand, reserved) VALUES (?, ?, ?, 0, ?)
-            ON CONFLICT (shop, sku, warehouse) DO UPDATE SET reserved = reserved + excluded.reserved
-            """).execute(arguments: [shop, sku, warehouse, quantity])
+            UPDATE stock_balances SET reserved = reserved + ? WHERE shop = ? AND sku = ? AND warehouse = ?
+            """).execute(arguments: [quantity, shop, sku, warehouse])
+    }
+
+    private func ensureBalance(shop: String, sku: String, warehouse: String) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO stock_balances (shop, sku, warehouse) VALUES (?, ?, ?)")
+            .execute(arguments: [shop, sku, warehouse])
     }
 }

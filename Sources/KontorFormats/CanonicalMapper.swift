@@ -1,0 +1,165 @@
+import KontorCore
+
+/// Turns flat records of Kontor's own formats into canonical document records,
+/// collecting every problem with its place.
+///
+/// Orders come one row per line; the mapper groups consecutive rows of one order number
+/// and hands out the order when the next order starts (or at `finish`).
+public struct CanonicalMapper {
+    public let kind: DocumentKind
+    /// Whether amounts may use a decimal comma (`;`-separated files from German spreadsheets).
+    public let decimalComma: Bool
+    private var pending: Order?
+    private var finishedOrders: Set<String> = []
+    private var warnedColumns: Set<String> = []
+
+    public init(kind: DocumentKind, decimalComma: Bool = false) {
+        self.kind = kind
+        self.decimalComma = decimalComma
+    }
+
+    /// Maps one record; problems go to `log`. Returns the records that are complete.
+    public mutating func map(_ record: FlatRecord, log: inout DiagnosticLog) -> [DocumentRecord] {
+        // Spreadsheets export rows of bare delimiters below the data: they are no records.
+        if record.fields.allSatisfy({ $0.value.text.trimmingSpaces().isEmpty }) { return [] }
+        var fields = Fields(record: record, decimalComma: decimalComma)
+        warnAboutUnknownColumns(record, log: &log)
+        let result: DocumentRecord?
+        switch kind {
+        case .products: result = product(&fields)
+        case .stockCount: result = stockCount(&fields)
+        case .goodsReceipt: result = goodsReceipt(&fields)
+        case .customers: result = customer(&fields)
+        case .payments: result = payment(&fields)
+        case .returns: result = returnLine(&fields)
+        case .orders:
+            return orderLine(&fields, log: &log)
+        }
+        log.append(contentsOf: fields.problems)
+        return fields.problems.contains(where: { $0.severity == .error }) ? [] : result.map { [$0] } ?? []
+    }
+
+    /// Hands out the last pending order at the end of the file.
+    public mutating func finish() -> [DocumentRecord] {
+        defer { pending = nil }
+        return pending.map { [.order($0)] } ?? []
+    }
+
+    private mutating func warnAboutUnknownColumns(_ record: FlatRecord, log: inout DiagnosticLog) {
+        let known = KindDetector.knownColumns[kind] ?? []
+        for (name, value) in record.fields {
+            let key = KindDetector.normalize(name)
+            guard !known.contains(key), !warnedColumns.contains(key) else { continue }
+            warnedColumns.insert(key)
+            log.append(Diagnostic("field.unknown", "column \"\(name)\" is not used for \(kind.title) and was ignored",
+                                  de: "Spalte \"\(name)\" wird bei \(kind.titleDE) nicht verwendet und wurde ignoriert",
+                                  at: value.location, severity: .warning))
+        }
+    }
+
+    private func product(_ f: inout Fields) -> DocumentRecord? {
+        let sku = f.required("sku"), name = f.required("name"), price = f.money("price", required: true)
+        let rate = f.vatRate("vat_rate", required: true)
+        let weight = f.decimal("weight_kg", places: 3, minimum: 0)
+        let ean = f.digits("ean", lengths: 8...14)
+        let reorder = f.integer("reorder_point", minimum: 0)
+        let cost = f.money("cost", minimum: 0)
+        guard let sku, let name, let price, let rate else { return nil }
+        if price < 0 { f.fail("price", "price \(Money.decimalString(price)) is negative", de: "Preis \(Money.decimalString(price)) ist negativ") }
+        return .product(Product(sku: sku, name: name, priceGross: price, vatRate: rate, weightGrams: weight, ean: ean,
+                                reorderPoint: reorder, cost: cost, location: f.location))
+    }
+
+    private func stockCount(_ f: inout Fields) -> DocumentRecord? {
+        let sku = f.required("sku"), counted = f.integer("counted", required: true, minimum: 0)
+        guard let sku, let counted else { return nil }
+        return .stockCount(StockCountLine(sku: sku, counted: counted, warehouse: f.optional("warehouse") ?? defaultWarehouse,
+                                          location: f.location))
+    }
+
+    private func goodsReceipt(_ f: inout Fields) -> DocumentRecord? {
+        let sku = f.required("sku"), received = f.integer("received", required: true, minimum: 1)
+        let cost = f.money("cost", minimum: 0)
+        guard let sku, let received else { return nil }
+        return .goodsReceipt(GoodsReceiptLine(sku: sku, received: received, cost: cost, supplier: f.optional("supplier"),
+                                              reference: f.optional("reference"),
+                                              warehouse: f.optional("warehouse") ?? defaultWarehouse, location: f.location))
+    }
+
+    private func customer(_ f: inout Fields) -> DocumentRecord? {
+        let id = f.required("customer_id"), name = f.required("name"), email = f.email("email")
+        let limit = f.money("credit_limit", minimum: 0), terms = f.integer("payment_terms_days", minimum: 0)
+        guard let id, let name, let email else { return nil }
+        return .customer(Customer(customerID: id, name: name, email: email, creditLimit: limit, paymentTermsDays: terms,
+                                  vatID: f.optional("vat_id"), country: f.country("country"), street: f.optional("street"),
+                                  zip: f.optional("zip"), city: f.optional("city"), location: f.location))
+    }
+
+    private func payment(_ f: inout Fields) -> DocumentRecord? {
+        let reference = f.required("reference"), amount = f.money("amount", required: true), date = f.date("date", required: true)
+        guard let reference, let amount, let date else { return nil }
+        if amount == 0 { f.fail("amount", "amount is zero", de: "Betrag ist null") }
+        return .payment(Payment(reference: reference, amount: amount, date: date, payer: f.optional("payer"),
+                                method: f.optional("method"), location: f.location))
+    }
+
+    private func returnLine(_ f: inout Fields) -> DocumentRecord? {
+        let order = f.required("order_number"), sku = f.required("sku"), quantity = f.integer("quantity", required: true, minimum: 1)
+        let condition = f.choice("condition", ReturnCondition.self) ?? .resellable
+        let date = f.date("date")
+        guard let order, let sku, let quantity else { return nil }
+        return .returnLine(ReturnLine(orderNumber: order, sku: sku, quantity: quantity, reason: f.optional("reason"),
+                                      condition: condition, date: date, location: f.location))
+    }
+
+    private mutating func orderLine(_ f: inout Fields, log: inout DiagnosticLog) -> [DocumentRecord] {
+        let number = f.required("order_number"), date = f.date("order_date", required: true)
+        let sku = f.required("sku"), quantity = f.integer("quantity", required: true, minimum: 1)
+        let price = f.money("unit_price", required: true, minimum: 0)
+        let rate = f.vatRate("vat_rate")
+        let shipping = f.money("shipping", minimum: 0)
+        let method = f.choice("payment_method", PaymentMethod.self)
+        let paid = f.boolean("paid")
+        let currency = f.optional("currency")?.uppercased()
+        let country = f.country("ship_country")
+        log.append(contentsOf: f.problems)
+        f.problems.removeAll()
+        var emitted: [DocumentRecord] = []
+        guard let number else { return emitted }
+
+        if pending?.orderNumber != number {
+            if let done = pending {
+                finishedOrders.insert(done.orderNumber)
+                emitted.append(.order(done))
+                pending = nil
+            }
+            if finishedOrders.contains(number) {
+                log.append(Diagnostic("order.split", "the lines of order \(number) are not together: it appeared before, above other orders",
+                                      de: "Die Zeilen der Bestellung \(number) stehen nicht zusammen",
+                                      hint: "Sort the file by order number so that each order's lines follow each other.",
+                                      at: f.location))
+                return emitted
+            }
+            let shipTo = f.optional("ship_name").map {
+                Address(name: $0, street: f.optional("ship_street") ?? "", zip: f.optional("ship_zip") ?? "",
+                        city: f.optional("ship_city") ?? "", country: country ?? "DE")
+            }
+            guard let date else { return emitted }
+            pending = Order(orderNumber: number, orderDate: date, customerID: f.optional("customer_id"),
+                            customerEmail: f.optional("customer_email"), customerName: f.optional("customer_name"),
+                            shipTo: shipTo, paymentMethod: method ?? .prepaid, paid: paid ?? false,
+                            shippingGross: shipping ?? 0, currency: currency ?? "EUR", lines: [], location: f.location)
+        } else if let shipping, shipping != 0, pending?.shippingGross != 0 {
+            log.append(Diagnostic("order.shipping-twice", "shipping of order \(number) is given on more than one line",
+                                  de: "Versandkosten der Bestellung \(number) stehen in mehr als einer Zeile",
+                                  hint: "Give the shipping charge once per order, on its first line.",
+                                  at: f.place("shipping")))
+        } else if let shipping, pending?.shippingGross == 0 {
+            pending?.shippingGross = shipping
+        }
+        if let sku, let quantity, let price {
+            pending?.lines.append(OrderLine(sku: sku, quantity: quantity, unitPriceGross: price, vatRate: rate, location: f.location))
+        }
+        return emitted
+    }
+}

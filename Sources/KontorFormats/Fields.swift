@@ -1,0 +1,149 @@
+import KontorCore
+
+/// The fields of one flat record, looked up by normalized name, with typed accessors that
+/// record a clear diagnostic for every value they cannot use.
+struct Fields {
+    let location: SourceLocation
+    let decimalComma: Bool
+    private var values: [String: FieldValue] = [:]
+    var problems: [Diagnostic] = []
+
+    init(record: FlatRecord, decimalComma: Bool) {
+        location = record.location
+        self.decimalComma = decimalComma
+        for (name, value) in record.fields { values[KindDetector.normalize(name)] = value }
+    }
+
+    /// Where a field is, or the record's place if the field is missing.
+    func place(_ name: String) -> SourceLocation { values[name]?.location ?? location }
+
+    mutating func fail(_ name: String, _ message: String, de: String, hint: String? = nil) {
+        problems.append(Diagnostic("field.invalid", message, de: de, hint: hint, at: place(name)))
+    }
+
+    /// The trimmed text, nil when missing or empty.
+    func optional(_ name: String) -> String? {
+        guard let text = values[name]?.text.trimmingSpaces(), !text.isEmpty else { return nil }
+        return text
+    }
+
+    mutating func required(_ name: String) -> String? {
+        if let text = optional(name) { return text }
+        problems.append(Diagnostic("field.missing", "\(name) is empty", de: "\(name) ist leer",
+                                   hint: "Every \(name) must have a value.", at: place(name)))
+        return nil
+    }
+
+    mutating func integer(_ name: String, required isRequired: Bool = false, minimum: Int? = nil) -> Int? {
+        guard let text = isRequired ? required(name) : optional(name) else { return nil }
+        guard let value = Int(text) else {
+            fail(name, "\(name) \"\(text)\" is not a whole number", de: "\(name) \"\(text)\" ist keine ganze Zahl",
+                 hint: "Write digits only, for example 3.")
+            return nil
+        }
+        if let minimum, value < minimum {
+            fail(name, "\(name) \(value) is less than \(minimum)", de: "\(name) \(value) ist kleiner als \(minimum)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func decimal(_ name: String, places: Int, required isRequired: Bool = false, minimum: Int? = nil) -> Int? {
+        guard let text = isRequired ? required(name) : optional(name) else { return nil }
+        switch DecimalParser.parse(text, places: places, decimalComma: decimalComma) {
+        case .success(let value):
+            if let minimum, value < minimum {
+                fail(name, "\(name) \(text) is negative", de: "\(name) \(text) ist negativ")
+                return nil
+            }
+            return value
+        case .failure(.tooManyDecimals(let p)):
+            fail(name, "\(name) \"\(text)\" has more than \(p) decimal places", de: "\(name) \"\(text)\" hat mehr als \(p) Nachkommastellen")
+        case .failure(.outOfRange):
+            fail(name, "\(name) \"\(text)\" is too large", de: "\(name) \"\(text)\" ist zu groß")
+        case .failure:
+            let example = decimalComma ? "12,90" : "12.90"
+            fail(name, "\(name) \"\(text)\" is not a number", de: "\(name) \"\(text)\" ist keine Zahl",
+                 hint: "Write an amount like \(example)\(decimalComma ? "" : " (a point before the cents)").")
+        }
+        return nil
+    }
+
+    mutating func money(_ name: String, required isRequired: Bool = false, minimum: Int? = nil) -> Int? {
+        decimal(name, places: 2, required: isRequired, minimum: minimum)
+    }
+
+    mutating func vatRate(_ name: String, required isRequired: Bool = false) -> VATRate? {
+        guard let text = isRequired ? required(name) : optional(name) else { return nil }
+        let cleaned = text.replacingPercentSign()
+        if case .success(let hundredths) = DecimalParser.parse(cleaned, places: 2, decimalComma: true), hundredths % 100 == 0,
+           let rate = VATRate(percent: hundredths / 100) {
+            return rate
+        }
+        fail(name, "\(name) \"\(text)\" is not a German VAT rate", de: "\(name) \"\(text)\" ist kein deutscher Umsatzsteuersatz",
+             hint: "Use 19, 7 or 0.")
+        return nil
+    }
+
+    mutating func date(_ name: String, required isRequired: Bool = false) -> CalendarDate? {
+        guard let text = isRequired ? required(name) : optional(name) else { return nil }
+        if let date = CalendarDate(parsing: text) { return date }
+        fail(name, "\(name) \"\(text)\" is not a valid date", de: "\(name) \"\(text)\" ist kein gültiges Datum",
+             hint: "Write dates as YYYY-MM-DD, for example 2025-03-14, or 14.03.2025.")
+        return nil
+    }
+
+    mutating func boolean(_ name: String) -> Bool? {
+        guard let text = optional(name) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "1", "ja", "y", "x": return true
+        case "false", "no", "0", "nein", "n": return false
+        default:
+            fail(name, "\(name) \"\(text)\" is neither true nor false", de: "\(name) \"\(text)\" ist weder true noch false",
+                 hint: "Write true or false.")
+            return nil
+        }
+    }
+
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) -> T? where T.RawValue == String {
+        guard let text = optional(name) else { return nil }
+        if let value = T(rawValue: text.lowercased()) { return value }
+        let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+        fail(name, "\(name) \"\(text)\" is not one of \(allowed)", de: "\(name) \"\(text)\" ist nicht einer von \(allowed)")
+        return nil
+    }
+
+    mutating func digits(_ name: String, lengths: ClosedRange<Int>) -> String? {
+        guard let text = optional(name) else { return nil }
+        if lengths.contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) { return text }
+        fail(name, "\(name) \"\(text)\" is not \(lengths.lowerBound) to \(lengths.upperBound) digits",
+             de: "\(name) \"\(text)\" hat nicht \(lengths.lowerBound) bis \(lengths.upperBound) Ziffern")
+        return nil
+    }
+
+    mutating func email(_ name: String) -> String? {
+        guard let text = required(name) else { return nil }
+        let parts = text.split(separator: "@")
+        if parts.count == 2, parts[1].contains("."), !text.contains(" ") { return text }
+        fail(name, "\(name) \"\(text)\" is not an e-mail address", de: "\(name) \"\(text)\" ist keine E-Mail-Adresse")
+        return nil
+    }
+
+    mutating func country(_ name: String) -> String? {
+        guard let text = optional(name) else { return nil }
+        if text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter }) { return text.uppercased() }
+        fail(name, "\(name) \"\(text)\" is not a two-letter country code", de: "\(name) \"\(text)\" ist kein zweistelliger Ländercode",
+             hint: "Use ISO codes such as DE, AT, CH.")
+        return nil
+    }
+}
+
+
+extension String {
+    /// The text without a trailing percent sign and the spaces around it.
+    func replacingPercentSign() -> String {
+        var t = trimmingSpaces()
+        if t.hasSuffix("%") { t.removeLast() }
+        return t.trimmingSpaces()
+    }
+}

@@ -1,0 +1,62 @@
+import KontorCore
+
+/// Decides which of Kontor's own kinds a file holds from its set of column names or keys.
+public enum KindDetector {
+    /// The columns that identify each kind, most specific first.
+    public static let signatures: [(kind: DocumentKind, required: [String], excluded: [String])] = [
+        (.orders, ["order_number", "order_date", "sku", "quantity", "unit_price"], []),
+        (.returns, ["order_number", "sku", "quantity"], ["order_date", "unit_price"]),
+        (.products, ["sku", "name", "price", "vat_rate"], []),
+        (.stockCount, ["sku", "counted"], []),
+        (.goodsReceipt, ["sku", "received"], []),
+        (.customers, ["customer_id", "name", "email"], []),
+        (.payments, ["reference", "amount", "date"], []),
+    ]
+
+    /// Every column each kind understands, required or optional.
+    public static let knownColumns: [DocumentKind: Set<String>] = [
+        .products: ["sku", "name", "price", "vat_rate", "weight_kg", "ean", "reorder_point", "cost"],
+        .stockCount: ["sku", "counted", "warehouse"],
+        .goodsReceipt: ["sku", "received", "cost", "supplier", "reference", "warehouse"],
+        .customers: ["customer_id", "name", "email", "credit_limit", "payment_terms_days", "vat_id", "country", "street", "zip", "city"],
+        .orders: ["order_number", "order_date", "sku", "quantity", "unit_price", "customer_id", "customer_email",
+                  "customer_name", "ship_name", "ship_street", "ship_zip", "ship_city", "ship_country",
+                  "payment_method", "paid", "shipping", "currency", "vat_rate"],
+        .payments: ["reference", "amount", "date", "payer", "method"],
+        .returns: ["order_number", "sku", "quantity", "reason", "condition", "date"],
+    ]
+
+    /// A column name as Kontor compares it: trimmed, lower case, spaces and dashes as `_`.
+    public static func normalize(_ name: String) -> String {
+        String(name.trimmingSpaces().lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
+    }
+
+    /// The kind whose identifying columns are all present, or nil.
+    public static func detect(columns: [String]) -> DocumentKind? {
+        let names = Set(columns.map(normalize))
+        for signature in signatures where names.isSuperset(of: signature.required) && names.isDisjoint(with: signature.excluded) {
+            return signature.kind
+        }
+        return nil
+    }
+
+    /// A shop owner's explanation of why no kind matched: what was found, the kinds Kontor
+    /// knows, and what the closest kind is missing.
+    public static func explainNoMatch(columns: [String], foundDescription: String, at location: SourceLocation) -> Diagnostic {
+        let names = Set(columns.map(normalize))
+        let closest = signatures.max { a, b in
+            names.intersection(a.required).count * b.required.count < names.intersection(b.required).count * a.required.count
+        }!
+        let missing = closest.required.filter { !names.contains($0) }
+        let known = signatures.map { "\($0.kind.title) (\($0.required.joined(separator: ", ")))" }.joined(separator: "; ")
+        var message = "cannot tell what kind of document this is: \(foundDescription)"
+        var messageDE = "Dokumentart nicht erkannt: \(foundDescription)"
+        if !names.intersection(closest.required).isEmpty {
+            message += "; it looks like \(closest.kind.title) but lacks \(missing.joined(separator: ", "))"
+            messageDE += "; sieht aus wie \(closest.kind.titleDE), aber es fehlt \(missing.joined(separator: ", "))"
+        }
+        return Diagnostic("detect.unknown-kind", message, de: messageDE,
+                          hint: "Kontor reads these kinds, recognised by their columns: \(known). See docs/formats.md.",
+                          at: location)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import KontorCore
+
+/// What a batch did, for its receipt and the journal: counts, and every document it created.
+public struct BatchSummary: Codable, Sendable, Equatable {
+    public struct Invoice: Codable, Sendable, Equatable {
+        public var number: String
+        public var order: String
+        public var gross: String
+    }
+
+    public struct Hold: Codable, Sendable, Equatable {
+        public var order: String
+        public var customer: String
+        public var reason: String
+    }
+
+    public struct Refused: Codable, Sendable, Equatable {
+        public var place: String
+        public var reason: String
+    }
+
+    public var read = 0
+    public var applied = 0
+    public var invoices: [Invoice] = []
+    public var creditNotes: [Invoice] = []
+    public var shipments: [String] = []
+    public var holds: [Hold] = []
+    public var payments: [String] = []
+    public var unmatchedPayments: [String] = []
+    public var refused: [Refused] = []
+    public var stockMovements = 0
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case read, applied, invoices, shipments, holds, payments, refused
+        case creditNotes = "credit_notes"
+        case unmatchedPayments = "unmatched_payments"
+        case stockMovements = "stock_movements"
+    }
+
+    /// What the batch created, in a few words: `9 invoices, 8 shipments, 1 held`.
+    public var headline: String {
+        func count(_ n: Int, _ one: String, _ many: String) -> String? { n == 0 ? nil : "\(n) \(n == 1 ? one : many)" }
+        let parts = [
+            count(invoices.count, "invoice", "invoices"), count(creditNotes.count, "credit note", "credit notes"),
+            count(shipments.count, "shipment", "shipments"), count(holds.count, "held", "held"),
+            count(payments.count, "payment", "payments"), count(unmatchedPayments.count, "unmatched payment", "unmatched payments"),
+            count(stockMovements, "stock movement", "stock movements"), count(refused.count, "refused", "refused"),
+        ].compactMap { $0 }
+        return parts.joined(separator: ", ")
+    }
+
+    /// The summary as stored in the batch journal.
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(self)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+    }
+
+    /// A stored summary, or an empty one.
+    public static func from(json: String?) -> BatchSummary {
+        guard let json, let data = json.data(using: .utf8) else { return BatchSummary() }
+        return (try? JSONDecoder().decode(BatchSummary.self, from: data)) ?? BatchSummary()
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import KontorAccounting
+import KontorCore
+import KontorCredit
+import KontorInventory
+import KontorLogistics
+import KontorStore
+
+/// Read-only views of the books, as the command line lists them. Money is a decimal
+/// string (`"119.00"`), as in every JSON Kontor prints.
+public struct Books: Sendable {
+    let database: KontorDatabase
+
+    public init(database: KontorDatabase) { self.database = database }
+
+    public struct StockRow: Codable, Sendable {
+        public var shop, sku, name, warehouse: String
+        public var on_hand, reserved, available: Int
+        public var reorder_point: Int?
+    }
+
+    public func stock(shop: String? = nil) throws -> [StockRow] {
+        try database.writer.read { db in
+            try Inventory.levels(shop: shop, in: db).map {
+                StockRow(shop: $0.shop, sku: $0.sku, name: $0.name, warehouse: $0.warehouse, on_hand: $0.onHand,
+                         reserved: $0.reserved, available: $0.available, reorder_point: $0.reorderPoint)
+            }
+        }
+    }
+
+    public struct LedgerRow: Codable, Sendable {
+        public var shop: String
+        public var account: Int
+        public var name, debit, credit, balance: String
+    }
+
+    /// The trial balance.
+    public func ledger(shop: String? = nil) throws -> [LedgerRow] {
+        try database.writer.read { db in
+            try Ledger.trialBalance(shop: shop, in: db).map {
+                LedgerRow(shop: $0.shop, account: $0.account, name: $0.name, debit: Money.decimalString($0.debit),
+                          credit: Money.decimalString($0.credit), balance: Money.decimalString($0.balance))
+            }
+        }
+    }
+
+    public struct CustomerRow: Codable, Sendable {
+        public var shop, customer_id, name, email: String
+        public var credit_limit: String?
+        public var exposure: String
+        public var on_hold: Bool
+        public var held_orders: Int
+        public var held_amount: String
+    }
+
+    public func customers(shop: String? = nil) throws -> [CustomerRow] {
+        try database.writer.read { db in
+            let exposures = try Ledger.exposures(shop: shop, in: db)
+            return try CreditBook.customers(shop: shop, in: db).map {
+                CustomerRow(shop: $0.shop, customer_id: $0.customerID, name: $0.name, email: $0.email,
+                            credit_limit: $0.creditLimit.map { Money.decimalString($0) },
+                            exposure: Money.decimalString(exposures[$0.shop]?[$0.customerID] ?? 0),
+                            on_hold: $0.heldOrders > 0, held_orders: $0.heldOrders, held_amount: Money.decimalString($0.heldAmount))
+            }
+        }
+    }
+
+    public struct ShipmentRow: Codable, Sendable {
+        public var shop, shipment_id, order_number, status, carrier: String
+        public var parcels: Int
+        public var weight_kg: String
+        public var ship_to: String?
+    }
+
+    public func shipments(shop: String? = nil) throws -> [ShipmentRow] {
+        try database.writer.read { db in
+            try Shipping.shipments(shop: shop, in: db).map {
+                ShipmentRow(shop: $0.shop, shipment_id: $0.shipmentID, order_number: $0.orderNumber, status: $0.status,
+                            carrier: $0.carrier, parcels: $0.parcels,
+                            weight_kg: "\($0.weightGrams / 1000).\(String(format: "%03d", $0.weightGrams % 1000))",
+                            ship_to: $0.shipTo.map { "\($0.name), \($0.street), \($0.zip) \($0.city), \($0.country)" })
+            }
+        }
+    }
+
+    public struct BatchRow: Codable, Sendable {
+        public var id: Int64
+        public var shop, file, sha256: String
+        public var kind, dialect: String?
+        public var status: String
+        public var records, errors, warnings: Int
+        public var size: Int64
+        public var received_at: String
+        public var finished_at: String?
+        public var duration_ms: Int?
+        public var rerun_of, duplicate_of: Int64?
+        public var archive: String?
+
+        init(_ b: BatchRecord) {
+            id = b.id; shop = b.shop; file = b.file; sha256 = b.sha256; kind = b.kind; dialect = b.dialect
+            status = b.status.rawValue; records = b.records; errors = b.errors; warnings = b.warnings; size = b.size
+            received_at = b.receivedAt; finished_at = b.finishedAt; duration_ms = b.durationMs
+            rerun_of = b.rerunOf; duplicate_of = b.duplicateOf; archive = b.archivePath
+        }
+    }
+
+    public func batches(shop: String? = nil) throws -> [BatchRow] {
+        try database.writer.read { db in try BatchJournal.list(shop: shop, in: db).map(BatchRow.init) }
+    }
+
+    public struct BatchDetail: Codable, Sendable {
+        public var batch: BatchRow
+        public var summary: BatchSummary
+        public var events: [Event]
+        public var diagnostics: [BatchJournal.StoredDiagnostic]
+
+        public struct Event: Codable, Sendable {
+            public var at, event, actor: String
+            public var detail: String?
+        }
+    }
+
+    public func batch(_ id: Int64) throws -> BatchDetail? {
+        try database.writer.read { db in
+            guard let b = try BatchJournal.batch(id, in: db) else { return nil }
+            return BatchDetail(batch: BatchRow(b), summary: BatchSummary.from(json: b.summary),
+                               events: try BatchJournal.events(id, in: db).map { .init(at: $0.at, event: $0.event, actor: $0.actor, detail: $0.detail) },
+                               diagnostics: try BatchJournal.diagnostics(id, in: db))
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A failure of the disk or the file system: an operational error, not a bad input.
+public struct OperationalError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// File system steps with the guarantees the way of one file needs: atomic renames,
+/// outputs written to a temporary name, flushed, then renamed into place.
+enum FileOps {
+    static func makeDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw OperationalError("cannot create folder \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes `data` to `path` atomically: a temporary file in the same folder, fsync, rename.
+    static func writeAtomically(_ data: Data, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        try makeDirectory(folder)
+        let temp = folder + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw OperationalError("cannot write \(temp): \(String(cString: strerror(errno)))") }
+        var ok = true
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; ok = false; return }
+                offset += n
+            }
+        }
+        if ok { ok = fsync(fd) == 0 }
+        close(fd)
+        guard ok, rename(temp, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temp)
+            throw OperationalError("cannot write \(path): \(reason)")
+        }
+    }
+
+    static func writeAtomically(_ text: String, to path: String) throws {
+        try writeAtomically(Data(text.utf8), to: path)
+    }
+
+    /// Copies a file atomically (temporary name, fsync, rename). Leaves an existing target alone.
+    static func copyAtomically(from source: String, to target: String) throws {
+        if exists(target) { return }
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw OperationalError("cannot read \(source)")
+        }
+        try writeAtomically(data, to: target)
+    }
+
+    /// Renames atomically; false if the source is gone (another process took it).
+    static func move(_ source: String, to target: String) throws -> Bool {
+        if rename(source, target) == 0 { return true }
+        if errno == ENOENT { return false }
+        throw OperationalError("cannot move \(source) to \(target): \(String(cString: strerror(errno)))")
+    }
+
+    static func remove(_ path: String) {
+        unlink(path)
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    /// Names in a folder, sorted; empty if the folder does not exist.
+    static func list(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    }
+
+    /// What `lstat` says of a path: regular file, folder, symbolic link, or other.
+    enum Kind { case file, folder, link, other, missing }
+
+    struct Status {
+        var kind: Kind
+        var size: Int64
+        var mtimeNanos: Int64
+    }
+
+    static func status(_ path: String) -> Status {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return Status(kind: .missing, size: 0, mtimeNanos: 0) }
+        let kind: Kind = switch st.st_mode & S_IFMT {
+        case S_IFREG: .file
+        case S_IFDIR: .folder
+        case S_IFLNK: .link
+        default: .other
+        }
+        return Status(kind: kind, size: Int64(st.st_size),
+                      mtimeNanos: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import KontorAccounting
+import KontorCore
+import KontorCredit
+import KontorInventory
+import KontorLogistics
+import KontorStore
+
+/// Why a rerun was refused.
+public struct RerunRefused: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+extension Pipeline {
+    /// Processes the archived input of a batch again, as a new batch. An applied batch is
+    /// only rerun with `force`, which first reverses its effects (reversal postings,
+    /// reverse stock movements, cancelled shipments; nothing deleted), all in one transaction.
+    public func rerun(batch id: Int64, force: Bool) throws -> RunReport.Line {
+        let database = try openDatabase()
+        guard let lock = try ShopLock.tryAcquire(root: root, shop: try shopOf(batch: id, database: database)) else {
+            throw OperationalError("the shop of batch \(id) is being worked by another Kontor process; try again")
+        }
+        defer { withExtendedLifetime(lock) {} }
+        guard let old = try database.writer.read({ try BatchJournal.batch(id, in: $0) }) else {
+            throw RerunRefused(description: "there is no batch \(id)")
+        }
+        switch old.status {
+        case .received: throw RerunRefused(description: "batch \(id) is still being processed")
+        case .reverted: throw RerunRefused(description: "batch \(id) was already reversed; rerun the batch that replaced it")
+        case .applied where !force:
+            throw RerunRefused(description: "batch \(id) is applied; rerun --force reverses it and applies the file again")
+        default: break
+        }
+        guard let archiveRelative = old.archivePath, FileOps.exists(root.absolute(archiveRelative)) else {
+            throw OperationalError("the archived input of batch \(id) is missing")
+        }
+        let input = root.absolute(archiveRelative)
+        let fingerprint = try Fingerprint.of(path: input)
+        guard fingerprint.sha256 == old.sha256 else {
+            throw OperationalError("the archived input of batch \(id) has changed since it was archived (sha256 differs)")
+        }
+        let now = Self.timestamp()
+        let newID = try database.writer.write { db in
+            let newID = try BatchJournal.open(shop: old.shop, file: old.file, workName: "rerun-of-\(id)-\(now)",
+                                              sha256: fingerprint.sha256, size: fingerprint.size, receivedAt: now,
+                                              settledAt: nil, actor: actor, rerunOf: id, in: db)
+            try db.execute(sql: "UPDATE batches SET archive_path = ? WHERE id = ?", arguments: [archiveRelative, newID])
+            try BatchJournal.log(id, "rerun", detail: "rerun as batch \(newID)\(force ? " (forced)" : "")", at: now, actor: actor, in: db)
+            return newID
+        }
+        guard let fresh = try database.writer.read({ try BatchJournal.batch(newID, in: $0) }) else {
+            throw OperationalError("batch \(newID) vanished")
+        }
+        try decide(fresh, fingerprint: fingerprint, input: input, database: database,
+                   reversing: old.status == .applied ? old : nil)
+        guard let decided = try database.writer.read({ try BatchJournal.batch(newID, in: $0) }) else {
+            throw OperationalError("batch \(newID) vanished")
+        }
+        try finalize(decided, database: database)
+        try writeShopReports(shop: decided.shop, database: database)
+        return Self.line(decided)
+    }
+
+    private func shopOf(batch id: Int64, database: KontorDatabase) throws -> String {
+        guard let batch = try database.writer.read({ try BatchJournal.batch(id, in: $0) }) else {
+            throw RerunRefused(description: "there is no batch \(id)")
+        }
+        return batch.shop
+    }
+
+    /// Reverses everything `batch` did, booked to `reversal`.
+    func reverseEffects(of batch: BatchRecord, by reversal: Int64, db: Database) throws {
+        try Inventory(db).reverse(batch: batch.id, by: reversal)
+        let today = CalendarDate(parsing: Self.timestamp()) ?? CalendarDate(year: 2000, month: 1, day: 1)!
+        try Ledger(db).reverse(batch: batch.id, by: reversal, date: today)
+        try CreditBook(db).reverse(batch: batch.id)
+        try Shipping(db).cancel(batch: batch.id, by: reversal)
+        try OrderBook(db: db).reverse(batch: batch.id, by: reversal)
+    }
+}

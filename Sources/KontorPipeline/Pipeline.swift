@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import KontorAccounting
+import KontorCredit
+import KontorInventory
+import KontorLogistics
+import KontorStore
+import Logging
+
+/// The way of one file, for every file of a root: discover, settle, claim, fingerprint,
+/// detect, parse, apply in one transaction, emit, archive.
+public struct Pipeline: Sendable {
+    public let root: Root
+    public let settings: Settings
+    public let logger: Logger
+    /// Who acts, for the batch journal: the operator's user name.
+    public let actor: String
+
+    public init(root: Root, settings: Settings, logger: Logger, actor: String = Pipeline.currentUser()) {
+        self.root = root
+        self.settings = settings
+        self.logger = logger
+        self.actor = actor
+    }
+
+    /// The operator's user name as the environment gives it.
+    public static func currentUser() -> String {
+        let env = ProcessInfo.processInfo.environment
+        return env["SUDO_USER"] ?? env["USER"] ?? env["LOGNAME"] ?? "uid \(getuid())"
+    }
+
+    /// Every migration of every module, in order.
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        StoreMigrations.register(in: &migrator)
+        InventoryMigrations.register(in: &migrator)
+        AccountingMigrations.register(in: &migrator)
+        CreditMigrations.register(in: &migrator)
+        LogisticsMigrations.register(in: &migrator)
+        OrderBook.register(in: &migrator)
+        return migrator
+    }
+
+    /// Opens the root's books, creating them on first use.
+    public func openDatabase() throws -> KontorDatabase {
+        do {
+            return try KontorDatabase.open(path: root.database, migrator: Self.migrator)
+        } catch {
+            throw OperationalError("cannot open the database \(root.database): \(error)")
+        }
+    }
+
+    /// Creates the folders (and a commented settings file) of a root.
+    public func initialize() throws {
+        for folder in [root.inbox, root.outbox, root.archive, root.state + "/work", root.state + "/locks"] {
+            try FileOps.makeDirectory(folder)
+        }
+        if !FileOps.exists(root.settingsFile) {
+            try FileOps.writeAtomically(SettingsFile.template, to: root.settingsFile)
+        }
+        _ = try openDatabase()
+    }
+
+    /// The time now, as the journal records it (UTC, ISO 8601).
+    static func timestamp(_ date: Date = Date()) -> String {
+        date.formatted(.iso8601)
+    }
+
+    static func monotonicSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
+
+/// What a run did, file by file.
+public struct RunReport: Sendable {
+    /// One file's outcome.
+    public struct Line: Sendable {
+        public var batch: Int64?
+        public var shop: String
+        public var file: String
+        public var status: String
+        public var kind: String?
+        public var records: Int
+        public var errors: Int
+        public var detail: String
+        /// The problems found, for a dry run's report.
+        public var diagnostics: [String] = []
+    }
+
+    public var lines: [Line] = []
+    /// Files seen that were still being uploaded when the run ended.
+    public var stillSettling: [String] = []
+
+    public var rejected: Int { lines.count(where: { $0.status == "rejected" || $0.status == "would reject" }) }
+    public var accepted: Int { lines.count(where: { $0.status == "applied" || $0.status == "would apply" }) }
+    public var duplicates: Int { lines.count(where: { $0.status == "duplicate" }) }
+}

@@ -1,0 +1,32 @@
+import KontorCore
+
+/// Kontor's settings: every value has an embedded default; `kontor.toml` may change them
+/// and configure shops.
+public struct Settings: Sendable, Equatable {
+    /// How long a file must stay unchanged before it is taken, in seconds.
+    public var settleSeconds: Double = 2
+    /// How often `watch` looks into the inboxes, in seconds.
+    public var pollSeconds: Double = 1
+    /// How many problems a report lists before it stops counting them one by one.
+    public var maxDiagnostics = 100
+    /// The settings of shops named in `kontor.toml`; other shops get `defaultShop`.
+    public var shops: [String: ShopSettings] = [:]
+    public var defaultShop = ShopSettings()
+
+    public init() {}
+
+    /// The settings that apply to `shop`.
+    public func shop(_ shop: String) -> ShopSettings { shops[shop] ?? defaultShop }
+}
+
+/// The settings of one shop.
+public struct ShopSettings: Sendable, Equatable {
+    /// The shop's name in reports.
+    public var name: String?
+    /// Credit limit for customers on account that have none of their own, in minor units.
+    public var defaultCreditLimit = 0
+    /// Days until an invoice on account is due, where the customer has no terms of their own.
+    public var paymentTermsDays = 14
+
+    public init() {}
+}

@@ -1,0 +1,155 @@
+import Foundation
+import KontorCore
+
+/// Reads `kontor.toml`: the part of TOML that Kontor's settings use (tables, string,
+/// integer, float and boolean values, comments). Anything else is an error naming the line.
+public enum SettingsFile {
+    /// A problem in the settings file.
+    public struct ParseError: Error, CustomStringConvertible, Sendable {
+        public var line: Int
+        public var message: String
+        public var description: String { "kontor.toml:\(line): \(message)" }
+    }
+
+    /// The settings of the root: the defaults, changed by the file if there is one.
+    public static func load(root: Root) throws -> Settings {
+        guard let data = FileManager.default.contents(atPath: root.settingsFile) else { return Settings() }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ParseError(line: 1, message: "the file is not UTF-8 text")
+        }
+        return try parse(text)
+    }
+
+    /// Parses settings text.
+    public static func parse(_ text: String) throws -> Settings {
+        var settings = Settings()
+        var table: [String] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = index + 1
+            let content: String = stripComment(String(raw)).trimmingSpaces()
+            if content.isEmpty { continue }
+            if content.hasPrefix("[") {
+                guard content.hasSuffix("]"), !content.hasPrefix("[[") else {
+                    throw ParseError(line: line, message: "a table header must look like [shops.name]")
+                }
+                table = content.dropFirst().dropLast().split(separator: ".").map { unquote(String($0).trimmingSpaces()) }
+                continue
+            }
+            guard let eq = content.firstIndex(of: "=") else {
+                throw ParseError(line: line, message: "expected key = value")
+            }
+            let key = String(content[..<eq]).trimmingSpaces()
+            let value = try Value(parsing: String(content[content.index(after: eq)...]).trimmingSpaces(), line: line)
+            try apply(table: table, key: key, value: value, to: &settings, line: line)
+        }
+        return settings
+    }
+
+    enum Value {
+        case string(String), number(String), bool(Bool)
+
+        init(parsing text: String, line: Int) throws {
+            if text.hasPrefix("\"") || text.hasPrefix("'") {
+                guard text.count >= 2, text.last == text.first else {
+                    throw ParseError(line: line, message: "unterminated string \(text)")
+                }
+                self = .string(unquote(text))
+            } else if text == "true" || text == "false" {
+                self = .bool(text == "true")
+            } else if !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }) {
+                self = .number(text.replacingOccurrences(of: "_", with: ""))
+            } else {
+                throw ParseError(line: line, message: "cannot read value \(text); write strings in quotes")
+            }
+        }
+    }
+
+    private static func apply(table: [String], key: String, value: Value, to s: inout Settings, line: Int) throws {
+        func seconds() throws -> Double {
+            guard case .number(let n) = value, let d = Double(n), d >= 0 else {
+                throw ParseError(line: line, message: "\(key) must be a number of seconds")
+            }
+            return d
+        }
+        func integer() throws -> Int {
+            guard case .number(let n) = value, let i = Int(n), i >= 0 else {
+                throw ParseError(line: line, message: "\(key) must be a whole number")
+            }
+            return i
+        }
+        func money() throws -> Int {
+            let text: String
+            switch value {
+            case .string(let t), .number(let t): text = t
+            case .bool: throw ParseError(line: line, message: "\(key) must be an amount such as \"500.00\"")
+            }
+            guard case .success(let minor) = DecimalParser.parse(text), minor >= 0 else {
+                throw ParseError(line: line, message: "\(key) must be an amount such as \"500.00\"")
+            }
+            return minor
+        }
+        func shopSetting(_ shop: inout ShopSettings) throws {
+            switch key {
+            case "name":
+                guard case .string(let name) = value else { throw ParseError(line: line, message: "name must be a string") }
+                shop.name = name
+            case "default_credit_limit": shop.defaultCreditLimit = try money()
+            case "payment_terms_days": shop.paymentTermsDays = try integer()
+            default: throw ParseError(line: line, message: "unknown setting \(key)")
+            }
+        }
+        switch table.first {
+        case nil, "kontor":
+            switch key {
+            case "settle_seconds": s.settleSeconds = try seconds()
+            case "poll_seconds": s.pollSeconds = try seconds()
+            case "max_diagnostics": s.maxDiagnostics = max(1, try integer())
+            default: try shopSetting(&s.defaultShop)
+            }
+        case "shops" where table.count == 2:
+            var shop = s.shops[table[1]] ?? s.defaultShop
+            try shopSetting(&shop)
+            s.shops[table[1]] = shop
+        default:
+            throw ParseError(line: line, message: "unknown table [\(table.joined(separator: "."))]; use [kontor] or [shops.<name>]")
+        }
+    }
+
+    private static func stripComment(_ line: String) -> String {
+        var inString: Character?
+        for (i, ch) in line.enumerated() {
+            if let q = inString { if ch == q { inString = nil } } else if ch == "\"" || ch == "'" { inString = ch } else if ch == "#" {
+                return String(line.prefix(i))
+            }
+        }
+        return line
+    }
+
+    private static func unquote(_ text: String) -> String {
+        guard text.count >= 2, let f = text.first, f == "\"" || f == "'", text.last == f else { return text }
+        return String(text.dropFirst().dropLast())
+    }
+
+    /// The commented settings file that `kontor init` writes.
+    public static let template = """
+        # Kontor settings. Every value has a default; remove the # to change one.
+
+        [kontor]
+        # Seconds a file must stay unchanged before Kontor takes it (or drop <name>.done beside it).
+        # settle_seconds = 2
+        # Seconds between looks into the inboxes in `kontor watch`.
+        # poll_seconds = 1
+        # How many problems an error report lists.
+        # max_diagnostics = 100
+        # Credit limit for customers on account who have none of their own.
+        # default_credit_limit = "0.00"
+        # Days until an invoice on account is due.
+        # payment_terms_days = 14
+
+        # Settings of one shop: the table name is its folder in inbox/.
+        # [shops.teekontor]
+        # name = "Teekontor Lüneburg"
+        # default_credit_limit = "500.00"
+
+        """
+}

@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import KontorPipeline
+import KontorStore
+
+/// Opens the books of the root for reading.
+func openBooks(_ global: GlobalOptions) throws -> Books {
+    let pipeline = try global.pipeline()
+    guard FileManager.default.fileExists(atPath: pipeline.root.database) else {
+        throw OperationalError("no books at \(pipeline.root.database); run kontor init or kontor run first")
+    }
+    return Books(database: try pipeline.openDatabase())
+}
+
+struct Stock: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List stock: on hand, reserved, available.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var list: ListOptions
+
+    func run() throws {
+        let rows = try openBooks(global).stock(shop: list.shop)
+        if list.json { return try Output.json(rows) }
+        Output.table(["shop", "sku", "name", "warehouse", "on hand", "reserved", "available"], rows.map {
+            [$0.shop, $0.sku, $0.name, $0.warehouse, String($0.on_hand), String($0.reserved), String($0.available)]
+        }, rightAligned: [4, 5, 6])
+    }
+}
+
+struct LedgerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ledger", abstract: "Show the trial balance.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var list: ListOptions
+
+    func run() throws {
+        let rows = try openBooks(global).ledger(shop: list.shop)
+        if list.json { return try Output.json(rows) }
+        Output.table(["shop", "account", "name", "debit", "credit", "balance"], rows.map {
+            [$0.shop, String($0.account), $0.name, $0.debit, $0.credit, $0.balance]
+        }, rightAligned: [1, 3, 4, 5])
+    }
+}
+
+struct Customers: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List customers with credit limit, exposure and holds.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var list: ListOptions
+
+    func run() throws {
+        let rows = try openBooks(global).customers(shop: list.shop)
+        if list.json { return try Output.json(rows) }
+        Output.table(["shop", "customer", "name", "limit", "exposure", "on hold"], rows.map {
+            [$0.shop, $0.customer_id, $0.name, $0.credit_limit ?? "default", $0.exposure,
+             $0.on_hold ? "yes (\($0.held_orders) order(s), \($0.held_amount))" : "no"]
+        }, rightAligned: [3, 4])
+    }
+}
+
+struct Shipments: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List shipments.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var list: ListOptions
+
+    func run() throws {
+        let rows = try openBooks(global).shipments(shop: list.shop)
+        if list.json { return try Output.json(rows) }
+        Output.table(["shop", "shipment", "order", "status", "carrier", "parcels", "kg"], rows.map {
+            [$0.shop, $0.shipment_id, $0.order_number, $0.status, $0.carrier, String($0.parcels), $0.weight_kg]
+        }, rightAligned: [5, 6])
+    }
+}
+
+struct Batches: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List batches: one per input file.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var list: ListOptions
+
+    func run() throws {
+        let rows = try openBooks(global).batches(shop: list.shop)
+        if list.json { return try Output.json(rows) }
+        Output.table(["id", "shop", "file", "kind", "status", "records", "errors", "received"], rows.map {
+            [String($0.id), $0.shop, $0.file, $0.kind ?? "-", $0.status, String($0.records), String($0.errors), $0.received_at]
+        }, rightAligned: [0, 5, 6])
+    }
+}
+
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "batch", abstract: "Look at one batch.",
+                                                    subcommands: [Show.self])
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a batch: its file, outcome, events and problems.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(name: .long, help: "Print one JSON document on standard output.")
+        var json = false
+        @Argument(help: "The batch id.") var id: Int64
+
+        func run() throws {
+            guard let detail = try openBooks(global).batch(id) else {
+                throw ValidationError("there is no batch \(id)")
+            }
+            if json { return try Output.json(detail) }
+            let b = detail.batch
+            print("""
+                Batch \(b.id)\(b.rerun_of.map { " (rerun of batch \($0))" } ?? "")
+                  shop       \(b.shop)
+                  file       \(b.file) (\(b.size) bytes)
+                  sha256     \(b.sha256)
+                  kind       \(b.kind ?? "-")\(b.dialect.map { " (\($0))" } ?? "")
+                  status     \(b.status)\(b.duplicate_of.map { ", same bytes as batch \($0)" } ?? "")
+                  records    \(b.records), errors \(b.errors), warnings \(b.warnings)
+                  received   \(b.received_at)
+                  finished   \(b.finished_at ?? "-")\(b.duration_ms.map { " (\($0) ms)" } ?? "")
+                  archive    \(b.archive ?? "-")
+                """)
+            let s = detail.summary
+            if !s.invoices.isEmpty { print("  invoices   " + s.invoices.map { "\($0.number) (\($0.order), \($0.gross))" }.joined(separator: ", ")) }
+            if !s.creditNotes.isEmpty { print("  credits    " + s.creditNotes.map { "\($0.number) (\($0.order), \($0.gross))" }.joined(separator: ", ")) }
+            if !s.shipments.isEmpty { print("  shipments  " + s.shipments.joined(separator: ", ")) }
+            for h in s.holds { print("  held       order \(h.order): \(h.reason)") }
+            for r in s.refused { print("  refused    \(r.place): \(r.reason)") }
+            print("\nEvents:")
+            for e in detail.events { print("  \(e.at)  \(e.event.padding(toLength: 10, withPad: " ", startingAt: 0))  \(e.actor)  \(e.detail ?? "")") }
+            if !detail.diagnostics.isEmpty {
+                print("\nProblems:")
+                for d in detail.diagnostics { print("  \(d.place): \(d.severity == "warning" ? "warning: " : "")\(d.message)") }
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import KontorCore
+import KontorFormats
+import Testing
+
+/// A flat record as a CSV row would give it: field n at column n.
+func row(_ line: Int, _ pairs: [(String, String)], file: String = "f.csv") -> FlatRecord {
+    FlatRecord(location: SourceLocation(file: file, line: line), fields: pairs.enumerated().map { i, p in
+        (name: p.0, value: FieldValue(text: p.1, location: SourceLocation(file: file, line: line, column: i + 1)))
+    })
+}
+
+@Suite struct KindDetectorTests {
+    @Test(arguments: [
+        (["sku", "name", "price", "vat_rate"], DocumentKind.products),
+        (["SKU", "Counted", "warehouse"], .stockCount),
+        (["sku", "received", "cost"], .goodsReceipt),
+        (["customer_id", "name", "email"], .customers),
+        (["order_number", "order_date", "sku", "quantity", "unit_price"], .orders),
+        (["reference", "amount", "date"], .payments),
+        (["order_number", "sku", "quantity", "reason"], .returns),
+        (["Order Number", "order-date", "sku", "quantity", "unit_price"], .orders),
+    ] as [([String], DocumentKind)])
+    func detects(columns: [String], kind: DocumentKind) {
+        #expect(KindDetector.detect(columns: columns) == kind)
+    }
+
+    @Test func explainsWhatIsMissing() {
+        #expect(KindDetector.detect(columns: ["sku", "name", "price"]) == nil)
+        let d = KindDetector.explainNoMatch(columns: ["sku", "name", "price"], foundDescription: "the header line has sku, name, price",
+                                            at: SourceLocation(file: "p.csv", line: 1))
+        #expect(d.description == "p.csv:1: cannot tell what kind of document this is: the header line has sku, name, price; it looks like products but lacks vat_rate")
+        #expect(d.hint?.contains("orders (order_number, order_date, sku, quantity, unit_price)") == true)
+    }
+}
+
+@Suite struct CanonicalMapperTests {
+    @Test func productWithGermanDecimalComma() {
+        var mapper = CanonicalMapper(kind: .products, decimalComma: true)
+        var log = DiagnosticLog()
+        let records = mapper.map(row(2, [("sku", "TEE-1"), ("name", "Assam"), ("price", "8,90"), ("vat_rate", "7 %"), ("weight_kg", "0,25")]), log: &log)
+        #expect(log.diagnostics.isEmpty)
+        guard case .product(let p) = records.first else { Issue.record("no product"); return }
+        #expect(p.priceGross == 890 && p.vatRate == .reduced && p.weightGrams == 250)
+    }
+
+    @Test func everyBadValueIsReportedWithItsPlace() {
+        var mapper = CanonicalMapper(kind: .orders)
+        var log = DiagnosticLog()
+        let out = mapper.map(row(14, [("order_number", "1"), ("order_date", "2025-02-30"), ("sku", "A"), ("quantity", "zwei"),
+                                      ("unit_price", "8.9x")], file: "orders.csv"), log: &log)
+        #expect(out.isEmpty)
+        #expect(log.diagnostics.map(\.description) == [
+            "orders.csv:14:2: order_date \"2025-02-30\" is not a valid date",
+            "orders.csv:14:4: quantity \"zwei\" is not a whole number",
+            "orders.csv:14:5: unit_price \"8.9x\" is not a number",
+        ])
+    }
+
+    @Test func orderLinesAreGroupedAndShippingTakenOnce() {
+        var mapper = CanonicalMapper(kind: .orders)
+        var log = DiagnosticLog()
+        func line(_ n: Int, _ order: String, _ sku: String, shipping: String) -> FlatRecord {
+            row(n, [("order_number", order), ("order_date", "2025-03-03"), ("sku", sku), ("quantity", "2"), ("unit_price", "8.90"),
+                    ("shipping", shipping), ("payment_method", "invoice"), ("paid", "false")])
+        }
+        var orders: [Order] = []
+        for r in [line(2, "1", "A", shipping: "4.90"), line(3, "1", "B", shipping: ""), line(4, "2", "A", shipping: "0")] {
+            for case .order(let o) in mapper.map(r, log: &log) { orders.append(o) }
+        }
+        for case .order(let o) in mapper.finish() { orders.append(o) }
+        #expect(log.diagnostics.isEmpty)
+        #expect(orders.map(\.orderNumber) == ["1", "2"])
+        #expect(orders[0].lines.map(\.sku) == ["A", "B"])
+        #expect(orders[0].shippingGross == 490 && orders[0].paymentMethod == .invoice && !orders[0].paid)
+        #expect(orders[0].totalGross == 4 * 890 + 490)
+    }
+
+    @Test func anOrderWhoseLinesAreNotTogetherIsAnError() {
+        var mapper = CanonicalMapper(kind: .orders)
+        var log = DiagnosticLog()
+        for (n, order) in [(2, "1"), (3, "2"), (4, "1")] {
+            _ = mapper.map(row(n, [("order_number", order), ("order_date", "2025-03-03"), ("sku", "A"), ("quantity", "1"),
+                                   ("unit_price", "1.00")]), log: &log)
+        }
+        #expect(log.diagnostics.map(\.code) == ["order.split"])
+        #expect(log.diagnostics.first?.location.line == 4)
+    }
+
+    @Test func unknownColumnsAreWarnedAboutOnce() {
+        var mapper = CanonicalMapper(kind: .stockCount)
+        var log = DiagnosticLog()
+        _ = mapper.map(row(2, [("sku", "A"), ("counted", "3"), ("colour", "red")]), log: &log)
+        _ = mapper.map(row(3, [("sku", "B"), ("counted", "4"), ("colour", "blue")]), log: &log)
+        #expect(log.diagnostics.map(\.description) == ["f.csv:2:3: warning: column \"colour\" is not used for stock count and was ignored"])
+        #expect(!log.hasErrors)
+    }
+}

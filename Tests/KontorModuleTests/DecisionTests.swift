@@ -1,0 +1,58 @@
+import KontorAccounting
+import KontorCore
+import KontorCredit
+import KontorLogistics
+import Testing
+
+@Suite struct InvoiceCalculatorTests {
+    @Test func shippingFollowsTheGoodsProRata() {
+        // 60.00 at 19 % and 40.00 at 7 %: 4.90 shipping splits 2.94 / 1.96.
+        let lines = InvoiceCalculator.taxableLines(
+            goods: [TaxableAmount(gross: 6000, rate: .standard), TaxableAmount(gross: 4000, rate: .reduced)], shippingGross: 490)
+        #expect(lines.suffix(2) == [TaxableAmount(gross: 294, rate: .standard), TaxableAmount(gross: 196, rate: .reduced)])
+    }
+
+    @Test func vatIsRoundedPerLineThenSummed() {
+        // Three lines of 0.10 at 19 %: 0.02 VAT each (0.01597 → 0.02), 0.06 in all; on the sum it would be 0.05.
+        let totals = InvoiceCalculator.totals(goods: Array(repeating: TaxableAmount(gross: 10, rate: .standard), count: 3))
+        #expect(totals == [RateTotal(rate: .standard, gross: 30, net: 24, vat: 6)])
+    }
+
+    @Test func totalsAddUpToTheGross() {
+        let goods = [TaxableAmount(gross: 1780, rate: .reduced), TaxableAmount(gross: 1185, rate: .reduced),
+                     TaxableAmount(gross: 2490, rate: .standard)]
+        let totals = InvoiceCalculator.totals(goods: goods, shippingGross: 490)
+        #expect(totals.reduce(0) { $0 + $1.gross } == 1780 + 1185 + 2490 + 490)
+        #expect(totals.allSatisfy { $0.net + $0.vat == $0.gross })
+        #expect(totals.map(\.rate) == [.standard, .reduced])
+    }
+
+    @Test func shippingAloneIsStandardRated() {
+        #expect(InvoiceCalculator.totals(goods: [], shippingGross: 119) == [RateTotal(rate: .standard, gross: 119, net: 100, vat: 19)])
+    }
+}
+
+@Suite struct CreditPolicyTests {
+    @Test func prepaidOrdersNeedNoCredit() {
+        #expect(CreditPolicy.decide(orderTotal: 1_000_000, method: .prepaid, exposure: 0, limit: 0) == .release)
+        #expect(CreditPolicy.decide(orderTotal: 1_000_000, method: .paypal, exposure: 0, limit: 0) == .release)
+    }
+
+    @Test func onAccountWithinTheLimitIsReleased() {
+        #expect(CreditPolicy.decide(orderTotal: 10_000, method: .invoice, exposure: 20_000, limit: 30_000) == .release)
+    }
+
+    @Test func onAccountOverTheLimitIsHeldWithItsFigures() {
+        let decision = CreditPolicy.decide(orderTotal: 38_110, method: .invoice, exposure: 0, limit: 30_000)
+        #expect(decision == .hold(reason: "credit limit 300.00 exceeded: open 0.00 + order 381.10 = 381.10"))
+    }
+}
+
+@Suite struct CarrierRulesTests {
+    @Test func parcelsFollowTheWeight() {
+        #expect(CarrierRules.plan(country: "DE", weightGrams: 800) == ShippingPlan(carrier: "DHL Paket", parcels: 1))
+        #expect(CarrierRules.plan(country: "DE", weightGrams: 31_500).parcels == 1)
+        #expect(CarrierRules.plan(country: "DE", weightGrams: 31_501).parcels == 2)
+        #expect(CarrierRules.plan(country: "AT", weightGrams: 0) == ShippingPlan(carrier: "DHL Paket International", parcels: 1))
+    }
+}
