@@ -17,6 +17,13 @@ public struct RateTotal: Sendable, Equatable {
     public var gross: Int
     public var net: Int
     public var vat: Int
+
+    public init(rate: VATRate, gross: Int, net: Int, vat: Int) {
+        self.rate = rate
+        self.gross = gross
+        self.net = net
+        self.vat = vat
+    }
 }
 
 /// How an invoice's figures are computed: the one rounding rule, written down.

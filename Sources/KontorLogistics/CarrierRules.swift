@@ -4,6 +4,11 @@ import KontorCore
 public struct ShippingPlan: Sendable, Equatable {
     public var carrier: String
     public var parcels: Int
+
+    public init(carrier: String, parcels: Int) {
+        self.carrier = carrier
+        self.parcels = parcels
+    }
 }
 
 /// Carrier choice as a pure function of destination and weight.

@@ -20,12 +20,13 @@ enum FileOps {
         }
     }
 
-    /// Writes `data` to `path` atomically: a temporary file in the same folder, fsync, rename.
-    static func writeAtomically(_ data: Data, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        try makeDirectory(folder)
-        let temp = folder + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+    /// Writes `data` to `path` atomically: a temporary file in `staging` (on the same file
+    /// system), fsync, rename. A crash leaves either the old file or the new one, never a part.
+    static func writeAtomically(_ data: Data, to path: String, staging: String) throws {
+        try makeDirectory((path as NSString).deletingLastPathComponent)
+        try makeDirectory(staging)
+        let temp = staging + "/\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw OperationalError("cannot write \(temp): \(String(cString: strerror(errno)))") }
         var ok = true
         data.withUnsafeBytes { buffer in
@@ -45,17 +46,12 @@ enum FileOps {
         }
     }
 
-    static func writeAtomically(_ text: String, to path: String) throws {
-        try writeAtomically(Data(text.utf8), to: path)
-    }
-
-    /// Copies a file atomically (temporary name, fsync, rename). Leaves an existing target alone.
-    static func copyAtomically(from source: String, to target: String) throws {
-        if exists(target) { return }
-        guard let data = FileManager.default.contents(atPath: source) else {
-            throw OperationalError("cannot read \(source)")
+    /// Removes temporary files that processes no longer alive left in `staging`.
+    static func sweep(staging: String) {
+        for name in list(staging) {
+            guard let pid = Int32(name.prefix { $0 != "-" }) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(staging + "/" + name) }
         }
-        try writeAtomically(data, to: target)
     }
 
     /// Renames atomically; false if the source is gone (another process took it).

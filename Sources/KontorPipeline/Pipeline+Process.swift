@@ -127,19 +127,19 @@ extension Pipeline {
         guard let archive = batch.archivePath.map(root.absolute) else {
             throw OperationalError("batch \(batch.id) has no archive path")
         }
-        if FileOps.exists(work) { try FileOps.copyAtomically(from: work, to: archive) }
+        if FileOps.exists(work) { try emitCopy(from: work, to: archive) }
         let diagnostics = try database.writer.read { try BatchJournal.diagnostics(batch.id, in: $0) }
         if batch.status == .rejected {
             guard let data = FileManager.default.contents(atPath: archive) else {
                 throw OperationalError("cannot read the archived input \(archive)")
             }
-            try FileOps.writeAtomically(data, to: root.rejected(batch.shop) + "/" + batch.file)
-            try FileOps.writeAtomically(Reports.errorReport(batch, diagnostics: diagnostics),
+            try emit(data, to: root.rejected(batch.shop) + "/" + batch.file)
+            try emit(Reports.errorReport(batch, diagnostics: diagnostics),
                                         to: root.rejected(batch.shop) + "/" + batch.file + ".errors.txt")
         }
         let id = String(batch.id)
         let receiptName = String(repeating: "0", count: max(0, 6 - id.count)) + id + "-" + batch.file + ".receipt.txt"
-        try FileOps.writeAtomically(Reports.receipt(batch, diagnostics: diagnostics), to: root.receipts(batch.shop) + "/" + receiptName)
+        try emit(Reports.receipt(batch, diagnostics: diagnostics), to: root.receipts(batch.shop) + "/" + receiptName)
         FileOps.remove(work)
         try database.writer.write { try BatchJournal.markFinalized(batch.id, at: Self.timestamp(), actor: actor, in: $0) }
         logger.info("batch \(batch.id) \(batch.shop)/\(batch.file): \(batch.status.rawValue)")

@@ -15,6 +15,7 @@ extension Pipeline {
             database = FileOps.exists(root.database) ? try openDatabase() : try KontorDatabase.inMemory(migrator: Self.migrator)
         } else {
             for folder in [root.inbox, root.outbox, root.state + "/work"] { try FileOps.makeDirectory(folder) }
+            FileOps.sweep(staging: root.staging)
             database = try openDatabase()
         }
         var report = RunReport()
@@ -88,8 +89,8 @@ extension Pipeline {
         let (stock, journal) = try database.writer.read { db in
             (try Reports.stockCSV(shop: shop, in: db), try Reports.journalCSV(shop: shop, in: db))
         }
-        try FileOps.writeAtomically(stock, to: root.outbox(shop) + "/stock.csv")
-        try FileOps.writeAtomically(journal, to: root.outbox(shop) + "/journal.csv")
+        try emit(stock, to: root.outbox(shop) + "/stock.csv")
+        try emit(journal, to: root.outbox(shop) + "/journal.csv")
     }
 
     /// Takes a ready file out of the shop's sight into the work area and processes it.

@@ -56,9 +56,27 @@ public struct Pipeline: Sendable {
             try FileOps.makeDirectory(folder)
         }
         if !FileOps.exists(root.settingsFile) {
-            try FileOps.writeAtomically(SettingsFile.template, to: root.settingsFile)
+            try emit(SettingsFile.template, to: root.settingsFile)
         }
         _ = try openDatabase()
+    }
+
+    /// Writes an output atomically through the root's staging folder.
+    func emit(_ data: Data, to path: String) throws {
+        try FileOps.writeAtomically(data, to: path, staging: root.staging)
+    }
+
+    func emit(_ text: String, to path: String) throws {
+        try emit(Data(text.utf8), to: path)
+    }
+
+    /// Copies a file atomically; an existing target is left as it is.
+    func emitCopy(from source: String, to target: String) throws {
+        if FileOps.exists(target) { return }
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw OperationalError("cannot read \(source)")
+        }
+        try emit(data, to: target)
     }
 
     /// The time now, as the journal records it (UTC, ISO 8601).

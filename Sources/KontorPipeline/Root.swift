@@ -16,6 +16,9 @@ public struct Root: Sendable {
     /// Kontor's own working area: claimed files and locks, out of the shops' sight.
     public var state: String { path + "/.kontor" }
 
+    /// Where outputs are written before they are renamed into place.
+    public var staging: String { state + "/tmp" }
+
     public func inbox(_ shop: String) -> String { inbox + "/" + shop }
     public func rejected(_ shop: String) -> String { inbox(shop) + "/rejected" }
     public func outbox(_ shop: String) -> String { outbox + "/" + shop }

@@ -37,7 +37,7 @@ import Testing
         let root = try stockedRoot()
         let path = root.path + "/inbox/shop/orders.csv"
         let lines = ordersCSV(prefix: "G", count: 12).split(separator: "\n", omittingEmptySubsequences: false).map { $0 + "\n" }
-        FileManager.default.createFile(atPath: path, contents: Data(lines[0].utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(lines[0].utf8))
         let run = try KontorBinary.start(["run", "--settle", "1.5"], root: root.path)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         for line in lines.dropFirst() where line != "\n" {
@@ -89,7 +89,7 @@ import Testing
         try root.write("inbox/shop/upload.csv.part", ordersCSV(prefix: "H2", count: 1))
         try root.write("inbox/shop/upload.csv.filepart", ordersCSV(prefix: "H3", count: 1))
         try root.write("inbox/shop/upload.tmp", ordersCSV(prefix: "H4", count: 1))
-        FileManager.default.createFile(atPath: root.path + "/inbox/shop/empty.csv", contents: Data())
+        _ = FileManager.default.createFile(atPath: root.path + "/inbox/shop/empty.csv", contents: Data())
         try root.write("inbox/shop/marked.csv", ordersCSV(prefix: "H5", count: 1), done: true)
         let result = try KontorBinary.run(["run", "--settle", "30"], root: root.path)
         #expect(result.status == 0)
