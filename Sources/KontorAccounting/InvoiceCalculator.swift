@@ -1,13 +1,29 @@
 import KontorCore
 
-/// A gross amount at one VAT rate: an invoice line, or a share of the shipping charge.
+/// An amount at one VAT rate, gross or net: an invoice line, or a share of the shipping charge.
 public struct TaxableAmount: Sendable, Equatable {
-    public var gross: Int
+    public var amount: Int
     public var rate: VATRate
+    public var basis: PriceBasis
 
-    public init(gross: Int, rate: VATRate) {
-        self.gross = gross
+    public init(amount: Int, rate: VATRate, basis: PriceBasis) {
+        self.amount = amount
         self.rate = rate
+        self.basis = basis
+    }
+
+    /// A gross amount, VAT included.
+    public init(gross: Int, rate: VATRate) { self.init(amount: gross, rate: rate, basis: .gross) }
+
+    /// A net amount, VAT to be added.
+    public init(net: Int, rate: VATRate) { self.init(amount: net, rate: rate, basis: .net) }
+
+    /// Net and VAT of this amount under Kontor's rounding rule.
+    public var split: (net: Int, vat: Int) {
+        switch basis {
+        case .gross: return rate.split(gross: amount)
+        case .net: return (amount, Rounding.divide(amount * rate.percent, by: 100))
+        }
     }
 }
 
@@ -29,33 +45,39 @@ public struct RateTotal: Sendable, Equatable {
 /// How an invoice's figures are computed: the one rounding rule, written down.
 ///
 /// - Shipping is a secondary service and follows the goods: it is split over the VAT
-///   rates in proportion to the goods' gross value per rate, in whole cents that add up.
-/// - VAT is computed per line from the gross: `gross × rate / (100 + rate)`, rounded half
-///   away from zero; net is gross less VAT. Line figures are then summed per rate.
-/// So the posted lines always add up to the invoice's gross total, to the cent.
+///   rates in proportion to the goods' value per rate, in whole cents that add up.
+/// - VAT is computed per line, rounded half away from zero: from a gross price as
+///   `gross × rate / (100 + rate)` (net is gross less VAT), from a net price (B2B orders) as
+///   `net × rate / 100` (gross is net plus VAT). Line figures are then summed per rate.
+/// So the posted lines always add up to the invoice's total, to the cent.
 public enum InvoiceCalculator {
     /// The lines of an invoice after the shipping charge has been split onto the rates.
-    public static func taxableLines(goods: [TaxableAmount], shippingGross: Int) -> [TaxableAmount] {
-        guard shippingGross != 0 else { return goods }
+    public static func taxableLines(goods: [TaxableAmount], shipping: Int, basis: PriceBasis = .gross) -> [TaxableAmount] {
+        guard shipping != 0 else { return goods }
         var byRate: [VATRate: Int] = [:]
-        for line in goods { byRate[line.rate, default: 0] += line.gross }
+        for line in goods { byRate[line.rate, default: 0] += line.amount }
         let rates = byRate.keys.sorted(by: >)
-        if rates.isEmpty { return [TaxableAmount(gross: shippingGross, rate: .standard)] }
-        let shares = Rounding.allocate(shippingGross, weights: rates.map { byRate[$0]! })
-        return goods + zip(rates, shares).filter { $0.1 != 0 }.map { TaxableAmount(gross: $0.1, rate: $0.0) }
+        if rates.isEmpty { return [TaxableAmount(amount: shipping, rate: .standard, basis: basis)] }
+        let shares = Rounding.allocate(shipping, weights: rates.map { byRate[$0]! })
+        return goods + zip(rates, shares).filter { $0.1 != 0 }.map { TaxableAmount(amount: $0.1, rate: $0.0, basis: basis) }
     }
 
     /// Totals per rate, highest rate first.
-    public static func totals(goods: [TaxableAmount], shippingGross: Int = 0) -> [RateTotal] {
+    public static func totals(goods: [TaxableAmount], shipping: Int = 0, basis: PriceBasis = .gross) -> [RateTotal] {
         var totals: [VATRate: RateTotal] = [:]
-        for line in taxableLines(goods: goods, shippingGross: shippingGross) {
-            let (net, vat) = line.rate.split(gross: line.gross)
+        for line in taxableLines(goods: goods, shipping: shipping, basis: basis) {
+            let (net, vat) = line.split
             var t = totals[line.rate] ?? RateTotal(rate: line.rate, gross: 0, net: 0, vat: 0)
-            t.gross += line.gross
+            t.gross += net + vat
             t.net += net
             t.vat += vat
             totals[line.rate] = t
         }
         return totals.values.sorted { $0.rate > $1.rate }
+    }
+
+    /// The gross total of an invoice.
+    public static func grossTotal(goods: [TaxableAmount], shipping: Int = 0, basis: PriceBasis = .gross) -> Int {
+        totals(goods: goods, shipping: shipping, basis: basis).reduce(0) { $0 + $1.gross }
     }
 }

@@ -53,9 +53,9 @@ public struct Ledger {
 
     /// Posts an invoice for goods and shipping: receivables against revenue and VAT per rate.
     public func postInvoice(shop: String, orderNumber: String, customerKey: String, date: CalendarDate, dueDays: Int,
-                            goods: [TaxableAmount], shippingGross: Int, batch: Int64) throws -> PostedInvoice {
+                            goods: [TaxableAmount], shipping: Int, basis: PriceBasis = .gross, batch: Int64) throws -> PostedInvoice {
         let number = try nextNumber(shop: shop, series: "RE", year: date.year)
-        let totals = InvoiceCalculator.totals(goods: goods, shippingGross: shippingGross)
+        let totals = InvoiceCalculator.totals(goods: goods, shipping: shipping, basis: basis)
         let invoice = try record(shop: shop, number: number, kind: "invoice", orderNumber: orderNumber, customerKey: customerKey,
                                  date: date, dueDays: dueDays, totals: totals, refersTo: nil, sign: 1, batch: batch,
                                  text: "Rechnung \(number) zu Bestellung \(orderNumber)")
@@ -110,6 +110,17 @@ public struct Ledger {
         try post(shop: shop, date: date, document: reference, text: "Zahlung ohne Zuordnung: \(reference)", lines: [
             .debit(ChartOfAccounts.moneyAccount(method: method), amount),
             .credit(ChartOfAccounts.suspense, amount, document: reference),
+        ], batch: batch)
+    }
+
+    /// Posts a bank movement that matched no open item: money going out is booked from the
+    /// bank to the suspense account (1590), money coming in the other way, for a person to
+    /// assign to its expense or revenue account.
+    public func postBankMovement(shop: String, amount: Int, date: CalendarDate, document: String, text: String,
+                                 batch: Int64) throws {
+        try post(shop: shop, date: date, document: document, text: text, lines: [
+            .debit(ChartOfAccounts.bank, amount),
+            .credit(ChartOfAccounts.suspense, amount, document: document),
         ], batch: batch)
     }
 

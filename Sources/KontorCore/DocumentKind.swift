@@ -44,6 +44,9 @@ public enum DocumentRecord: Sendable, Equatable {
     case order(Order)
     case payment(Payment)
     case returnLine(ReturnLine)
+    case bankTransaction(BankTransaction)
+    case statementBalance(StatementBalance)
+    case priceUpdate(PriceUpdate)
 
     /// Where the record starts in its file.
     public var location: SourceLocation {
@@ -55,6 +58,9 @@ public enum DocumentRecord: Sendable, Equatable {
         case .order(let r): r.location
         case .payment(let r): r.location
         case .returnLine(let r): r.location
+        case .bankTransaction(let r): r.location
+        case .statementBalance(let r): r.location
+        case .priceUpdate(let r): r.location
         }
     }
 }

@@ -23,26 +23,31 @@ public struct Address: Sendable, Equatable, Codable {
     }
 }
 
+/// Whether an order's prices include VAT (shops selling to consumers) or not (B2B orders).
+public enum PriceBasis: String, Sendable, Codable {
+    case gross, net
+}
+
 /// One line of an order.
 public struct OrderLine: Sendable, Equatable, Codable {
     public var sku: String
     public var quantity: Int
-    /// Gross unit price in minor units.
-    public var unitPriceGross: Int
+    /// Unit price in minor units, gross or net as the order's `priceBasis` says.
+    public var unitPrice: Int
     /// The VAT rate, where the file states it; otherwise the article's rate applies.
     public var vatRate: VATRate?
     public var location: SourceLocation
 
-    public init(sku: String, quantity: Int, unitPriceGross: Int, vatRate: VATRate? = nil, location: SourceLocation) {
+    public init(sku: String, quantity: Int, unitPrice: Int, vatRate: VATRate? = nil, location: SourceLocation) {
         self.sku = sku
         self.quantity = quantity
-        self.unitPriceGross = unitPriceGross
+        self.unitPrice = unitPrice
         self.vatRate = vatRate
         self.location = location
     }
 
     /// Quantity × unit price.
-    public var lineGross: Int { quantity * unitPriceGross }
+    public var lineTotal: Int { quantity * unitPrice }
 }
 
 /// A customer's order with its lines (`orders` kind: one input row per line).
@@ -55,8 +60,10 @@ public struct Order: Sendable, Equatable {
     public var shipTo: Address?
     public var paymentMethod: PaymentMethod
     public var paid: Bool
-    /// Gross shipping charge in minor units.
-    public var shippingGross: Int
+    /// Shipping charge in minor units, gross or net as `priceBasis` says.
+    public var shipping: Int
+    /// Whether prices and shipping include VAT.
+    public var priceBasis: PriceBasis
     public var currency: String
     /// Cancelled orders are recorded but neither reserved, invoiced nor shipped.
     public var cancelled: Bool
@@ -65,8 +72,8 @@ public struct Order: Sendable, Equatable {
 
     public init(orderNumber: String, orderDate: CalendarDate, customerID: String? = nil, customerEmail: String? = nil,
                 customerName: String? = nil, shipTo: Address? = nil, paymentMethod: PaymentMethod = .prepaid,
-                paid: Bool = false, shippingGross: Int = 0, currency: String = "EUR", cancelled: Bool = false,
-                lines: [OrderLine], location: SourceLocation) {
+                paid: Bool = false, shipping: Int = 0, priceBasis: PriceBasis = .gross, currency: String = "EUR",
+                cancelled: Bool = false, lines: [OrderLine], location: SourceLocation) {
         self.orderNumber = orderNumber
         self.orderDate = orderDate
         self.customerID = customerID
@@ -75,21 +82,22 @@ public struct Order: Sendable, Equatable {
         self.shipTo = shipTo
         self.paymentMethod = paymentMethod
         self.paid = paid
-        self.shippingGross = shippingGross
+        self.shipping = shipping
+        self.priceBasis = priceBasis
         self.currency = currency
         self.cancelled = cancelled
         self.lines = lines
         self.location = location
     }
-
-    /// Goods plus shipping, gross.
-    public var totalGross: Int { lines.reduce(0) { $0 + $1.lineGross } + shippingGross }
 }
 
 /// A payment received (`payments` kind).
 public struct Payment: Sendable, Equatable {
     /// The order or invoice number the payer gave.
     public var reference: String
+    /// The payer's free text (a bank transfer's purpose), searched for an order or invoice
+    /// number when `reference` matches none.
+    public var remittance: String?
     /// Amount in minor units; negative for money paid back.
     public var amount: Int
     public var date: CalendarDate
@@ -98,8 +106,9 @@ public struct Payment: Sendable, Equatable {
     public var location: SourceLocation
 
     public init(reference: String, amount: Int, date: CalendarDate, payer: String? = nil, method: String? = nil,
-                location: SourceLocation) {
+                remittance: String? = nil, location: SourceLocation) {
         self.reference = reference
+        self.remittance = remittance
         self.amount = amount
         self.date = date
         self.payer = payer

@@ -36,7 +36,33 @@ public enum CreditMigrations {
                 );
                 CREATE INDEX credit_holds_by_customer ON credit_holds(shop, customer_key);
                 CREATE INDEX credit_holds_by_batch ON credit_holds(batch_id);
+                CREATE TABLE bank_transactions (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    shop TEXT NOT NULL REFERENCES shops(shop),
+                    account TEXT,
+                    date TEXT NOT NULL,
+                    amount INTEGER NOT NULL,
+                    currency TEXT NOT NULL,
+                    counterparty TEXT,
+                    text TEXT,
+                    reference TEXT,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    reverses INTEGER REFERENCES bank_transactions(id)
+                );
+                CREATE INDEX bank_transactions_by_batch ON bank_transactions(batch_id);
+                CREATE TABLE bank_balances (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    shop TEXT NOT NULL REFERENCES shops(shop),
+                    account TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    amount INTEGER NOT NULL,
+                    currency TEXT NOT NULL,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    reverted INTEGER NOT NULL DEFAULT 0 CHECK (reverted IN (0, 1))
+                );
+                CREATE INDEX bank_balances_by_account ON bank_balances(shop, account, date);
                 """)
+            try Schema.makeAppendOnly("bank_transactions", in: db)
         }
     }
 }

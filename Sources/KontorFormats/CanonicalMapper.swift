@@ -148,17 +148,17 @@ public struct CanonicalMapper {
             pending = Order(orderNumber: number, orderDate: date, customerID: f.optional("customer_id"),
                             customerEmail: f.optional("customer_email"), customerName: f.optional("customer_name"),
                             shipTo: shipTo, paymentMethod: method ?? .prepaid, paid: paid ?? false,
-                            shippingGross: shipping ?? 0, currency: currency ?? "EUR", lines: [], location: f.location)
-        } else if let shipping, shipping != 0, pending?.shippingGross != 0 {
+                            shipping: shipping ?? 0, currency: currency ?? "EUR", lines: [], location: f.location)
+        } else if let shipping, shipping != 0, pending?.shipping != 0 {
             log.append(Diagnostic("order.shipping-twice", "shipping of order \(number) is given on more than one line",
                                   de: "Versandkosten der Bestellung \(number) stehen in mehr als einer Zeile",
                                   hint: "Give the shipping charge once per order, on its first line.",
                                   at: f.place("shipping")))
-        } else if let shipping, pending?.shippingGross == 0 {
-            pending?.shippingGross = shipping
+        } else if let shipping, pending?.shipping == 0 {
+            pending?.shipping = shipping
         }
         if let sku, let quantity, let price {
-            pending?.lines.append(OrderLine(sku: sku, quantity: quantity, unitPriceGross: price, vatRate: rate, location: f.location))
+            pending?.lines.append(OrderLine(sku: sku, quantity: quantity, unitPrice: price, vatRate: rate, location: f.location))
         }
         return emitted
     }

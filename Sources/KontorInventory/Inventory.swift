@@ -24,6 +24,13 @@ public struct Inventory {
                                      product.weightGrams, product.ean, product.reorderPoint, product.cost, batch])
     }
 
+    /// Sets a new price (and VAT rate, if given) of an existing article.
+    public func updatePrice(_ update: PriceUpdate, shop: String, batch: Int64) throws {
+        try db.cachedStatement(sql: """
+            UPDATE articles SET price_gross = ?, vat_rate = coalesce(?, vat_rate), batch_id = ? WHERE shop = ? AND sku = ?
+            """).execute(arguments: [update.priceGross, update.vatRate?.percent, batch, shop, update.sku])
+    }
+
     /// The article with `sku`, or nil if the catalogue has none.
     public func article(shop: String, sku: String) throws -> Article? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import KontorAccounting
 import KontorCore
@@ -54,6 +55,17 @@ struct Applier {
             try apply(payment, log: &log)
         case .returnLine(let line):
             try apply(line, log: &log)
+        case .priceUpdate(let update):
+            guard try known(update.sku, at: update.location, log: &log) != nil else { return }
+            try inventory.updatePrice(update, shop: shop, batch: batch)
+            articles[update.sku] = nil
+        case .bankTransaction(let t):
+            try Liquidity(db).record(t, shop: shop, batch: batch)
+            try ledger.postBankMovement(shop: shop, amount: t.amount, date: t.date, document: t.reference ?? "Bank \(t.date)",
+                                        text: [t.counterparty, t.text].compactMap { $0 }.joined(separator: ": "), batch: batch)
+            summary.bankMovements += 1
+        case .statementBalance(let b):
+            try Liquidity(db).record(b, shop: shop, batch: batch)
         }
         if log.errorCount == errorsBefore { summary.applied += 1 }
     }
@@ -85,19 +97,21 @@ struct Applier {
                                   at: order.location))
             return
         }
-        var lines: [(sku: String, quantity: Int, unitPriceGross: Int, rate: VATRate)] = []
+        var lines: [OrderBook.BookedLine] = []
         var weight = 0
         for line in order.lines {
             guard let article = try known(line.sku, at: line.location, log: &log) else { continue }
-            lines.append((line.sku, line.quantity, line.unitPriceGross, line.vatRate ?? article.vatRate))
+            lines.append(.init(sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice, rate: line.vatRate ?? article.vatRate))
             weight += (article.weightGrams ?? 0) * line.quantity
         }
         guard lines.count == order.lines.count else { return }
+        let goods = lines.map { TaxableAmount(amount: $0.quantity * $0.unitPrice, rate: $0.rate, basis: order.priceBasis) }
+        let total = InvoiceCalculator.grossTotal(goods: goods, shipping: order.shipping, basis: order.priceBasis)
 
         let customer = try credit.customer(shop: shop, id: order.customerID, email: order.customerEmail)
         let customerKey = customer?.customerID ?? order.customerID ?? order.customerEmail?.lowercased() ?? "guest-\(order.orderNumber)"
         if order.cancelled {
-            let id = try orders.add(order, shop: shop, customerKey: customerKey, weightGrams: weight, status: .cancelled,
+            let id = try orders.add(order, shop: shop, customerKey: customerKey, totalGross: total, weightGrams: weight, status: .cancelled,
                                     invoice: nil, batch: batch)
             try orders.addLines(lines, order: id)
             return
@@ -107,11 +121,11 @@ struct Applier {
         }
         let limit = customer?.creditLimit ?? settings.defaultCreditLimit
         let exposure = try ledger.exposure(shop: shop, customerKey: customerKey)
-        switch CreditPolicy.decide(orderTotal: order.totalGross, method: order.paymentMethod, exposure: exposure, limit: limit) {
+        switch CreditPolicy.decide(orderTotal: total, method: order.paymentMethod, exposure: exposure, limit: limit) {
         case .hold(let reason):
-            try credit.hold(shop: shop, order: order.orderNumber, customerKey: customerKey, amount: order.totalGross,
+            try credit.hold(shop: shop, order: order.orderNumber, customerKey: customerKey, amount: total,
                             exposure: exposure, limit: limit, reason: reason, batch: batch)
-            let id = try orders.add(order, shop: shop, customerKey: customerKey, weightGrams: weight, status: .held,
+            let id = try orders.add(order, shop: shop, customerKey: customerKey, totalGross: total, weightGrams: weight, status: .held,
                                     invoice: nil, batch: batch)
             try orders.addLines(lines, order: id)
             summary.holds.append(.init(order: order.orderNumber, customer: customerKey, reason: reason))
@@ -119,8 +133,7 @@ struct Applier {
             let terms = order.paymentMethod.isOnAccount ? (customer?.paymentTermsDays ?? settings.paymentTermsDays) : 0
             let invoice = try ledger.postInvoice(
                 shop: shop, orderNumber: order.orderNumber, customerKey: customerKey, date: order.orderDate, dueDays: terms,
-                goods: lines.map { TaxableAmount(gross: $0.quantity * $0.unitPriceGross, rate: $0.rate) },
-                shippingGross: order.shippingGross, batch: batch)
+                goods: goods, shipping: order.shipping, basis: order.priceBasis, batch: batch)
             summary.invoices.append(.init(number: invoice.number, order: order.orderNumber, gross: Money.decimalString(invoice.gross)))
             if order.paid {
                 try ledger.postPayment(shop: shop, document: invoice.number, customerKey: customerKey, amount: invoice.gross,
@@ -133,7 +146,7 @@ struct Applier {
                 try ship(order.orderNumber, weight: weight, to: order.shipTo)
                 status = .shipped
             }
-            let id = try orders.add(order, shop: shop, customerKey: customerKey, weightGrams: weight, status: status,
+            let id = try orders.add(order, shop: shop, customerKey: customerKey, totalGross: total, weightGrams: weight, status: status,
                                     invoice: invoice.number, batch: batch)
             try orders.addLines(lines, order: id)
         }
@@ -146,7 +159,7 @@ struct Applier {
     }
 
     private mutating func apply(_ payment: Payment, log: inout DiagnosticLog) throws {
-        let order = try orders.order(shop: shop, number: payment.reference) ?? orders.order(shop: shop, invoice: payment.reference)
+        let order = try matchingOrder(payment)
         guard let order, let invoice = order.invoiceNumber else {
             try ledger.postUnmatchedPayment(shop: shop, reference: payment.reference, amount: payment.amount, date: payment.date,
                                             method: payment.method, batch: batch)
@@ -178,6 +191,23 @@ struct Applier {
         }
     }
 
+    /// The order a payment is for: by its reference, else by the first word of its
+    /// purpose text that is an order or invoice number (`Rechnung RE2025-00003, Best. #1003`).
+    private func matchingOrder(_ payment: Payment) throws -> OrderBook.Entry? {
+        var candidates = [payment.reference]
+        if let text = payment.remittance {
+            candidates += text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "/") }
+                .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "-_/")) }
+                .filter { $0.contains(where: \.isNumber) }
+        }
+        for candidate in candidates where !candidate.isEmpty {
+            if let order = try orders.order(shop: shop, number: candidate) ?? orders.order(shop: shop, invoice: candidate) {
+                return order
+            }
+        }
+        return nil
+    }
+
     private mutating func apply(_ line: ReturnLine, log: inout DiagnosticLog) throws {
         guard let order = try orders.order(shop: shop, number: line.orderNumber), order.status == .shipped,
               let invoice = order.invoiceNumber else {
@@ -205,7 +235,7 @@ struct Applier {
         try orders.addReturn(order: order.id, sku: line.sku, quantity: line.quantity, batch: batch)
         let note = try ledger.postCreditNote(
             shop: shop, invoice: invoice, orderNumber: line.orderNumber, customerKey: order.customerKey,
-            date: try line.date ?? today(), goods: [TaxableAmount(gross: booked.unitPriceGross * line.quantity, rate: booked.rate)], batch: batch)
+            date: try line.date ?? today(), goods: [TaxableAmount(amount: booked.unitPrice * line.quantity, rate: booked.rate, basis: booked.basis)], batch: batch)
         summary.creditNotes.append(.init(number: note.number, order: line.orderNumber, gross: Money.decimalString(note.gross)))
     }
 

@@ -30,6 +30,7 @@ public struct BatchSummary: Codable, Sendable, Equatable {
     public var unmatchedPayments: [String] = []
     public var refused: [Refused] = []
     public var stockMovements = 0
+    public var bankMovements = 0
 
     public init() {}
 
@@ -38,6 +39,7 @@ public struct BatchSummary: Codable, Sendable, Equatable {
         case creditNotes = "credit_notes"
         case unmatchedPayments = "unmatched_payments"
         case stockMovements = "stock_movements"
+        case bankMovements = "bank_movements"
     }
 
     /// What the batch created, in a few words: `9 invoices, 8 shipments, 1 held`.
@@ -47,7 +49,8 @@ public struct BatchSummary: Codable, Sendable, Equatable {
             count(invoices.count, "invoice", "invoices"), count(creditNotes.count, "credit note", "credit notes"),
             count(shipments.count, "shipment", "shipments"), count(holds.count, "held", "held"),
             count(payments.count, "payment", "payments"), count(unmatchedPayments.count, "unmatched payment", "unmatched payments"),
-            count(stockMovements, "stock movement", "stock movements"), count(refused.count, "refused", "refused"),
+            count(stockMovements, "stock movement", "stock movements"), count(bankMovements, "bank movement", "bank movements"),
+            count(refused.count, "refused", "refused"),
         ].compactMap { $0 }
         return parts.joined(separator: ", ")
     }

@@ -34,6 +34,7 @@ struct OrderBook {
                     customer_key TEXT NOT NULL,
                     payment_method TEXT NOT NULL,
                     total_gross INTEGER NOT NULL,
+                    price_basis TEXT NOT NULL CHECK (price_basis IN ('gross', 'net')),
                     weight_g INTEGER NOT NULL DEFAULT 0,
                     status TEXT NOT NULL,
                     invoice_number TEXT,
@@ -54,7 +55,7 @@ struct OrderBook {
                     line INTEGER NOT NULL,
                     sku TEXT NOT NULL,
                     quantity INTEGER NOT NULL CHECK (quantity > 0),
-                    unit_price_gross INTEGER NOT NULL,
+                    unit_price INTEGER NOT NULL,
                     vat_rate INTEGER NOT NULL,
                     PRIMARY KEY (order_id, line)
                 ) WITHOUT ROWID;
@@ -110,14 +111,14 @@ struct OrderBook {
     }
 
     /// Records a new order in its first state.
-    func add(_ order: Order, shop: String, customerKey: String, weightGrams: Int, status: OrderStatus,
+    func add(_ order: Order, shop: String, customerKey: String, totalGross: Int, weightGrams: Int, status: OrderStatus,
              invoice: String?, batch: Int64) throws -> Int64 {
         try db.cachedStatement(sql: """
-            INSERT INTO orders (shop, order_number, order_date, customer_key, payment_method, total_gross, weight_g, status,
-                                invoice_number, ship_name, ship_street, ship_zip, ship_city, ship_country, batch_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO orders (shop, order_number, order_date, customer_key, payment_method, total_gross, price_basis, weight_g,
+                                status, invoice_number, ship_name, ship_street, ship_zip, ship_city, ship_country, batch_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [shop, order.orderNumber, order.orderDate.description, customerKey,
-                                     order.paymentMethod.rawValue, order.totalGross, weightGrams, status.rawValue, invoice,
+                                     order.paymentMethod.rawValue, totalGross, order.priceBasis.rawValue, weightGrams, status.rawValue, invoice,
                                      order.shipTo?.name, order.shipTo?.street, order.shipTo?.zip, order.shipTo?.city,
                                      order.shipTo?.country, batch])
         let id = db.lastInsertedRowID
@@ -125,25 +126,35 @@ struct OrderBook {
         return id
     }
 
+    /// An order line as booked: its article, quantity, unit price (in the order's basis) and rate.
+    struct BookedLine {
+        var sku: String
+        var quantity: Int
+        var unitPrice: Int
+        var rate: VATRate
+    }
+
     /// Records the lines of an order with the VAT rate each was booked at.
-    func addLines(_ lines: [(sku: String, quantity: Int, unitPriceGross: Int, rate: VATRate)], order id: Int64) throws {
+    func addLines(_ lines: [BookedLine], order id: Int64) throws {
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO order_lines (order_id, line, sku, quantity, unit_price_gross, vat_rate) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO order_lines (order_id, line, sku, quantity, unit_price, vat_rate) VALUES (?, ?, ?, ?, ?, ?)
             """)
         for (index, line) in lines.enumerated() {
-            try insert.execute(arguments: [id, index + 1, line.sku, line.quantity, line.unitPriceGross, line.rate.percent])
+            try insert.execute(arguments: [id, index + 1, line.sku, line.quantity, line.unitPrice, line.rate.percent])
         }
     }
 
     /// What an order holds of one article: quantity ordered, quantity already returned,
     /// and the unit price and rate it was booked at.
-    func line(order id: Int64, sku: String) throws -> (ordered: Int, returned: Int, unitPriceGross: Int, rate: VATRate)? {
+    func line(order id: Int64, sku: String) throws -> (ordered: Int, returned: Int, unitPrice: Int, basis: PriceBasis, rate: VATRate)? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT SUM(quantity) AS q, MAX(unit_price_gross) AS price, MAX(vat_rate) AS rate,
+            SELECT SUM(quantity) AS q, MAX(unit_price) AS price, MAX(vat_rate) AS rate,
+                   (SELECT price_basis FROM orders WHERE id = ?1) AS basis,
                    (SELECT coalesce(SUM(r.quantity), 0) FROM order_returns r WHERE r.order_id = ?1 AND r.sku = ?2) AS returned
             FROM order_lines WHERE order_id = ?1 AND sku = ?2
             """), arguments: [id, sku]), let ordered: Int = row["q"] else { return nil }
-        return (ordered, row["returned"], row["price"], VATRate(percent: row["rate"]) ?? .standard)
+        return (ordered, row["returned"], row["price"], PriceBasis(rawValue: row["basis"]) ?? .gross,
+                VATRate(percent: row["rate"]) ?? .standard)
     }
 
     /// Records returned goods of an order.

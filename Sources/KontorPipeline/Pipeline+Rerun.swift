@@ -75,6 +75,7 @@ extension Pipeline {
         let today = CalendarDate(parsing: Self.timestamp()) ?? CalendarDate(year: 2000, month: 1, day: 1)!
         try Ledger(db).reverse(batch: batch.id, by: reversal, date: today)
         try CreditBook(db).reverse(batch: batch.id)
+        try Liquidity(db).reverse(batch: batch.id, by: reversal)
         try Shipping(db).cancel(batch: batch.id, by: reversal)
         try OrderBook(db: db).reverse(batch: batch.id, by: reversal)
     }

@@ -42,9 +42,14 @@ struct Watch: ParsableCommand {
     var settle: Double?
 
     func run() throws {
+        var signals = sigset_t()
+        sigemptyset(&signals)
         for sig in [SIGINT, SIGTERM] {
             signal(sig) { _ in stopRequested.store(true, ordering: .relaxed) }
+            sigaddset(&signals, sig)
         }
+        // A parent may have started Kontor with these signals blocked; the service must hear them.
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         let pipeline = try global.pipeline(settle: settle)
         FileHandle.standardError.write(Data("kontor: watching \(pipeline.root.inbox) (Ctrl-C to stop)\n".utf8))
         let report = try pipeline.run(watch: true, shouldStop: { stopRequested.load(ordering: .relaxed) })

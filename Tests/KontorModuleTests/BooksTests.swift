@@ -40,7 +40,7 @@ import Foundation
             try (1...3).map { i in
                 try Ledger(db).postInvoice(shop: "shop", orderNumber: "100\(i)", customerKey: "K1", date: date, dueDays: 14,
                                            goods: [TaxableAmount(gross: 1780, rate: .reduced), TaxableAmount(gross: 2490, rate: .standard)],
-                                           shippingGross: 490, batch: batch).number
+                                           shipping: 490, batch: batch).number
             }
         }
         #expect(numbers == ["RE2025-00001", "RE2025-00002", "RE2025-00003"])
@@ -76,7 +76,7 @@ import Foundation
         let (database, batch) = try makeBooks(inMemory: true)
         let reversal = try database.writer.write { db in
             _ = try Ledger(db).postInvoice(shop: "shop", orderNumber: "1", customerKey: "K", date: CalendarDate(year: 2025, month: 3, day: 3)!,
-                                           dueDays: 0, goods: [TaxableAmount(gross: 11900, rate: .standard)], shippingGross: 0, batch: batch)
+                                           dueDays: 0, goods: [TaxableAmount(gross: 11900, rate: .standard)], shipping: 0, batch: batch)
             let reversal = try BatchJournal.open(shop: "shop", file: "f.csv", workName: "w2", sha256: String(repeating: "b", count: 64),
                                                  size: 1, receivedAt: "2025-03-02T00:00:00Z", settledAt: nil, actor: "test", in: db)
             try Ledger(db).reverse(batch: batch, by: reversal, date: CalendarDate(year: 2025, month: 3, day: 4)!)

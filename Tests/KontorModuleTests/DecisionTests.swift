@@ -8,7 +8,7 @@ import Testing
     @Test func shippingFollowsTheGoodsProRata() {
         // 60.00 at 19 % and 40.00 at 7 %: 4.90 shipping splits 2.94 / 1.96.
         let lines = InvoiceCalculator.taxableLines(
-            goods: [TaxableAmount(gross: 6000, rate: .standard), TaxableAmount(gross: 4000, rate: .reduced)], shippingGross: 490)
+            goods: [TaxableAmount(gross: 6000, rate: .standard), TaxableAmount(gross: 4000, rate: .reduced)], shipping: 490)
         #expect(lines.suffix(2) == [TaxableAmount(gross: 294, rate: .standard), TaxableAmount(gross: 196, rate: .reduced)])
     }
 
@@ -21,14 +21,20 @@ import Testing
     @Test func totalsAddUpToTheGross() {
         let goods = [TaxableAmount(gross: 1780, rate: .reduced), TaxableAmount(gross: 1185, rate: .reduced),
                      TaxableAmount(gross: 2490, rate: .standard)]
-        let totals = InvoiceCalculator.totals(goods: goods, shippingGross: 490)
+        let totals = InvoiceCalculator.totals(goods: goods, shipping: 490)
         #expect(totals.reduce(0) { $0 + $1.gross } == 1780 + 1185 + 2490 + 490)
         #expect(totals.allSatisfy { $0.net + $0.vat == $0.gross })
         #expect(totals.map(\.rate) == [.standard, .reduced])
     }
 
     @Test func shippingAloneIsStandardRated() {
-        #expect(InvoiceCalculator.totals(goods: [], shippingGross: 119) == [RateTotal(rate: .standard, gross: 119, net: 100, vat: 19)])
+        #expect(InvoiceCalculator.totals(goods: [], shipping: 119) == [RateTotal(rate: .standard, gross: 119, net: 100, vat: 19)])
+    }
+
+    @Test func netPricesGetVATAddedPerLine() {
+        // B2B: 3 × 10.05 net at 19 % = 30.15 net, 5.73 VAT (5.7285 rounded), 35.88 gross; shipping 5.00 net.
+        let totals = InvoiceCalculator.totals(goods: [TaxableAmount(net: 3015, rate: .standard)], shipping: 500, basis: .net)
+        #expect(totals == [RateTotal(rate: .standard, gross: 3588 + 595, net: 3515, vat: 573 + 95)])
     }
 }
 
