@@ -18,88 +18,126 @@ public enum Syntax: String, Sendable {
     }
 }
 
-/// Opens a file as one of Kontor's documents: sniffs the syntax, detects the kind from the
-/// content, and hands out canonical records one at a time.
+/// Opens a file as a document: sniffs the syntax, recognises the kind and dialect from the
+/// content (never from the name), and hands out canonical records one at a time.
 public enum DocumentReader {
     /// A stream of the file's records, or nil when the file cannot be read as any kind (the
-    /// reason is in `log`).
-    public static func open(source: inout some ByteSource, fileName: String, isValidUTF8: Bool, head: [UInt8],
-                            log: inout DiagnosticLog) -> DocumentStream? {
-        let place = SourceLocation(file: fileName, line: 1)
+    /// reason is in `log`). `makeSource` opens the file's bytes; it is called once, or twice
+    /// for XML (once to see the root element).
+    public static func open<Source: ByteSource>(
+        makeSource: () throws -> Source, fileName: String, isValidUTF8: Bool, head: [UInt8], log: inout DiagnosticLog
+    ) -> DocumentStream? {
         do {
             switch Syntax.sniff(head) {
-            case .csv:
-                let reader = try CSVReader(source: source, fileName: fileName, encoding: isValidUTF8 ? .utf8 : .windows1252)
-                guard let kind = KindDetector.detect(columns: reader.header) else {
-                    log.append(KindDetector.explainNoMatch(
-                        columns: reader.header, foundDescription: "the header line has \(reader.header.joined(separator: ", "))",
-                        at: place))
-                    return nil
-                }
-                let dialect = reader.delimiter == UInt8(ascii: ";") ? "kontor-csv;" : "kontor-csv"
-                return DocumentStream(kind: kind, dialect: dialect, input: .csv(reader),
-                                      mapper: CanonicalMapper(kind: kind, decimalComma: reader.delimiter == UInt8(ascii: ";")))
-            case .json:
-                guard isValidUTF8 else {
-                    log.append(Diagnostic("json.encoding", "the file is not UTF-8 text, as JSON must be",
-                                          de: "Die Datei ist kein UTF-8-Text, wie JSON es verlangt",
-                                          hint: "Save the file as UTF-8.", at: place))
-                    return nil
-                }
-                var reader = JSONRecordReader(source: source, fileName: fileName)
-                guard let first = try reader.next() else {
-                    log.append(Diagnostic("json.no-records", "the file holds no records",
-                                          de: "Die Datei enthält keine Datensätze", at: place))
-                    return nil
-                }
-                let keys: [String]
-                if case .object(let members) = first.value { keys = members.map(\.key) } else { keys = [] }
-                guard let kind = KindDetector.detect(columns: keys) else {
-                    log.append(KindDetector.explainNoMatch(
-                        columns: keys, foundDescription: "the first record has the keys \(keys.joined(separator: ", "))",
-                        at: SourceLocation(file: fileName, line: first.line, path: first.pointer)))
-                    return nil
-                }
-                return DocumentStream(kind: kind, dialect: "kontor-json", input: .json(reader, first: first),
-                                      mapper: CanonicalMapper(kind: kind))
-            case .xml:
-                return try openXML(source: source, fileName: fileName, log: &log)
+            case .csv: return try openCSV(source: makeSource(), fileName: fileName, isValidUTF8: isValidUTF8, log: &log)
+            case .json: return try openJSON(source: makeSource(), fileName: fileName, isValidUTF8: isValidUTF8, log: &log)
+            case .xml: return try openXML(makeSource: makeSource, fileName: fileName, log: &log)
             }
         } catch let problem as Diagnostic {
             log.append(problem)
-            return nil
         } catch {
             log.append(Diagnostic("file.read", "the file cannot be read: \(error)", de: "Die Datei kann nicht gelesen werden",
-                                  at: place))
+                                  at: SourceLocation(file: fileName)))
+        }
+        return nil
+    }
+
+    static func openCSV(source: some ByteSource, fileName: String, isValidUTF8: Bool, log: inout DiagnosticLog) throws -> DocumentStream? {
+        let reader = try CSVReader(source: source, fileName: fileName, encoding: isValidUTF8 ? .utf8 : .windows1252)
+        let decimalComma = reader.delimiter == UInt8(ascii: ";")
+        if let kind = KindDetector.detect(columns: reader.header) {
+            let mapper: any DialectMapper<FlatRecord> = CanonicalMapper(kind: kind, decimalComma: decimalComma)
+            return DocumentStream(input: .csv(reader, mapper))
+        }
+        if let dialect = Dialects.csv.first(where: { $0.recognizes(header: reader.header) }) {
+            let mapper: any DialectMapper<FlatRecord> = dialect.mapper(file: fileName, header: reader.header, decimalComma: decimalComma)
+            return DocumentStream(input: .csv(reader, mapper))
+        }
+        log.append(KindDetector.explainNoMatch(
+            columns: reader.header, foundDescription: "the header line has \(reader.header.joined(separator: ", "))",
+            at: SourceLocation(file: fileName, line: reader.headerLine)))
+        return nil
+    }
+
+    static func openJSON(source: some ByteSource, fileName: String, isValidUTF8: Bool, log: inout DiagnosticLog) throws -> DocumentStream? {
+        guard isValidUTF8 else {
+            log.append(Diagnostic("json.encoding", "the file is not UTF-8 text, as JSON must be",
+                                  de: "Die Datei ist kein UTF-8-Text, wie JSON es verlangt",
+                                  hint: "Save the file as UTF-8.", at: SourceLocation(file: fileName, line: 1)))
             return nil
         }
+        var reader = JSONRecordReader(source: source, fileName: fileName)
+        guard let first = try reader.next() else {
+            log.append(Diagnostic("json.no-records", "the file holds no records", de: "Die Datei enthält keine Datensätze",
+                                  at: SourceLocation(file: fileName, line: 1)))
+            return nil
+        }
+        let keys = first.value.objectValue?.map(\.key) ?? []
+        if let kind = KindDetector.detect(columns: keys) {
+            let mapper: any DialectMapper<JSONElement> = CanonicalJSONMapper(kind: kind, file: fileName)
+            return DocumentStream(input: .json(reader, first: first, mapper))
+        }
+        if let dialect = Dialects.json.first(where: { $0.recognizes(first: first.value, header: reader.header) }) {
+            let mapper: any DialectMapper<JSONElement> = dialect.mapper(file: fileName)
+            return DocumentStream(input: .json(reader, first: first, mapper))
+        }
+        log.append(KindDetector.explainNoMatch(
+            columns: keys, foundDescription: "the first record has the keys \(keys.joined(separator: ", "))",
+            at: SourceLocation(file: fileName, line: first.line, path: first.pointer)))
+        return nil
+    }
+
+    static func openXML<Source: ByteSource>(makeSource: () throws -> Source, fileName: String,
+                                            log: inout DiagnosticLog) throws -> DocumentStream? {
+        let peek = try XMLRecordReader(source: makeSource(), fileName: fileName)
+        let root = peek.rootName, namespace = peek.rootNamespace
+        if namespace == KontorXMLSchema.namespace, let kind = DocumentKind(rawValue: root) {
+            let reader = try XMLRecordReader(source: makeSource(), fileName: fileName, options: KontorXMLSchema.readerOptions)
+            let mapper: any DialectMapper<XMLElementNode> = CanonicalXMLMapper(kind: kind, file: fileName)
+            return DocumentStream(input: .xml(reader, reported: 0, mapper))
+        }
+        if let dialect = Dialects.xml.first(where: { $0.recognizes(root: root, namespace: namespace) }) {
+            let reader = try XMLRecordReader(source: makeSource(), fileName: fileName, selection: dialect.selection)
+            let mapper: any DialectMapper<XMLElementNode> = dialect.mapper(file: fileName, root: root, namespace: namespace)
+            return DocumentStream(input: .xml(reader, reported: 0, mapper))
+        }
+        let where_ = namespace.map { " in namespace \($0)" } ?? " without a namespace"
+        let known = DocumentKind.allCases.map { "<\($0.rawValue)>" }.joined(separator: ", ")
+        log.append(Diagnostic(
+            "detect.unknown-kind", "cannot tell what kind of document this is: the root element is <\(root)>\(where_)",
+            de: "Dokumentart nicht erkannt: das Wurzelelement ist <\(root)>\(where_)",
+            hint: "Kontor's XML has one of the root elements \(known) in the namespace \(KontorXMLSchema.namespace); see docs/formats.md for the other formats Kontor reads.",
+            at: SourceLocation(file: fileName, line: 1, path: "/" + root)))
+        return nil
     }
 }
 
-/// The records of one file, mapped onto a canonical kind.
+/// The records of one file, mapped onto canonical records.
 public struct DocumentStream {
-    public let kind: DocumentKind
-    /// Which dialect the file was read as, such as `kontor-csv`.
-    public let dialect: String
-
     enum Input {
-        case csv(CSVReader)
-        case json(JSONRecordReader, first: JSONElement?)
-        case xml(XMLRecordReader, reported: Int)
+        case csv(CSVReader, any DialectMapper<FlatRecord>)
+        case json(JSONRecordReader, first: JSONElement?, any DialectMapper<JSONElement>)
+        case xml(XMLRecordReader, reported: Int, any DialectMapper<XMLElementNode>)
         /// While a reader is being advanced: taking it out keeps its buffers uniquely owned.
         case taken
     }
 
+    /// The kind of document the file mainly holds.
+    public let kind: DocumentKind
+    /// Which dialect the file was read as, such as `kontor-csv` or `shopify-orders-csv`.
+    public let dialect: String
     private var input: Input
-    private var mapper: CanonicalMapper
     private var queue: [DocumentRecord] = []
     private var ended = false
 
-    init(kind: DocumentKind, dialect: String, input: Input, mapper: CanonicalMapper) {
-        self.kind = kind
-        self.dialect = dialect
+    init(input: Input) {
+        switch input {
+        case .csv(_, let m): (kind, dialect) = (m.kind, m.dialect)
+        case .json(_, _, let m): (kind, dialect) = (m.kind, m.dialect)
+        case .xml(_, _, let m): (kind, dialect) = (m.kind, m.dialect)
+        case .taken: (kind, dialect) = (.products, "")
+        }
         self.input = input
-        self.mapper = mapper
     }
 
     /// The next canonical record, or nil at the end. Problems go to `log`; reading goes on
@@ -107,12 +145,7 @@ public struct DocumentStream {
     public mutating func next(log: inout DiagnosticLog) throws -> DocumentRecord? {
         while queue.isEmpty && !ended {
             do {
-                if let record = try nextFlatRecord(log: &log) {
-                    queue += mapper.map(record, log: &log)
-                } else {
-                    queue += mapper.finish()
-                    ended = true
-                }
+                if !(try advance(log: &log)) { ended = true }
             } catch let problem as Diagnostic {
                 log.append(problem)
             }
@@ -121,19 +154,27 @@ public struct DocumentStream {
         return queue.isEmpty ? nil : queue.removeFirst()
     }
 
-    private mutating func nextFlatRecord(log: inout DiagnosticLog) throws -> FlatRecord? {
+    /// Reads one record of the file into the queue; false at the end of the file.
+    private mutating func advance(log: inout DiagnosticLog) throws -> Bool {
         let current = input
         input = .taken
         switch current {
-        case .csv(var reader):
-            defer { input = .csv(reader) }
-            return try reader.next().map(reader.flatRecord)
-        case .json(var reader, let first):
-            defer { input = .json(reader, first: nil) }
-            guard let element = try first ?? reader.next() else { return nil }
-            return try reader.flatRecord(element)
-        case .xml(var reader, var reported):
-            defer { input = .xml(reader, reported: reported) }
+        case .csv(var reader, var mapper):
+            defer { input = .csv(reader, mapper) }
+            guard let row = try reader.next() else {
+                queue += mapper.finish(log: &log)
+                return false
+            }
+            queue += mapper.map(reader.flatRecord(row), log: &log)
+        case .json(var reader, let first, var mapper):
+            defer { input = .json(reader, first: nil, mapper) }
+            guard let element = try first ?? reader.next() else {
+                queue += mapper.finish(log: &log)
+                return false
+            }
+            queue += mapper.map(element, log: &log)
+        case .xml(var reader, var reported, var mapper):
+            defer { input = .xml(reader, reported: reported, mapper) }
             let node = try reader.next()
             // Schema problems are found as the parser reads ahead; pass on the new ones.
             let found = reader.diagnostics.diagnostics
@@ -141,30 +182,14 @@ public struct DocumentStream {
                 log.append(contentsOf: Array(found[reported...]))
                 reported = found.count
             }
-            return node.map { $0.flatRecord(file: reader.fileName) }
+            guard let node else {
+                queue += mapper.finish(log: &log)
+                return false
+            }
+            queue += mapper.map(node, log: &log)
         case .taken:
-            return nil
+            return false
         }
-    }
-}
-
-extension DocumentReader {
-    /// Kontor's own XML: the root element names the kind, in Kontor's namespace; the file is
-    /// validated against the shipped schema while it is read.
-    static func openXML(source: some ByteSource, fileName: String, log: inout DiagnosticLog) throws -> DocumentStream? {
-        let reader = try XMLRecordReader(source: source, fileName: fileName, options: KontorXMLSchema.readerOptions)
-        let kind = DocumentKind(rawValue: reader.rootName)
-        guard let kind, reader.rootNamespace == KontorXMLSchema.namespace else {
-            let namespace = reader.rootNamespace.map { " in namespace \($0)" } ?? " without a namespace"
-            let known = DocumentKind.allCases.map { "<\($0.rawValue)>" }.joined(separator: ", ")
-            log.append(Diagnostic(
-                "detect.unknown-kind",
-                "cannot tell what kind of document this is: the root element is <\(reader.rootName)>\(namespace)",
-                de: "Dokumentart nicht erkannt: das Wurzelelement ist <\(reader.rootName)>\(namespace)",
-                hint: "Kontor's XML has one of the root elements \(known) in the namespace \(KontorXMLSchema.namespace); see docs/formats.md.",
-                at: SourceLocation(file: fileName, line: 1, path: "/" + reader.rootName)))
-            return nil
-        }
-        return DocumentStream(kind: kind, dialect: "kontor-xml", input: .xml(reader, reported: 0), mapper: CanonicalMapper(kind: kind))
+        return true
     }
 }

@@ -84,25 +84,7 @@ public struct JSONRecordReader {
     /// - Throws: `json.shape` when the element is not an object, `json.nested` for the first
     ///   member whose value is an array or an object.
     public func flatRecord(_ element: JSONElement) throws(Diagnostic) -> FlatRecord {
-        let location = SourceLocation(file: fileName, line: element.line, path: element.pointer)
-        guard case .object(let members) = element.value else {
-            throw Diagnostic.jsonNotObject(element.value, at: location)
-        }
-        var fields: [(name: String, value: FieldValue)] = []
-        fields.reserveCapacity(members.count)
-        for (key, value) in members {
-            let place = SourceLocation(file: fileName, line: element.line, path: element.pointer + "/" + JSONPointer.escape(key))
-            let text: String
-            switch value {
-            case .null: continue
-            case .bool(let flag): text = flag ? "true" : "false"
-            case .number(let literal): text = literal
-            case .string(let string): text = string
-            case .array, .object: throw Diagnostic.jsonNested(key, value, at: place)
-            }
-            fields.append((name: key.trimmingSpaces(), value: FieldValue(text: text, location: place)))
-        }
-        return FlatRecord(location: location, fields: fields)
+        try element.flatRecord(file: fileName)
     }
 
     private mutating func readNextElement() throws -> JSONElement? {

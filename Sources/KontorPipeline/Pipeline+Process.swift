@@ -92,9 +92,8 @@ extension Pipeline {
                 if let reversing {
                     try reverseEffects(of: reversing, by: batch.id, db: db)
                 }
-                var source = try FileByteSource(path: input)
-                if var stream = DocumentReader.open(source: &source, fileName: batch.file, isValidUTF8: fingerprint.isValidUTF8,
-                                                    head: fingerprint.head, log: &log) {
+                if var stream = DocumentReader.open(makeSource: { try FileByteSource(path: input) }, fileName: batch.file,
+                                                    isValidUTF8: fingerprint.isValidUTF8, head: fingerprint.head, log: &log) {
                     kind = stream.kind.rawValue
                     dialect = stream.dialect
                     while let record = try stream.next(log: &log) {
