@@ -12,7 +12,14 @@ public struct OperationalError: Error, CustomStringConvertible, Sendable {
 /// File system steps with the guarantees the way of one file needs: atomic renames,
 /// outputs written to a temporary name, flushed, then renamed into place.
 enum FileOps {
+    /// Creates a folder (and its parents). A symbolic link in its place is refused: Kontor
+    /// never writes through a link, which could lead outside the root.
     static func makeDirectory(_ path: String) throws {
+        let existing = status(path)
+        if existing.kind == .folder { return }
+        if existing.kind != .missing {
+            throw OperationalError("\(path) is not a folder (a symbolic link or a file); Kontor does not write through it")
+        }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
@@ -75,6 +82,42 @@ enum FileOps {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
     }
 
+    /// Names in a folder exactly as the file system holds them (bytes that may not be
+    /// UTF-8), without `.` and `..`, sorted.
+    static func listRaw(_ folder: String) -> [[UInt8]] {
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+                Array(buffer.prefix { $0 != 0 })
+            }
+            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+            names.append(name)
+        }
+        return names.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// `lstat` of a path given as raw bytes.
+    static func status(rawPath: [UInt8]) -> Status {
+        status(cPath: rawPath + [0])
+    }
+
+    /// Renames a file whose path is given as raw bytes; false if the source is gone.
+    static func move(rawPath: [UInt8], to target: String) throws -> Bool {
+        let ok = (rawPath + [0]).withUnsafeBufferPointer { src in
+            rename(UnsafeRawPointer(src.baseAddress!).assumingMemoryBound(to: CChar.self), target) == 0
+        }
+        if ok { return true }
+        if errno == ENOENT { return false }
+        throw OperationalError("cannot claim \(String(decoding: rawPath, as: UTF8.self)): \(String(cString: strerror(errno)))")
+    }
+
+    /// Removes a file whose path is given as raw bytes.
+    static func remove(rawPath: [UInt8]) {
+        _ = (rawPath + [0]).withUnsafeBufferPointer { unlink(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
+    }
+
     /// What `lstat` says of a path: regular file, folder, symbolic link, or other.
     enum Kind { case file, folder, link, other, missing }
 
@@ -85,8 +128,13 @@ enum FileOps {
     }
 
     static func status(_ path: String) -> Status {
+        status(cPath: Array(path.utf8) + [0])
+    }
+
+    private static func status(cPath: [UInt8]) -> Status {
         var st = stat()
-        guard lstat(path, &st) == 0 else { return Status(kind: .missing, size: 0, mtimeNanos: 0) }
+        let found = cPath.withUnsafeBufferPointer { lstat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &st) == 0 }
+        guard found else { return Status(kind: .missing, size: 0, mtimeNanos: 0) }
         let kind: Kind = switch st.st_mode & S_IFMT {
         case S_IFREG: .file
         case S_IFDIR: .folder

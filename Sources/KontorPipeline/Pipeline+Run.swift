@@ -96,15 +96,12 @@ extension Pipeline {
     /// Takes a ready file out of the shop's sight into the work area and processes it.
     /// Returns nil if another process took it first.
     private func claimAndProcess(_ c: Candidate, database: KontorDatabase) throws -> RunReport.Line? {
-        guard c.name.utf8.count <= 200 else {
-            logger.warning("skipping \(c.shop)/\(c.name.prefix(40))…: the name is longer than 200 bytes")
-            return nil
-        }
         try FileOps.makeDirectory(root.work(c.shop))
         let stamp = Int64(Date().timeIntervalSince1970 * 1_000_000)
         let workName = "\(stamp)-\(getpid())~\(c.name)"
-        guard try FileOps.move(root.inbox(c.shop) + "/" + c.name, to: root.work(c.shop) + "/" + workName) else { return nil }
-        if c.marked { FileOps.remove(root.inbox(c.shop) + "/" + c.name + Discovery.markerSuffix) }
+        let inbox = Array(root.inbox(c.shop).utf8) + [0x2F]
+        guard try FileOps.move(rawPath: inbox + c.rawName, to: root.work(c.shop) + "/" + workName) else { return nil }
+        if c.marked { FileOps.remove(rawPath: inbox + c.rawName + Array(Discovery.markerSuffix.utf8)) }
         logger.info("claimed \(c.shop)/\(c.name)")
         return try process(shop: c.shop, workName: workName, database: database)
     }

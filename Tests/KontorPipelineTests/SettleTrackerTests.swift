@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct SettleTrackerTests {
     func file(_ name: String, size: Int64, mtime: Int64 = 1, marked: Bool = false) -> Candidate {
-        Candidate(shop: "s", name: name, size: size, mtimeNanos: mtime, marked: marked)
+        Candidate(shop: "s", name: name, rawName: Array(name.utf8), size: size, mtimeNanos: mtime, marked: marked)
     }
 
     @Test func aFileIsReadyOnlyAfterStayingUnchangedForTheSettleTime() {
@@ -81,5 +81,24 @@ import Testing
 
     @Test func theTemplateParsesToTheDefaults() throws {
         #expect(try SettingsFile.parse(SettingsFile.template) == Settings())
+    }
+}
+
+@Suite struct FileNameTests {
+    @Test func namesThatAreNotUTF8AreReadAsWindows1252() {
+        #expect(Discovery.displayName([0x42, 0xE4, 0x72, 0x2E, 0x63, 0x73, 0x76]) == "Bär.csv")
+        #expect(Discovery.displayName(Array("Bär.csv".utf8)) == "Bär.csv")
+    }
+
+    @Test func controlCharactersBecomeUnderscores() {
+        #expect(Discovery.displayName(Array("a\nb\tc.csv".utf8)) == "a_b_c.csv")
+    }
+
+    @Test func longNamesAreShortenedKeepingTheirExtension() {
+        let long = String(repeating: "ä", count: 150) + ".csv"
+        let name = Discovery.displayName(Array(long.utf8))
+        #expect(name.utf8.count <= 170)
+        #expect(name.hasSuffix(".csv"))
+        #expect(name != Discovery.displayName(Array((String(repeating: "ä", count: 151) + ".csv").utf8)))
     }
 }
