@@ -42,7 +42,7 @@ public protocol XMLDialect: DialectMapper where Input == XMLElementNode {
 public enum Dialects {
     public static var csv: [any CSVDialect.Type] { [] }
     public static var json: [any JSONDialect.Type] { [] }
-    public static var xml: [any XMLDialect.Type] { [] }
+    public static var xml: [any XMLDialect.Type] { [OpenTransOrderXML.self, BMEcatCatalogXML.self, OpenTrans1OrderXML.self] }
 }
 
 extension CSVDialect {
