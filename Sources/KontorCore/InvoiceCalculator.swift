@@ -1,4 +1,3 @@
-import KontorCore
 
 /// An amount at one VAT rate, gross or net: an invoice line, or a share of the shipping charge.
 public struct TaxableAmount: Sendable, Equatable {
@@ -79,5 +78,15 @@ public enum InvoiceCalculator {
     /// The gross total of an invoice.
     public static func grossTotal(goods: [TaxableAmount], shipping: Int = 0, basis: PriceBasis = .gross) -> Int {
         totals(goods: goods, shipping: shipping, basis: basis).reduce(0) { $0 + $1.gross }
+    }
+}
+
+extension InvoiceCalculator {
+    /// The gross total the books will give an order's lines and shipping: shop dialects use
+    /// it to choose the price basis that reproduces the shop's own total to the cent. A line
+    /// without a rate counts at the standard rate.
+    public static func grossTotal(lines: [OrderLine], shipping: Int, basis: PriceBasis) -> Int {
+        grossTotal(goods: lines.map { TaxableAmount(amount: $0.lineTotal, rate: $0.vatRate ?? .standard, basis: basis) },
+                   shipping: shipping, basis: basis)
     }
 }

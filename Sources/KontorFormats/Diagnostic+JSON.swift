@@ -87,16 +87,6 @@ extension Diagnostic {
         )
     }
 
-    static func jsonTwoArrays(_ first: String, _ second: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(
-            "json.shape",
-            "the top-level object holds more than one array (\"\(first)\" and \"\(second)\"); Kontor reads one",
-            de: "Das Objekt der obersten Ebene enthält mehr als eine Liste (\"\(first)\" und \"\(second)\"); Kontor liest nur eine.",
-            hint: "Put the records into one array, or send each array in a file of its own.",
-            at: location
-        )
-    }
-
     static func jsonNoArray(named key: String?, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             "json.shape",

@@ -154,8 +154,9 @@ public struct JSONRecordReader {
         parser.advance()
 
         guard let valueStart = try parser.skipWhitespace() else { throw parser.truncated }
-        if valueStart == UInt8(ascii: "["), recordsKey == nil || recordsKey == key {
-            if let first = foundRecordsKey { throw Diagnostic.jsonTwoArrays(first, key, at: parser.location) }
+        // The records are the named array, else the first array; later arrays (such as an
+        // API's empty `aggregations`) are kept in the header like any other member.
+        if valueStart == UInt8(ascii: "["), foundRecordsKey == nil, recordsKey == nil || recordsKey == key {
             foundRecordsKey = key
             parser.advance()
             phase = .elements(count: 0, members: count + 1)

@@ -21,7 +21,7 @@ extension ShopwareOrdersJSON {
         guard let number, let date, let basis, let lines else { return nil }
 
         if let shopTotal {
-            let total = KontorInvoiceTotal.gross(lines: lines, shipping: shipping, basis: basis.priceBasis)
+            let total = InvoiceCalculator.grossTotal(lines: lines, shipping: shipping, basis: basis.priceBasis)
             if total != shopTotal {
                 problems.append(order["price"]["totalPrice"].problem(
                     "order.total-differs",

@@ -33,7 +33,7 @@ extension WooCommerceOrdersJSON {
             return nil
         }
         if let shopTotal {
-            let total = KontorInvoiceTotal.gross(lines: orderLines, shipping: shippingCharge, basis: priceBasis)
+            let total = InvoiceCalculator.grossTotal(lines: orderLines, shipping: shippingCharge, basis: priceBasis)
             if total != shopTotal {
                 problems.append(order["total"].problem(
                     "order.total-differs",

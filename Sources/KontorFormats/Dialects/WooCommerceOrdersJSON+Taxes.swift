@@ -77,6 +77,6 @@ extension WooCommerceOrdersJSON {
         guard !pricesIncludeTax, lines.allSatisfy({ $0.net % $0.quantity == 0 }) else { return .gross }
         guard let shopTotal else { return .net }
         let net = lines.map { OrderLine(sku: $0.sku, quantity: $0.quantity, unitPrice: $0.net / $0.quantity, vatRate: $0.rate, location: $0.location) }
-        return KontorInvoiceTotal.gross(lines: net, shipping: shipping.net, basis: .net) == shopTotal ? .net : .gross
+        return InvoiceCalculator.grossTotal(lines: net, shipping: shipping.net, basis: .net) == shopTotal ? .net : .gross
     }
 }
