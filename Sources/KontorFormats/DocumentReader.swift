@@ -106,7 +106,7 @@ public enum DocumentReader {
         log.append(Diagnostic(
             "detect.unknown-kind", "cannot tell what kind of document this is: the root element is <\(root)>\(where_)",
             de: "Dokumentart nicht erkannt: das Wurzelelement ist <\(root)>\(where_)",
-            hint: "Kontor's XML has one of the root elements \(known) in the namespace \(KontorXMLSchema.namespace); see docs/formats.md for the other formats Kontor reads.",
+            hint: "Kontor's XML has one of the root elements \(known) in the namespace \(KontorXMLSchema.namespace). \(KindDetector.otherFormats) See docs/formats.md.",
             at: SourceLocation(file: fileName, line: 1, path: "/" + root)))
         return nil
     }

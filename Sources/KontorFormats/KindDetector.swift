@@ -26,6 +26,10 @@ public enum KindDetector {
         .returns: ["order_number", "sku", "quantity", "reason", "condition", "date"],
     ]
 
+    /// The exports of shop systems and banks Kontor reads besides its own formats, for error reports.
+    public static let otherFormats = "It also reads Shopify order exports and German spreadsheet columns (CSV), "
+        + "WooCommerce and Shopware 6 orders (JSON), openTRANS 2.1 orders, BMEcat catalogues and CAMT.053 bank statements (XML)."
+
     /// A column name as Kontor compares it: trimmed, lower case, spaces and dashes as `_`.
     public static func normalize(_ name: String) -> String {
         String(name.trimmingSpaces().lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
@@ -56,7 +60,7 @@ public enum KindDetector {
             messageDE += "; sieht aus wie \(closest.kind.titleDE), aber es fehlt \(missing.joined(separator: ", "))"
         }
         return Diagnostic("detect.unknown-kind", message, de: messageDE,
-                          hint: "Kontor reads these kinds, recognised by their columns: \(known). See docs/formats.md.",
+                          hint: "Kontor reads these kinds, recognised by their columns: \(known). \(otherFormats) See docs/formats.md.",
                           at: location)
     }
 }
