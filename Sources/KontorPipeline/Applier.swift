@@ -216,15 +216,17 @@ struct Applier {
                                   hint: "Check the order number.", at: line.location))
             return
         }
-        guard let booked = try orders.line(order: order.id, sku: line.sku) else {
+        let booked = try orders.lines(order: order.id, sku: line.sku)
+        guard !booked.lines.isEmpty else {
             log.append(Diagnostic("return.article", "order \(line.orderNumber) has no article \"\(line.sku)\"",
                                   de: "Bestellung \(line.orderNumber) enthält keinen Artikel \"\(line.sku)\"", at: line.location))
             return
         }
-        guard line.quantity <= booked.ordered - booked.returned else {
+        let open = booked.lines.reduce(0) { $0 + $1.quantity } - booked.returned
+        guard line.quantity <= open else {
             log.append(Diagnostic("return.quantity",
-                                  "return of \(line.quantity) × \(line.sku) exceeds what order \(line.orderNumber) still holds (\(booked.ordered - booked.returned))",
-                                  de: "Retoure von \(line.quantity) × \(line.sku) übersteigt die offene Menge der Bestellung \(line.orderNumber) (\(booked.ordered - booked.returned))",
+                                  "return of \(line.quantity) × \(line.sku) exceeds what order \(line.orderNumber) still holds (\(open))",
+                                  de: "Retoure von \(line.quantity) × \(line.sku) übersteigt die offene Menge der Bestellung \(line.orderNumber) (\(open))",
                                   at: line.location))
             return
         }
@@ -235,8 +237,25 @@ struct Applier {
         try orders.addReturn(order: order.id, sku: line.sku, quantity: line.quantity, batch: batch)
         let note = try ledger.postCreditNote(
             shop: shop, invoice: invoice, orderNumber: line.orderNumber, customerKey: order.customerKey,
-            date: try line.date ?? today(), goods: [TaxableAmount(amount: booked.unitPrice * line.quantity, rate: booked.rate, basis: booked.basis)], batch: batch)
+            date: try line.date ?? today(),
+            goods: Self.credited(line.quantity, after: booked.returned, of: booked.lines, basis: booked.basis), batch: batch)
         summary.creditNotes.append(.init(number: note.number, order: line.orderNumber, gross: Money.decimalString(note.gross)))
+    }
+
+    /// What returning `quantity` units is worth, taking the units from the order's lines in
+    /// order, after the `returned` units that came back before: each unit at its line's price.
+    static func credited(_ quantity: Int, after returned: Int, of lines: [OrderBook.BookedLine],
+                         basis: PriceBasis) -> [TaxableAmount] {
+        var skip = returned, left = quantity
+        var amounts: [TaxableAmount] = []
+        for line in lines where left > 0 {
+            let available = max(0, line.quantity - skip)
+            skip = max(0, skip - line.quantity)
+            let taken = min(available, left)
+            if taken > 0 { amounts.append(TaxableAmount(amount: taken * line.unitPrice, rate: line.rate, basis: basis)) }
+            left -= taken
+        }
+        return amounts
     }
 
     /// A return without a date is credited on the day its batch was received.

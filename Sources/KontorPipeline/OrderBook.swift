@@ -144,17 +144,19 @@ struct OrderBook {
         }
     }
 
-    /// What an order holds of one article: quantity ordered, quantity already returned,
-    /// and the unit price and rate it was booked at.
-    func line(order id: Int64, sku: String) throws -> (ordered: Int, returned: Int, unitPrice: Int, basis: PriceBasis, rate: VATRate)? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT SUM(quantity) AS q, MAX(unit_price) AS price, MAX(vat_rate) AS rate,
-                   (SELECT price_basis FROM orders WHERE id = ?1) AS basis,
-                   (SELECT coalesce(SUM(r.quantity), 0) FROM order_returns r WHERE r.order_id = ?1 AND r.sku = ?2) AS returned
-            FROM order_lines WHERE order_id = ?1 AND sku = ?2
-            """), arguments: [id, sku]), let ordered: Int = row["q"] else { return nil }
-        return (ordered, row["returned"], row["price"], PriceBasis(rawValue: row["basis"]) ?? .gross,
-                VATRate(percent: row["rate"]) ?? .standard)
+    /// What an order holds of one article: its booked lines in order, the quantity already
+    /// returned, and the order's price basis.
+    func lines(order id: Int64, sku: String) throws -> (lines: [BookedLine], returned: Int, basis: PriceBasis) {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT quantity, unit_price, vat_rate FROM order_lines WHERE order_id = ? AND sku = ? ORDER BY line
+            """), arguments: [id, sku])
+        let returned = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT coalesce(SUM(quantity), 0) FROM order_returns WHERE order_id = ? AND sku = ?
+            """), arguments: [id, sku]) ?? 0
+        let basis = try String.fetchOne(db.cachedStatement(sql: "SELECT price_basis FROM orders WHERE id = ?"), arguments: [id])
+        return (rows.map { BookedLine(sku: sku, quantity: $0["quantity"], unitPrice: $0["unit_price"],
+                                      rate: VATRate(percent: $0["vat_rate"]) ?? .standard) },
+                returned, basis.flatMap(PriceBasis.init(rawValue:)) ?? .gross)
     }
 
     /// Records returned goods of an order.
