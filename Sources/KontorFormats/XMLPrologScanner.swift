@@ -1,9 +1,11 @@
 /// Watches the bytes up to the end of the root element's opening tag.
 ///
-/// It finds a `<!DOCTYPE` before libxml2 parses any entity declaration in it: in the prolog
-/// only comments, processing instructions and a DOCTYPE may follow `<`, so any `<!` that does
-/// not open a comment counts as a DOCTYPE. And it tells where the root's opening tag ends, so
-/// that libxml2 parses no further before the reader has seen the root.
+/// It finds a DOCTYPE with an internal subset (`<!DOCTYPE x [ ... ]>`, where entities are
+/// declared) before libxml2 parses any of it. A DOCTYPE that only names an external DTD
+/// (`<!DOCTYPE BMECAT SYSTEM "bmecat_new_catalog.dtd">`, as catalogues carry it) is let
+/// through: libxml2 is never asked to load a DTD, so it declares nothing. Any other `<!` in
+/// the prolog that does not open a comment is refused too. And the scanner tells where the
+/// root's opening tag ends, so that libxml2 parses no further before the reader has seen it.
 ///
 /// Zero bytes are skipped, which lets the DOCTYPE check work on UTF-16 and UTF-32 too;
 /// libxml2's own DOCTYPE node is the second line of defence for other encodings.
@@ -14,12 +16,14 @@ struct XMLPrologScanner {
         case undecided
         /// The root's opening tag is complete, and no DOCTYPE came before it.
         case clear
-        /// A DOCTYPE starts on this 1-based line.
+        /// A DOCTYPE with an internal subset (or another declaration) starts on this 1-based line.
         case doctype(line: Int)
     }
 
     private enum State {
         case misc, afterAngle, afterBang, afterBangDash
+        /// Inside `<!DOCTYPE`, which began on `line`: only an external identifier may follow.
+        case doctypeDeclaration(keyword: Int, quote: UInt8?, line: Int)
         case instruction(sawQuestionMark: Bool)
         case comment(dashes: Int)
         case rootTag(quote: UInt8?)
@@ -56,7 +60,25 @@ struct XMLPrologScanner {
             default: state = .rootTag(quote: nil)
             }
         case .afterBang:
-            state = byte == UInt8(ascii: "-") ? .afterBangDash : .decided(.doctype(line: line))
+            switch byte {
+            case UInt8(ascii: "-"): state = .afterBangDash
+            case UInt8(ascii: "D"): state = .doctypeDeclaration(keyword: 1, quote: nil, line: line)
+            default: state = .decided(.doctype(line: line))
+            }
+        case .doctypeDeclaration(let keyword, let quote, let start):
+            let word = Array("DOCTYPE".utf8)
+            if keyword < word.count {
+                state = byte == word[keyword] ? .doctypeDeclaration(keyword: keyword + 1, quote: nil, line: start)
+                    : .decided(.doctype(line: start))
+            } else if let quote {
+                if byte == quote { state = .doctypeDeclaration(keyword: keyword, quote: nil, line: start) }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                state = .doctypeDeclaration(keyword: keyword, quote: byte, line: start)
+            } else if byte == UInt8(ascii: "[") {
+                state = .decided(.doctype(line: start))
+            } else if byte == UInt8(ascii: ">") {
+                state = .misc
+            }
         case .afterBangDash:
             state = byte == UInt8(ascii: "-") ? .comment(dashes: 0) : .decided(.doctype(line: line))
         case .instruction(let sawQuestionMark):

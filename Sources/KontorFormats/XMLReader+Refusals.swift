@@ -5,8 +5,8 @@ extension Diagnostic {
     static func xmlDoctype(at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             "xml.doctype",
-            "the file contains a DOCTYPE declaration; Kontor does not read DTDs or entity declarations, remove the <!DOCTYPE ...> part",
-            de: "Die Datei enthält eine DOCTYPE-Deklaration; Kontor liest keine DTDs und keine Entity-Deklarationen, bitte den Teil <!DOCTYPE ...> entfernen",
+            "the file contains a DOCTYPE declaration with declarations of its own; Kontor does not read DTDs or entity declarations, remove the <!DOCTYPE ...> part",
+            de: "Die Datei enthält eine DOCTYPE-Deklaration mit eigenen Deklarationen; Kontor liest keine DTDs und keine Entity-Deklarationen, bitte den Teil <!DOCTYPE ...> entfernen",
             at: location
         )
     }

@@ -120,6 +120,10 @@ public final class XMLReader {
             resolveSchemaProblems()
             return .text(String(cString: value))
         case XML_READER_TYPE_DOCUMENT_TYPE:
+            // Second line of defence: a DOCTYPE that declares anything is refused; one that only
+            // names an external DTD (never loaded) is passed over.
+            let subset = xmlTextReaderCurrentDoc(reader)?.pointee.intSubset
+            if let subset, subset.pointee.children == nil { return nil }
             throw Diagnostic.xmlDoctype(at: currentLocation(path: nil))
         case XML_READER_TYPE_ENTITY_REFERENCE:
             throw Diagnostic.xmlEntity(string(xmlTextReaderConstLocalName(reader)), at: currentLocation(path: frames.last?.path))
