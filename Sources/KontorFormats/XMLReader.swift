@@ -26,6 +26,9 @@ public final class XMLReader {
     public private(set) var diagnostics = DiagnosticLog()
 
     /// One open element.
+    /// Whether the reader stands after a child element of the current element (or outside the root).
+    private var betweenChildren: Bool { frames.last.map { !$0.childCounts.isEmpty } ?? true }
+
     private struct Frame {
         var node: UnsafeMutableRawPointer
         var path: String
@@ -110,6 +113,10 @@ public final class XMLReader {
             resolveSchemaProblems()
             frames.removeLast()
             return .end
+        case XML_READER_TYPE_WHITESPACE where betweenChildren, XML_READER_TYPE_SIGNIFICANT_WHITESPACE where betweenChildren:
+            // Indentation between child elements carries nothing; counting it would make a
+            // large indented file exceed the text limit of its root.
+            return nil
         case XML_READER_TYPE_TEXT, XML_READER_TYPE_CDATA, XML_READER_TYPE_WHITESPACE,
              XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
             guard !frames.isEmpty, let value = xmlTextReaderConstValue(reader) else { return nil }
