@@ -152,10 +152,9 @@ func generate(syntax: String, bytes target: Int, path: String) {
             let fields = zip(OrderLines.columns, values).filter { !$0.1.isEmpty }.map { key, value in
                 "<\(key)>\(xmlText(value))</\(key)>"
             }
-            // No white space between the records: XMLReader counts the text directly inside
-            // <orders> against its 1 MiB limit for one element's text, so an indented file
-            // is refused after about 350,000 records (see docs/benchmarks.md).
-            emit("<line>" + fields.joined() + "\n</line>")
+            // Indented as people and exporters write it: the indentation between records
+            // must not count as text of <orders> (see docs/benchmarks.md).
+            emit("\n  <line>" + fields.joined() + "</line>")
         }
     }
     emit(tail)
