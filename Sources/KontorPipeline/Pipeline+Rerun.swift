@@ -32,6 +32,16 @@ extension Pipeline {
             throw RerunRefused(description: "batch \(id) is applied; rerun --force reverses it and applies the file again")
         default: break
         }
+        if old.status == .applied {
+            let later = try database.writer.read { try Self.laterBatches(building: old.id, in: $0) }
+            if !later.isEmpty {
+                let list = later.map(String.init).joined(separator: ", ")
+                throw RerunRefused(description: """
+                    batch \(id) cannot be reversed alone: later batch(es) \(list) built on what it booked \
+                    (payments, returns or shipments of its orders); reversing it would leave those without their invoices
+                    """)
+            }
+        }
         guard let archiveRelative = old.archivePath, FileOps.exists(root.absolute(archiveRelative)) else {
             throw OperationalError("the archived input of batch \(id) is missing")
         }
@@ -67,6 +77,23 @@ extension Pipeline {
             throw RerunRefused(description: "there is no batch \(id)")
         }
         return batch.shop
+    }
+
+    /// The applied batches after `batch` that booked against its documents or moved its orders.
+    static func laterBatches(building batch: Int64, in db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT e.batch_id FROM journal_lines l
+            JOIN journal_entries e ON e.id = l.entry_id
+            JOIN invoices i ON i.shop = l.shop AND i.number = l.document AND i.batch_id = ?1
+            JOIN batches b ON b.id = e.batch_id AND b.status = 'applied'
+            WHERE e.batch_id != ?1
+            UNION
+            SELECT DISTINCT t.batch_id FROM order_transitions t
+            JOIN orders o ON o.id = t.order_id AND o.batch_id = ?1
+            JOIN batches b ON b.id = t.batch_id AND b.status = 'applied'
+            WHERE t.batch_id != ?1
+            ORDER BY 1
+            """, arguments: [batch])
     }
 
     /// Reverses everything `batch` did, booked to `reversal`.

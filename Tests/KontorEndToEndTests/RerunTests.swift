@@ -52,6 +52,32 @@ import Testing
     }
 }
 
+@Suite struct RerunSafetyTests {
+    /// A forced rerun of an orders batch whose invoices a later payments batch settled is
+    /// refused: reversing it alone would leave the payments without their invoices.
+    @Test func aBatchThatLaterBatchesBuiltOnIsNotReversedAlone() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/a-orders.csv", """
+            order_number,order_date,payment_method,paid,sku,quantity,unit_price
+            P-1,2025-03-03,prepaid,false,TEA,1,8.90
+
+            """, done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        try root.write("inbox/shop/b-payments.csv", "reference,amount,date\nP-1,8.90,2025-03-04\n", done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        let orders = try sql(root, "SELECT id FROM batches WHERE file = 'a-orders.csv'")
+        let payments = try sql(root, "SELECT id FROM batches WHERE file = 'b-payments.csv'")
+        let before = try databaseDump(root.path + "/kontor.sqlite")
+        let refused = try KontorBinary.run(["rerun", orders, "--force"], root: root.path)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("later batch(es) \(payments) built on what it booked"))
+        #expect(try databaseDump(root.path + "/kontor.sqlite") == before)
+        // The later batch itself can be reversed and reapplied.
+        #expect(try KontorBinary.run(["rerun", payments, "--force"], root: root.path).status == 0)
+        #expect(try sql(root, "SELECT status FROM orders WHERE order_number = 'P-1'") == "shipped")
+    }
+}
+
 @Suite struct CrashTests {
     /// SIGKILL at random moments while a file is applied: never a partial effect, and the
     /// next run applies the file exactly once.
