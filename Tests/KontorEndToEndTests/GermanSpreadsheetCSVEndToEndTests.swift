@@ -7,34 +7,14 @@ import Testing
 @Suite struct GermanSpreadsheetCSVEndToEndTests {
     static let fixtures = packageRoot + "/Tests/Fixtures/german-spreadsheet-csv/"
 
-    static let products = """
-        sku,name,price,vat_rate,weight_kg
-        TEE-001,"Assam Hochland TGFOP, lose 250 g",8.90,7,0.280
-        TEE-002,"Darjeeling First Flush, lose 100 g",12.90,7,0.120
-        KAN-001,"Teekanne Steingut, 1,2 l",34.90,19,1.100
-        TAS-001,Teetasse Friesenrose 0.2 l,9.90,19,0.240
-        SIE-001,Teesieb Edelstahl,6.50,19,0.060
-
-        """
-
-    static let count = """
-        sku,counted
-        TEE-001,50
-        TEE-002,50
-        KAN-001,50
-        TAS-001,50
-        SIE-001,50
-
-        """
-
     static func fixture(_ name: String) throws -> Data {
         try Data(contentsOf: URL(fileURLWithPath: fixtures + name))
     }
 
     @Test func kundenBestellungenAndZahlungen() throws {
         let root = try TemporaryRoot()
-        try root.write("inbox/shop/01-products.csv", Self.products, done: true)
-        try root.write("inbox/shop/02-count.csv", Self.count, done: true)
+        try root.write("inbox/shop/01-products.csv", teaCatalogueCSV, done: true)
+        try root.write("inbox/shop/02-count.csv", teaCountCSV, done: true)
         try root.write("inbox/shop/03-kunden.csv", Self.fixture("kunden.csv"), done: true)
         try root.write("inbox/shop/04-bestellungen.csv", Self.fixture("bestellungen.csv"), done: true)
         var result = try KontorBinary.run(["run", "--settle", "0"], root: root.path)

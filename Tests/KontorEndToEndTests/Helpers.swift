@@ -78,3 +78,25 @@ func ordersCSV(prefix: String, count: Int) -> String {
     }
     return text
 }
+
+/// Five articles of a tea shop, at 7 % and 19 %, as the shop dialects' tests order them.
+let teaCatalogueCSV = """
+    sku,name,price,vat_rate,weight_kg
+    TEE-001,"Assam Hochland TGFOP, lose 250 g",8.90,7,0.280
+    TEE-002,"Darjeeling First Flush, lose 100 g",12.90,7,0.120
+    KAN-001,"Teekanne Steingut, 1,2 l",34.90,19,1.100
+    TAS-001,Teetasse Friesenrose 0.2 l,9.90,19,0.240
+    SIE-001,Teesieb Edelstahl,6.50,19,0.060
+
+    """
+
+/// 50 of each article of `teaCatalogueCSV`.
+let teaCountCSV = """
+    sku,counted
+    TEE-001,50
+    TEE-002,50
+    KAN-001,50
+    TAS-001,50
+    SIE-001,50
+
+    """

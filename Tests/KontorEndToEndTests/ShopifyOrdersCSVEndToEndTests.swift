@@ -6,26 +6,6 @@ import Testing
 @Suite struct ShopifyOrdersCSVEndToEndTests {
     static let fixtures = packageRoot + "/Tests/Fixtures/shopify-orders-csv/"
 
-    static let products = """
-        sku,name,price,vat_rate,weight_kg
-        TEE-001,"Assam Hochland TGFOP, lose 250 g",8.90,7,0.280
-        TEE-002,"Darjeeling First Flush, lose 100 g",12.90,7,0.120
-        KAN-001,"Teekanne Steingut, 1,2 l",34.90,19,1.100
-        TAS-001,Teetasse Friesenrose 0.2 l,9.90,19,0.240
-        SIE-001,Teesieb Edelstahl,6.50,19,0.060
-
-        """
-
-    static let count = """
-        sku,counted
-        TEE-001,50
-        TEE-002,50
-        KAN-001,50
-        TAS-001,50
-        SIE-001,50
-
-        """
-
     /// The café buys on account (`manual` payment in Shopify) and may owe up to 300.00.
     static let customers = """
         customer_id,name,email,credit_limit
@@ -40,8 +20,8 @@ import Testing
     /// A root with the articles, their stock and the café's credit limit.
     static func preparedRoot() throws -> TemporaryRoot {
         let root = try TemporaryRoot()
-        try root.write("inbox/shop/01-products.csv", products, done: true)
-        try root.write("inbox/shop/02-count.csv", count, done: true)
+        try root.write("inbox/shop/01-products.csv", teaCatalogueCSV, done: true)
+        try root.write("inbox/shop/02-count.csv", teaCountCSV, done: true)
         try root.write("inbox/shop/03-customers.csv", customers, done: true)
         return root
     }
