@@ -100,3 +100,25 @@ let teaCountCSV = """
     SIE-001,50
 
     """
+
+/// Five articles of a spice shop, at 7 % and 19 %, as the JSON dialects' tests order them.
+let spiceCatalogueCSV = """
+    sku,name,price,vat_rate,weight_kg
+    GEW-101,"Pfeffer schwarz, ganz 100 g",5.90,7,0.12
+    GEW-204,Curry Madras – mild 80 g,4.50,7,0.1
+    GEW-310,Zimtstangen Ceylon 50 g,6.20,7,0.06
+    MUE-010,Pfeffermühle Buche & Keramik,29.90,19,0.45
+    GES-020,Gewürzregal Eiche für 12 Dosen,49.00,19,2.8
+
+    """
+
+/// The opening stock of `spiceCatalogueCSV`.
+let spiceCountCSV = """
+    sku,counted
+    GEW-101,50
+    GEW-204,30
+    GEW-310,30
+    MUE-010,10
+    GES-020,5
+
+    """

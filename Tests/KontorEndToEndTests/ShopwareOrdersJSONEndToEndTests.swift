@@ -6,26 +6,6 @@ import Testing
 /// prepayment with a discount, cancelled, a net-priced B2B order on account, cash on
 /// delivery) booked by the `kontor` binary.
 @Suite struct ShopwareOrdersJSONEndToEndTests {
-    private let products = """
-        sku,name,price,vat_rate,weight_kg
-        GEW-101,"Pfeffer schwarz, ganz 100 g",5.90,7,0.12
-        GEW-204,Curry Madras – mild 80 g,4.50,7,0.1
-        GEW-310,Zimtstangen Ceylon 50 g,6.20,7,0.06
-        MUE-010,Pfeffermühle Buche & Keramik,29.90,19,0.45
-        GES-020,Gewürzregal Eiche für 12 Dosen,49.00,19,2.8
-
-        """
-
-    private let count = """
-        sku,counted
-        GEW-101,50
-        GEW-204,30
-        GEW-310,30
-        MUE-010,10
-        GES-020,5
-
-        """
-
     /// The B2B customer may buy on account.
     private let customers = """
         customer_id,name,email,credit_limit,payment_terms_days,country,street,zip,city
@@ -35,8 +15,8 @@ import Testing
 
     @Test func paidOrdersShipAndInvoicesEqualShopwaresTotals() throws {
         let root = try TemporaryRoot()
-        try root.write("inbox/rheinblick/01-products.csv", products, done: true)
-        try root.write("inbox/rheinblick/02-stock-count.csv", count, done: true)
+        try root.write("inbox/rheinblick/01-products.csv", spiceCatalogueCSV, done: true)
+        try root.write("inbox/rheinblick/02-stock-count.csv", spiceCountCSV, done: true)
         try root.write("inbox/rheinblick/03-customers.csv", customers, done: true)
         let orders = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Tests/Fixtures/shopware6-orders-json/orders.json"))
         try root.write("inbox/rheinblick/04-shopware-orders.json", orders, done: true)

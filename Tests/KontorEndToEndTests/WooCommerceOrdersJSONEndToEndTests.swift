@@ -5,30 +5,10 @@ import Testing
 /// A WooCommerce REST API export of four orders (paid by PayPal, waiting for a bank
 /// transfer, cancelled, cash on delivery) booked by the `kontor` binary.
 @Suite struct WooCommerceOrdersJSONEndToEndTests {
-    private let products = """
-        sku,name,price,vat_rate,weight_kg
-        GEW-101,"Pfeffer schwarz, ganz 100 g",5.90,7,0.12
-        GEW-204,Curry Madras – mild 80 g,4.50,7,0.1
-        GEW-310,Zimtstangen Ceylon 50 g,6.20,7,0.06
-        MUE-010,Pfeffermühle Buche & Keramik,29.90,19,0.45
-        GES-020,Gewürzregal Eiche für 12 Dosen,49.00,19,2.8
-
-        """
-
-    private let count = """
-        sku,counted
-        GEW-101,50
-        GEW-204,30
-        GEW-310,30
-        MUE-010,10
-        GES-020,5
-
-        """
-
     private func root() throws -> TemporaryRoot {
         let root = try TemporaryRoot()
-        try root.write("inbox/rheinblick/01-products.csv", products, done: true)
-        try root.write("inbox/rheinblick/02-stock-count.csv", count, done: true)
+        try root.write("inbox/rheinblick/01-products.csv", spiceCatalogueCSV, done: true)
+        try root.write("inbox/rheinblick/02-stock-count.csv", spiceCountCSV, done: true)
         let orders = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Tests/Fixtures/woocommerce-orders-json/orders.json"))
         try root.write("inbox/rheinblick/03-woocommerce-orders.json", orders, done: true)
         return root
