@@ -57,5 +57,21 @@ public enum InventoryMigrations {
             try Schema.makeAppendOnly("stock_movements", in: db)
             try Schema.makeAppendOnly("reservations", in: db)
         }
+        // The last line of defence for stock figures: SQLite turns an integer sum that
+        // overflows into a REAL, which would corrupt the balance for good. A figure outside
+        // what any shop holds is refused, so the file that brought it is rejected whole.
+        migrator.registerMigration("inventory-2") { db in
+            for event in ["INSERT", "UPDATE"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER stock_balances_in_range_\(event.lowercased()) BEFORE \(event) ON stock_balances
+                    WHEN typeof(NEW.on_hand) != 'integer' OR typeof(NEW.reserved) != 'integer'
+                      OR abs(NEW.on_hand) > \(Self.maxStockFigure) OR NEW.reserved > \(Self.maxStockFigure)
+                    BEGIN SELECT RAISE(ABORT, 'stock figure out of range: on hand and reserved stay within ±1,000,000,000,000'); END;
+                    """)
+            }
+        }
     }
+
+    /// The largest stock figure (on hand or reserved) the books accept.
+    public static let maxStockFigure = 1_000_000_000_000
 }

@@ -32,6 +32,23 @@ enum Discovery {
         FileOps.list(root.inbox).filter { isValidShopName($0) && FileOps.status(root.inbox($0)).kind == .folder }
     }
 
+    /// What lies in `inbox/` that Kontor does not take, each with what to do: files dropped
+    /// into `inbox/` itself, and folders whose names are no valid shop name.
+    static func strays(root: Root) -> [String] {
+        FileOps.listRaw(root.inbox).compactMap { raw in
+            let name = displayName(raw)
+            if name.hasPrefix(".") { return nil }
+            switch FileOps.status(rawPath: Array(root.inbox.utf8) + [0x2F] + raw).kind {
+            case .folder where !isValidShopName(name):
+                return "inbox/\(name)/ is not read: a shop folder's name may hold only the letters a-z and A-Z, digits, '.', '_' and '-' (at most 64); rename the folder"
+            case .file:
+                return "inbox/\(name) is not read: files belong into a shop's folder, inbox/<shop>/\(name)"
+            default:
+                return nil
+            }
+        }
+    }
+
     /// Why a name in an inbox is not taken, or nil if it is a candidate.
     static func skipReason(_ name: String) -> String? {
         if name.hasPrefix(".") { return "hidden file" }

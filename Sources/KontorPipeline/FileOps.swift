@@ -30,27 +30,14 @@ enum FileOps {
     /// Writes `data` to `path` atomically: a temporary file in `staging` (on the same file
     /// system), fsync, rename. A crash leaves either the old file or the new one, never a part.
     static func writeAtomically(_ data: Data, to path: String, staging: String) throws {
-        try makeDirectory((path as NSString).deletingLastPathComponent)
-        try makeDirectory(staging)
-        let temp = staging + "/\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { throw OperationalError("cannot write \(temp): \(String(cString: strerror(errno)))") }
-        var ok = true
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; ok = false; return }
-                offset += n
-            }
+        let writer = try AtomicFileWriter(target: path, staging: staging)
+        do {
+            try writer.write(data)
+        } catch {
+            writer.discard()
+            throw error
         }
-        if ok { ok = fsync(fd) == 0 }
-        close(fd)
-        guard ok, rename(temp, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temp)
-            throw OperationalError("cannot write \(path): \(reason)")
-        }
+        try writer.commit()
     }
 
     /// Removes temporary files that processes no longer alive left in `staging`.
@@ -66,6 +53,16 @@ enum FileOps {
         if rename(source, target) == 0 { return true }
         if errno == ENOENT { return false }
         throw OperationalError("cannot move \(source) to \(target): \(String(cString: strerror(errno)))")
+    }
+
+    /// How many files lie below a folder, counting up to `limit`; 0 if there is no folder.
+    static func countFiles(under folder: String, upTo limit: Int) -> Int {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return 0 }
+        var count = 0
+        while count < limit, let name = walker.nextObject() as? String {
+            if status(folder + "/" + name).kind == .file { count += 1 }
+        }
+        return count
     }
 
     static func remove(_ path: String) {
@@ -143,5 +140,58 @@ enum FileOps {
         }
         return Status(kind: kind, size: Int64(st.st_size),
                       mtimeNanos: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+    }
+}
+
+/// A file written in pieces to a temporary name in the staging folder, then flushed and
+/// renamed into place: readers see the old file or the whole new one, never a part.
+final class AtomicFileWriter {
+    private let target: String
+    private let temp: String
+    private var fd: Int32
+
+    init(target: String, staging: String) throws {
+        try FileOps.makeDirectory((target as NSString).deletingLastPathComponent)
+        try FileOps.makeDirectory(staging)
+        self.target = target
+        temp = staging + "/\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw OperationalError("cannot write \(temp): \(String(cString: strerror(errno)))") }
+    }
+
+    deinit { discard() }
+
+    func write(_ bytes: some ContiguousBytes) throws {
+        let ok = bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+        guard ok else { throw OperationalError("cannot write \(target): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Flushes and renames the file into place.
+    func commit() throws {
+        let synced = fsync(fd) == 0
+        let reason = String(cString: strerror(errno))
+        close(fd)
+        fd = -1
+        guard synced, rename(temp, target) == 0 else {
+            let why = synced ? String(cString: strerror(errno)) : reason
+            unlink(temp)
+            throw OperationalError("cannot write \(target): \(why)")
+        }
+    }
+
+    /// Gives up: the temporary file is removed and the target left as it was.
+    func discard() {
+        guard fd >= 0 else { return }
+        close(fd)
+        fd = -1
+        unlink(temp)
     }
 }

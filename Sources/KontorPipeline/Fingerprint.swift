@@ -31,10 +31,14 @@ public struct Fingerprint: Sendable {
             if head.count < headSize { head.append(contentsOf: chunk.prefix(headSize - head.count)) }
             size += Int64(chunk.count)
         }
+        return Fingerprint(sha256: hex(finishing: context), size: size, isValidUTF8: validator.finish(), head: head)
+    }
+
+    /// Finishes a SHA-256 context and returns the digest in lower-case hex.
+    static func hex(finishing context: OpaquePointer) -> String {
         var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
         EVP_DigestFinal_ex(context, &digest, &length)
-        let hex = digest.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-        return Fingerprint(sha256: hex, size: size, isValidUTF8: validator.finish(), head: head)
+        return digest.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 }

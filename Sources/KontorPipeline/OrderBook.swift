@@ -72,6 +72,15 @@ struct OrderBook {
             try Schema.makeAppendOnly("order_lines", in: db)
             try Schema.makeAppendOnly("order_returns", in: db)
         }
+        // A reversal's own rows point at what they undo, so that reversing a batch that was
+        // itself a forced rerun undoes only what that batch applied, never its reversal.
+        migrator.registerMigration("pipeline-2") { db in
+            try db.execute(sql: """
+                ALTER TABLE order_transitions ADD COLUMN reverses INTEGER REFERENCES order_transitions(id);
+                ALTER TABLE order_returns ADD COLUMN reverses INTEGER REFERENCES order_returns(id);
+                CREATE INDEX order_returns_by_batch ON order_returns(batch_id);
+                """)
+        }
     }
 
     struct Entry {
@@ -179,14 +188,16 @@ struct OrderBook {
 
     /// Undoes the state changes of `batch`, newest first, logging each undo under `reversal`:
     /// orders it created become `reverted`; orders it moved go back to where they were.
+    /// Rows that `batch` wrote as a reversal of an earlier batch are not undone: reversing a
+    /// rerun takes back what the rerun applied, and the batch it replaced stays reversed.
     func reverse(batch: Int64, by reversal: Int64) throws {
         try db.execute(sql: """
-            INSERT INTO order_returns (order_id, sku, quantity, batch_id)
-            SELECT order_id, sku, -quantity, ? FROM order_returns WHERE batch_id = ?
+            INSERT INTO order_returns (order_id, sku, quantity, batch_id, reverses)
+            SELECT order_id, sku, -quantity, ?, id FROM order_returns WHERE batch_id = ? AND reverses IS NULL
             """, arguments: [reversal, batch])
         let rows = try Row.fetchAll(db, sql: """
-            SELECT t.order_id, t.from_status, o.status FROM order_transitions t JOIN orders o ON o.id = t.order_id
-            WHERE t.batch_id = ? ORDER BY t.id DESC
+            SELECT t.id, t.order_id, t.from_status, o.status FROM order_transitions t JOIN orders o ON o.id = t.order_id
+            WHERE t.batch_id = ? AND t.reverses IS NULL ORDER BY t.id DESC
             """, arguments: [batch])
         for row in rows {
             let id: Int64 = row["order_id"]
@@ -194,8 +205,9 @@ struct OrderBook {
             let current: String = row["status"]
             let target = from ?? OrderStatus.reverted.rawValue
             try db.execute(sql: "UPDATE orders SET status = ? WHERE id = ?", arguments: [target, id])
-            try db.execute(sql: "INSERT INTO order_transitions (order_id, from_status, to_status, batch_id) VALUES (?, ?, ?, ?)",
-                           arguments: [id, current, target, reversal])
+            try db.execute(sql: """
+                INSERT INTO order_transitions (order_id, from_status, to_status, batch_id, reverses) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [id, current, target, reversal, row["id"] as Int64])
         }
     }
 }

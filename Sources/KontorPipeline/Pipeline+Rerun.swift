@@ -18,7 +18,7 @@ extension Pipeline {
     /// reverse stock movements, cancelled shipments; nothing deleted), all in one transaction.
     public func rerun(batch id: Int64, force: Bool) throws -> RunReport.Line {
         let database = try openDatabase()
-        guard let lock = try ShopLock.tryAcquire(root: root, shop: try shopOf(batch: id, database: database)) else {
+        guard let lock = try ShopLock.acquireIfFree(root: root, shop: try shopOf(batch: id, database: database)) else {
             throw OperationalError("the shop of batch \(id) is being worked by another Kontor process; try again")
         }
         defer { withExtendedLifetime(lock) {} }
@@ -45,8 +45,13 @@ extension Pipeline {
         guard let archiveRelative = old.archivePath, FileOps.exists(root.absolute(archiveRelative)) else {
             throw OperationalError("the archived input of batch \(id) is missing")
         }
-        let input = root.absolute(archiveRelative)
-        let fingerprint = try Fingerprint.of(path: input)
+        let input: OpenedFile
+        do {
+            input = try OpenedFile.open(path: root.absolute(archiveRelative))
+        } catch {
+            throw OperationalError("the archived input of batch \(id) cannot be read: \(error)")
+        }
+        let fingerprint = try input.fingerprint()
         guard fingerprint.sha256 == old.sha256 else {
             throw OperationalError("the archived input of batch \(id) has changed since it was archived (sha256 differs)")
         }
@@ -55,6 +60,7 @@ extension Pipeline {
             let newID = try BatchJournal.open(shop: old.shop, file: old.file, workName: "rerun-of-\(id)-\(now)",
                                               sha256: fingerprint.sha256, size: fingerprint.size, receivedAt: now,
                                               settledAt: nil, actor: actor, rerunOf: id, in: db)
+            try assignNames(newID, shop: old.shop, file: old.file, received: now, in: db)
             try db.execute(sql: "UPDATE batches SET archive_path = ? WHERE id = ?", arguments: [archiveRelative, newID])
             try BatchJournal.log(id, "rerun", detail: "rerun as batch \(newID)\(force ? " (forced)" : "")", at: now, actor: actor, in: db)
             return newID
@@ -63,7 +69,7 @@ extension Pipeline {
             throw OperationalError("batch \(newID) vanished")
         }
         try decide(fresh, fingerprint: fingerprint, input: input, database: database,
-                   reversing: old.status == .applied ? old : nil)
+                   reversing: old.status == .applied ? old : nil, archiveInput: false)
         guard let decided = try database.writer.read({ try BatchJournal.batch(newID, in: $0) }) else {
             throw OperationalError("batch \(newID) vanished")
         }
@@ -92,6 +98,11 @@ extension Pipeline {
             JOIN orders o ON o.id = t.order_id AND o.batch_id = ?1
             JOIN batches b ON b.id = t.batch_id AND b.status = 'applied'
             WHERE t.batch_id != ?1
+            UNION
+            SELECT DISTINCT r.batch_id FROM order_returns r
+            JOIN orders o ON o.id = r.order_id AND o.batch_id = ?1
+            JOIN batches b ON b.id = r.batch_id AND b.status = 'applied'
+            WHERE r.batch_id != ?1
             ORDER BY 1
             """, arguments: [batch])
     }

@@ -14,6 +14,7 @@ extension Pipeline {
         if dryRun {
             database = FileOps.exists(root.database) ? try openDatabase() : try KontorDatabase.inMemory(migrator: Self.migrator)
         } else {
+            try checkBooksAreThere()
             for folder in [root.inbox, root.outbox, root.state + "/work"] { try FileOps.makeDirectory(folder) }
             FileOps.sweep(staging: root.staging)
             database = try openDatabase()
@@ -21,15 +22,23 @@ extension Pipeline {
         var report = RunReport()
         var tracker = SettleTracker(settleSeconds: settings.settleSeconds)
         var recovered = Set<String>()
-        var busy = Set<String>()
-        var touched = Set<String>()
+        var noticed = Set<String>()
+        var locked: [String: String] = [:]
+        var failedUntil: [String: Double] = [:]
         let started = Self.monotonicSeconds()
         let patience = max(30, settings.settleSeconds * 10)
 
         while true {
-            let shops = Set(Discovery.shops(root: root)).union(FileOps.list(root.state + "/work").filter { Discovery.isValidShopName($0) })
-            let candidates = shops.subtracting(busy).sorted().flatMap { Discovery.candidates(root: root, shop: $0) }
-            let ready = tracker.observe(candidates, now: Self.monotonicSeconds())
+            for notice in Discovery.strays(root: root) where noticed.insert(notice).inserted {
+                logger.warning("\(notice)")
+                report.notices.append(notice)
+            }
+            let now = Self.monotonicSeconds()
+            var shops = Set(Discovery.shops(root: root)).union(FileOps.list(root.state + "/work").filter { Discovery.isValidShopName($0) })
+            if !watch { shops.subtract(locked.keys) }
+            shops = shops.filter { (failedUntil[$0] ?? 0) <= now }
+            let candidates = shops.sorted().flatMap { Discovery.candidates(root: root, shop: $0) }
+            let ready = tracker.observe(candidates, now: now)
             let readyByShop = Dictionary(grouping: ready) { $0.shop }
             if dryRun {
                 for candidate in ready {
@@ -37,42 +46,91 @@ extension Pipeline {
                     report.lines.append(try dryProcess(candidate, database: database))
                 }
             }
-            for shop in shops.subtracting(busy).sorted() where !dryRun && (readyByShop[shop] != nil || !recovered.contains(shop)) {
-                guard let lock = try ShopLock.tryAcquire(root: root, shop: shop) else {
-                    logger.info("shop \(shop) is being worked by another Kontor process; leaving it to that one")
-                    busy.insert(shop)
+            for shop in shops.sorted() where !dryRun && (readyByShop[shop] != nil || !recovered.contains(shop)) {
+                let lock: ShopLock
+                switch try ShopLock.tryAcquire(root: root, shop: shop) {
+                case .acquired(let held):
+                    lock = held
+                    if locked.removeValue(forKey: shop) != nil { logger.notice("shop \(shop) is free again; taking its files") }
+                case .busy(let holder):
+                    if locked[shop] == nil {
+                        logger.notice("shop \(shop) is being worked by \(holder); skipped, tried again at the next poll")
+                    }
+                    locked[shop] = holder
                     continue
                 }
-                if !recovered.contains(shop) {
-                    let lines = try recover(shop: shop, database: database)
-                    report.lines += lines
-                    if !lines.isEmpty { touched.insert(shop) }
-                    recovered.insert(shop)
-                }
-                for candidate in readyByShop[shop] ?? [] {
-                    tracker.forget(candidate)
-                    if let line = try claimAndProcess(candidate, database: database) {
-                        report.lines.append(line)
-                        touched.insert(shop)
+                do {
+                    if !recovered.contains(shop) {
+                        report.lines += try recover(shop: shop, database: database)
+                        recovered.insert(shop)
                     }
-                    if watch && shouldStop() { break }
+                    for candidate in readyByShop[shop] ?? [] {
+                        tracker.forget(candidate)
+                        if let line = try claimAndProcess(candidate, database: database, noticed: &noticed) {
+                            report.lines.append(line)
+                        }
+                        if watch && shouldStop() { break }
+                    }
+                } catch {
+                    // A problem in one shop's files or folder stops that shop only.
+                    let message = "shop \(shop): \(error); its files wait, the other shops go on"
+                    logger.error("\(message)")
+                    report.failures.append(message)
+                    failedUntil[shop] = watch ? Self.monotonicSeconds() + max(60, settings.pollSeconds) : .infinity
                 }
                 withExtendedLifetime(lock) {}
             }
             if shouldStop() { break }
-            let now = Self.monotonicSeconds()
+            let after = Self.monotonicSeconds()
             if !watch {
                 if tracker.pendingCount == 0 { break }
-                if now - started > patience {
+                if after - started > patience {
                     report.stillSettling = candidates.filter { c in !ready.contains(c) }.map { "\($0.shop)/\($0.name)" }
                     break
                 }
+            } else if !dryRun {
+                report.failures += writeStaleReports(database: database)
             }
-            let wait = watch ? settings.pollSeconds : min(settings.pollSeconds, tracker.secondsUntilNextReady(now: now) ?? settings.pollSeconds)
+            let wait = watch ? settings.pollSeconds : min(settings.pollSeconds, tracker.secondsUntilNextReady(now: after) ?? settings.pollSeconds)
             sleepInterruptibly(seconds: max(0.05, wait), shouldStop: shouldStop)
         }
-        for shop in touched.sorted() { try writeShopReports(shop: shop, database: database) }
+        for (shop, holder) in locked.sorted(by: { $0.key < $1.key }) where !watch {
+            report.notices.append("shop \(shop) was skipped: it is being worked by \(holder)")
+        }
+        if !dryRun { report.failures += writeStaleReports(database: database) }
         return report
+    }
+
+    /// Refuses to start new books where earlier books evidently were: a root whose
+    /// `kontor.sqlite` is gone but whose archive holds files. Numbering batches from 1 again
+    /// would tie new receipts to old files; the books must be restored first.
+    func checkBooksAreThere() throws {
+        guard !FileOps.exists(root.database) else { return }
+        let archived = FileOps.countFiles(under: root.archive, upTo: 1_000)
+        guard archived > 0 else { return }
+        throw OperationalError("""
+            \(root.database) is missing, but \(root.archive) holds \(archived >= 1_000 ? "1,000 or more" : String(archived)) \
+            file(s) of earlier batches. Restore kontor.sqlite (with kontor.sqlite-wal, if your backup has one) from \
+            your backup and run again; `kontor doctor` checks the root. To start new books on purpose, move \
+            archive/ and outbox/ aside first.
+            """)
+    }
+
+    /// Writes the reports of every shop whose reports do not yet show its latest batch;
+    /// returns the problems, each of which stops only that shop's reports.
+    func writeStaleReports(database: KontorDatabase) -> [String] {
+        var problems: [String] = []
+        let shops = (try? database.writer.read { try BatchJournal.shopsWithStaleReports(in: $0) }) ?? []
+        for shop in shops {
+            do {
+                try writeShopReports(shop: shop, database: database)
+            } catch {
+                let message = "shop \(shop): its reports could not be written (\(error)); the next run writes them again"
+                logger.error("\(message)")
+                problems.append(message)
+            }
+        }
+        return problems
     }
 
     private func sleepInterruptibly(seconds: Double, shouldStop: () -> Bool) {
@@ -84,32 +142,74 @@ extension Pipeline {
         }
     }
 
-    /// Rewrites `stock.csv` and `journal.csv` of a shop from the books.
+    /// Rewrites `stock.csv` and `journal.csv` of a shop from the books, and records up to
+    /// which batch they are written.
     public func writeShopReports(shop: String, database: KontorDatabase) throws {
-        let (stock, journal) = try database.writer.read { db in
-            (try Reports.stockCSV(shop: shop, in: db), try Reports.journalCSV(shop: shop, in: db))
+        let (stock, journal, through) = try database.writer.read { db in
+            (try Reports.stockCSV(shop: shop, in: db), try Reports.journalCSV(shop: shop, in: db),
+             try BatchJournal.lastFinalized(shop: shop, in: db))
         }
         try emit(stock, to: root.outbox(shop) + "/stock.csv")
         try emit(journal, to: root.outbox(shop) + "/journal.csv")
+        try database.writer.write { try BatchJournal.markReportsWritten(shop: shop, through: through, in: $0) }
     }
 
     /// Takes a ready file out of the shop's sight into the work area and processes it.
-    /// Returns nil if another process took it first.
-    private func claimAndProcess(_ c: Candidate, database: KontorDatabase) throws -> RunReport.Line? {
+    /// The file is opened first, through its descriptor (no link followed, no FIFO waited
+    /// on), and processed through that descriptor. Returns nil if another process took it
+    /// first; a file Kontor may not read, or that is no regular file, stays where it is and
+    /// is reported once.
+    private func claimAndProcess(_ c: Candidate, database: KontorDatabase, noticed: inout Set<String>) throws -> RunReport.Line? {
+        let inboxPath = Array(root.inbox(c.shop).utf8) + [0x2F] + c.rawName
+        let opened: OpenedFile
+        do {
+            opened = try OpenedFile.open(rawPath: inboxPath)
+        } catch .vanished {
+            return nil
+        } catch {
+            return leftInPlace(c, because: error, noticed: &noticed)
+        }
         try FileOps.makeDirectory(root.work(c.shop))
         let stamp = Int64(Date().timeIntervalSince1970 * 1_000_000)
         let workName = "\(stamp)-\(getpid())~\(c.name)"
-        let inbox = Array(root.inbox(c.shop).utf8) + [0x2F]
-        guard try FileOps.move(rawPath: inbox + c.rawName, to: root.work(c.shop) + "/" + workName) else { return nil }
-        if c.marked { FileOps.remove(rawPath: inbox + c.rawName + Array(Discovery.markerSuffix.utf8)) }
+        let workPath = root.work(c.shop) + "/" + workName
+        guard try FileOps.move(rawPath: inboxPath, to: workPath) else { return nil }
+        guard opened.isNamed(workPath) else {
+            // Something else was swapped in under the name between the open and the claim:
+            // it goes back untouched, and the next poll looks at it afresh.
+            _ = try? FileOps.move(workPath, to: String(decoding: inboxPath, as: UTF8.self))
+            logger.warning("\(c.shop)/\(c.name) was replaced while Kontor took it; left for the next poll")
+            return nil
+        }
+        if c.marked { FileOps.remove(rawPath: inboxPath + Array(Discovery.markerSuffix.utf8)) }
         logger.info("claimed \(c.shop)/\(c.name)")
-        return try process(shop: c.shop, workName: workName, database: database)
+        return try process(shop: c.shop, workName: workName, opened: opened, database: database)
+    }
+
+    /// Reports, once, a file that stays in the inbox because Kontor cannot take it.
+    private func leftInPlace(_ c: Candidate, because refusal: OpenedFile.Refusal, noticed: inout Set<String>) -> RunReport.Line? {
+        guard noticed.insert("\(c.shop)/\(c.name)/\(c.size)/\(c.mtimeNanos)").inserted else { return nil }
+        let fix = switch refusal {
+        case .unreadable: "let Kontor's user read it (for example chmod 644), or upload it again as a user in Kontor's group"
+        case .notARegularFile: "upload a plain file"
+        default: "check the file system"
+        }
+        let detail = "\(refusal); left in place: \(fix)"
+        logger.warning("\(c.shop)/\(c.name): \(detail)")
+        return RunReport.Line(batch: nil, shop: c.shop, file: c.name, status: "left in place", kind: nil, records: 0,
+                              errors: 1, detail: detail)
     }
 
     /// Validates and applies one file in a transaction that is always rolled back.
     private func dryProcess(_ c: Candidate, database: KontorDatabase) throws -> RunReport.Line {
-        let path = root.inbox(c.shop) + "/" + c.name
-        let fingerprint = try Fingerprint.of(path: path)
+        let input: OpenedFile
+        do {
+            input = try OpenedFile.open(rawPath: Array(root.inbox(c.shop).utf8) + [0x2F] + c.rawName)
+        } catch {
+            return RunReport.Line(batch: nil, shop: c.shop, file: c.name, status: "left in place", kind: nil, records: 0,
+                                  errors: 1, detail: "\(error)")
+        }
+        let fingerprint = try input.fingerprint()
         return try database.writer.writeWithoutTransaction { db in
             var line: RunReport.Line?
             try db.inTransaction {
@@ -117,8 +217,8 @@ extension Pipeline {
                 let id = try BatchJournal.open(shop: c.shop, file: c.name, workName: c.name, sha256: fingerprint.sha256,
                                                size: fingerprint.size, receivedAt: now, settledAt: now, actor: actor, in: db)
                 guard let batch = try BatchJournal.batch(id, in: db) else { return .rollback }
-                let outcome = try evaluate(batch, fingerprint: fingerprint, input: path, db: db, reversing: nil,
-                                           archivePath: archivePath(for: batch))
+                let outcome = try evaluate(batch, fingerprint: fingerprint, input: input, db: db, reversing: nil,
+                                           archivePath: archivePath(for: batch), copyTo: nil)
                 let summary = BatchSummary.from(json: outcome.summary)
                 let status = switch outcome.status {
                 case .applied: "would apply"
@@ -136,14 +236,22 @@ extension Pipeline {
         }
     }
 
-    /// Finishes what a stopped run left: decided batches whose outputs are missing, and
-    /// claimed files not yet decided.
+    /// Finishes what a stopped run left: decided batches whose outputs are missing, claimed
+    /// files not yet decided, and batches that were opened but whose file is gone (a rerun
+    /// that stopped before it decided), which are withdrawn.
     func recover(shop: String, database: KontorDatabase) throws -> [RunReport.Line] {
         var lines: [RunReport.Line] = []
         let pending = try database.writer.read { try BatchJournal.unfinalizedBatches(shop: shop, in: $0) }
         for batch in pending where !FileOps.exists(root.work(shop) + "/" + batch.workName) {
             logger.notice("finishing outputs of batch \(batch.id) (\(batch.file)) left by a stopped run")
             try finalize(batch, database: database)
+        }
+        let orphans = try database.writer.read { try BatchJournal.receivedBatches(shop: shop, in: $0) }
+        for batch in orphans where !FileOps.exists(root.work(shop) + "/" + batch.workName) {
+            let reason = batch.rerunOf.map { "the rerun of batch \($0) stopped before it decided; nothing was applied, run it again" }
+                ?? "its file left the work area before a decision; nothing was applied"
+            logger.notice("batch \(batch.id) (\(batch.file)) withdrawn: \(reason)")
+            try database.writer.write { try BatchJournal.withdraw(batch.id, reason: reason, at: Self.timestamp(), actor: actor, in: $0) }
         }
         for workName in FileOps.list(root.work(shop)) where !workName.hasPrefix(".") {
             logger.notice("resuming \(shop)/\(workName) left by a stopped run")

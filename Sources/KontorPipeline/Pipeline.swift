@@ -52,6 +52,7 @@ public struct Pipeline: Sendable {
 
     /// Creates the folders (and a commented settings file) of a root.
     public func initialize() throws {
+        try checkBooksAreThere()
         for folder in [root.inbox, root.outbox, root.archive, root.state + "/work", root.state + "/locks"] {
             try FileOps.makeDirectory(folder)
         }
@@ -110,8 +111,14 @@ public struct RunReport: Sendable {
     public var lines: [Line] = []
     /// Files seen that were still being uploaded when the run ended.
     public var stillSettling: [String] = []
+    /// Things in the inbox that Kontor does not take, and shops it skipped, for the admin.
+    public var notices: [String] = []
+    /// Shops that a problem stopped (the other shops went on), one message each.
+    public var failures: [String] = []
 
-    public var rejected: Int { lines.count(where: { $0.status == "rejected" || $0.status == "would reject" }) }
+    public var rejected: Int {
+        lines.count(where: { ["rejected", "would reject", "left in place"].contains($0.status) })
+    }
     public var accepted: Int { lines.count(where: { $0.status == "applied" || $0.status == "would apply" }) }
     public var duplicates: Int { lines.count(where: { $0.status == "duplicate" }) }
 }

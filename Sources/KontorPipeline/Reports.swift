@@ -10,7 +10,7 @@ import KontorStore
 /// writes it again identically.
 enum Reports {
     /// The receipt of a batch, for the shop's staff.
-    static func receipt(_ batch: BatchRecord, diagnostics: [BatchJournal.StoredDiagnostic]) -> String {
+    static func receipt(_ batch: BatchRecord, diagnostics: [BatchJournal.StoredDiagnostic], notes: [String] = []) -> String {
         let s = BatchSummary.from(json: batch.summary)
         var t = """
             Kontor receipt / Eingangsbeleg
@@ -44,6 +44,7 @@ enum Reports {
         section("Unmatched payments, booked to 1590 / Nicht zugeordnete Zahlungen:", s.unmatchedPayments)
         section("Refused lines / Abgewiesene Zeilen:", s.refused.map { "\($0.place): \($0.reason)" })
         section("Problems / Hinweise:", diagnostics.map { "\($0.place): \($0.severity == "warning" ? "warning: " : "")\($0.message)" })
+        section("For the admin / Für die Administration:", notes)
         return t
     }
 

@@ -80,9 +80,68 @@ public enum BatchJournal {
         case .applied: "\(outcome.records) records applied"
         case .rejected: "\(errors) error(s); nothing applied"
         case .duplicate: "same bytes as batch \(outcome.duplicateOf.map(String.init) ?? "?"); not applied again"
-        case .received, .reverted: outcome.status.rawValue
+        case .received, .reverted, .withdrawn: outcome.status.rawValue
         }
         try log(batch, outcome.status.rawValue, detail: detail, at: at, actor: actor, in: db)
+    }
+
+    /// Sets where a batch's input is archived and what its receipt is called, both relative
+    /// names that the caller has checked are free.
+    public static func setNames(_ batch: Int64, archivePath: String, receiptName: String, in db: Database) throws {
+        try db.execute(sql: "UPDATE batches SET archive_path = ?, receipt_name = ? WHERE id = ?",
+                       arguments: [archivePath, receiptName, batch])
+    }
+
+    /// Counts one more start on a received batch and returns how many came before it
+    /// (each of which stopped, or failed, before a decision).
+    public static func countAttempt(_ batch: Int64, in db: Database) throws -> Int {
+        try db.execute(sql: "UPDATE batches SET attempts = attempts + 1 WHERE id = ?", arguments: [batch])
+        return (try Int.fetchOne(db, sql: "SELECT attempts FROM batches WHERE id = ?", arguments: [batch]) ?? 1) - 1
+    }
+
+    /// Closes a batch that will never be decided, with the reason in its log. Nothing of it
+    /// was applied.
+    public static func withdraw(_ batch: Int64, reason: String, at: String, actor: String, in db: Database) throws {
+        try db.execute(sql: "UPDATE batches SET status = 'withdrawn', finalized = 1, finished_at = ? WHERE id = ?",
+                       arguments: [at, batch])
+        try log(batch, "withdrawn", detail: reason, at: at, actor: actor, in: db)
+    }
+
+    /// Received batches of a shop that nothing is working on: their file is gone from the
+    /// work area (a rerun that stopped before it decided, say).
+    public static func receivedBatches(shop: String, in db: Database) throws -> [BatchRecord] {
+        try BatchRecord.fetchAll(db, sql: """
+            SELECT * FROM batches WHERE shop = ? AND finalized = 0 AND status = 'received' ORDER BY id
+            """, arguments: [shop])
+    }
+
+    /// Whether the books hold any batch at all.
+    public static func isEmpty(in db: Database) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM batches LIMIT 1)") == 0
+    }
+
+    /// Shops whose reports do not yet show their latest finalized batch.
+    public static func shopsWithStaleReports(in db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT s.shop FROM shops s
+            WHERE coalesce((SELECT max(b.id) FROM batches b WHERE b.shop = s.shop AND b.finalized = 1), 0)
+                > coalesce((SELECT r.written_through FROM shop_reports r WHERE r.shop = s.shop), 0)
+            ORDER BY s.shop
+            """)
+    }
+
+    /// The newest finalized batch of a shop, which its reports will show once written.
+    public static func lastFinalized(shop: String, in db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM batches WHERE shop = ? AND finalized = 1",
+                           arguments: [shop]) ?? 0
+    }
+
+    /// Records that a shop's reports show every batch up to `batch`.
+    public static func markReportsWritten(shop: String, through batch: Int64, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO shop_reports (shop, written_through) VALUES (?, ?)
+            ON CONFLICT (shop) DO UPDATE SET written_through = max(written_through, excluded.written_through)
+            """, arguments: [shop, batch])
     }
 
     /// Marks a batch's outputs and archive copy as written.

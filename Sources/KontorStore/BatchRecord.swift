@@ -31,6 +31,10 @@ public struct BatchRecord: Codable, Sendable, FetchableRecord, TableRecord {
     public var duplicateOf: Int64?
     /// What the batch created, as JSON: invoice numbers, shipments, holds, refused lines.
     public var summary: String?
+    /// The receipt's file name in `outbox/<shop>/receipts/`, chosen when the batch opened.
+    public var receiptName: String?
+    /// How often processing started on this batch (more than one: it stopped before a decision).
+    public var attempts: Int
 }
 
 /// One entry of a batch's append-only event log.

@@ -10,4 +10,7 @@ public enum BatchStatus: String, Sendable, Codable, CaseIterable {
     case duplicate
     /// Applied once, then reversed by a forced rerun.
     case reverted
+    /// Not decided and never will be: its file changed while Kontor read it and went back
+    /// to the inbox, or a rerun stopped before it decided. Nothing of it was applied.
+    case withdrawn
 }

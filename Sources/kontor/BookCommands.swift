@@ -96,7 +96,7 @@ struct BatchCommand: ParsableCommand {
 
         func run() throws {
             guard let detail = try openBooks(global).batch(id) else {
-                throw ValidationError("there is no batch \(id)")
+                throw UsageError("there is no batch \(id); kontor batches lists them")
             }
             if json { return try Output.json(detail) }
             let b = detail.batch

@@ -14,7 +14,7 @@ struct Kontor: ParsableCommand {
             3 operational failure (disk, database, lock).
             """,
         subcommands: [Init.self, Run.self, Watch.self, Demo.self, Batches.self, BatchCommand.self, Rerun.self,
-                      Stock.self, LedgerCommand.self, Customers.self, Shipments.self]
+                      Stock.self, LedgerCommand.self, Customers.self, Shipments.self, Doctor.self]
     )
 
     static func main() {
@@ -25,6 +25,9 @@ struct Kontor: ParsableCommand {
             FileHandle.standardError.write(Data("kontor: \(error.description)\n".utf8))
             Foundation.exit(ExitCodes.operational)
         } catch let error as RerunRefused {
+            FileHandle.standardError.write(Data("kontor: \(error.description)\n".utf8))
+            Foundation.exit(ExitCodes.usage)
+        } catch let error as UsageError {
             FileHandle.standardError.write(Data("kontor: \(error.description)\n".utf8))
             Foundation.exit(ExitCodes.usage)
         } catch let code as ExitCode {
@@ -53,6 +56,13 @@ enum ExitCodes {
     static let operational: Int32 = 3
 }
 
+/// A command that cannot do what was asked, for a reason the caller can mend (a batch
+/// that does not exist, a folder that is not a Kontor root): exit code 2, no usage text.
+struct UsageError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "The Kontor root folder (default: $KONTOR_ROOT or the current folder).")
@@ -65,8 +75,17 @@ struct GlobalOptions: ParsableArguments {
         Root(path: root ?? ProcessInfo.processInfo.environment["KONTOR_ROOT"] ?? FileManager.default.currentDirectoryPath)
     }
 
-    func pipeline(settle: Double? = nil) throws -> Pipeline {
+    /// The pipeline of the root. Unless `initializing`, the root must be one: a folder with
+    /// `kontor.toml` or `kontor.sqlite`, so that a mistyped `--root` never starts empty books.
+    func pipeline(settle: Double? = nil, initializing: Bool = false) throws -> Pipeline {
         let root = resolvedRoot
+        if !initializing, !FileManager.default.fileExists(atPath: root.settingsFile),
+           !FileManager.default.fileExists(atPath: root.database) {
+            throw UsageError("""
+                \(root.path) is not a Kontor root (it has no kontor.toml and no kontor.sqlite). \
+                Check --root or KONTOR_ROOT; to make it one, run kontor init --root \(root.path)
+                """)
+        }
         var settings: Settings
         do {
             settings = try SettingsFile.load(root: root)

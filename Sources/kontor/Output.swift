@@ -41,6 +41,14 @@ enum Output {
             }
         }
         for file in report.stillSettling { print("still being uploaded, left for the next run: \(file)") }
+        if !report.notices.isEmpty {
+            print("\nNot taken / Nicht übernommen:")
+            for notice in report.notices { print("  \(notice)") }
+        }
+        if !report.failures.isEmpty {
+            print("\nStopped shops / Angehaltene Shops:")
+            for failure in report.failures { print("  \(failure)") }
+        }
         let rejected = report.lines.filter { $0.status == "rejected" }
         if !rejected.isEmpty {
             print("\n\(rejected.count) file(s) rejected; each lies in inbox/<shop>/rejected/ beside its .errors.txt.")
@@ -59,12 +67,15 @@ enum Output {
         var files: [Line]
         var accepted, rejected, duplicates: Int
         var still_settling: [String]
+        var notices: [String]
+        var failures: [String]
     }
 
     static func reportJSON(_ report: RunReport) throws {
         try json(RunJSON(files: report.lines.map {
             .init(batch: $0.batch, shop: $0.shop, file: $0.file, status: $0.status, kind: $0.kind, records: $0.records,
                   errors: $0.errors, detail: $0.detail, diagnostics: $0.diagnostics)
-        }, accepted: report.accepted, rejected: report.rejected, duplicates: report.duplicates, still_settling: report.stillSettling))
+        }, accepted: report.accepted, rejected: report.rejected, duplicates: report.duplicates, still_settling: report.stillSettling,
+                             notices: report.notices, failures: report.failures))
     }
 }

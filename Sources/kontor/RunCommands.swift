@@ -8,7 +8,7 @@ struct Init: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let pipeline = try global.pipeline()
+        let pipeline = try global.pipeline(initializing: true)
         try pipeline.initialize()
         print("Kontor root ready at \(pipeline.root.path): inbox/, outbox/, archive/, kontor.toml, kontor.sqlite")
     }
@@ -27,6 +27,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let report = try global.pipeline(settle: settle).run(dryRun: dryRun)
         if json { try Output.reportJSON(report) } else { Output.report(report, dryRun: dryRun) }
+        if !report.failures.isEmpty { throw ExitCode(ExitCodes.operational) }
         if report.rejected > 0 { throw ExitCode(ExitCodes.rejected) }
     }
 }
@@ -54,7 +55,8 @@ struct Watch: ParsableCommand {
         FileHandle.standardError.write(Data("kontor: watching \(pipeline.root.inbox) (Ctrl-C to stop)\n".utf8))
         let report = try pipeline.run(watch: true, shouldStop: { stopRequested.load(ordering: .relaxed) })
         Output.report(report, dryRun: false)
-        if report.rejected > 0 { throw ExitCode(ExitCodes.rejected) }
+        // A watcher that stopped on request stopped cleanly: what it rejected on the way is in
+        // its report and the log, not in its exit code (systemd would mark the service failed).
     }
 }
 
@@ -67,8 +69,9 @@ struct Demo: ParsableCommand {
     var samples: String?
 
     func run() throws {
-        let pipeline = try global.pipeline()
+        let pipeline = try global.pipeline(initializing: true)
         let root = pipeline.root
+        if !FileManager.default.fileExists(atPath: root.settingsFile) { try pipeline.initialize() }
         let source = samples ?? root.path + "/Samples"
         let fm = FileManager.default
         let shops = ((try? fm.contentsOfDirectory(atPath: source)) ?? []).sorted().filter {
@@ -123,5 +126,26 @@ struct Rerun: ParsableCommand {
         let line = try global.pipeline().rerun(batch: id, force: force)
         print("batch \(id) rerun as batch \(line.batch.map(String.init) ?? "-"): \(line.status) \(line.detail)")
         if line.status == "rejected" { throw ExitCode(ExitCodes.rejected) }
+    }
+}
+
+struct Doctor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the root: books whole and matching the archive, nothing stuck or misplaced.",
+        discussion: "Exits 0 when nothing needs mending, 3 when a problem was found.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(name: .long, help: "Print one JSON document on standard output.")
+    var json = false
+
+    func run() throws {
+        let findings = try global.pipeline(initializing: true).doctor()
+        if json {
+            try Output.json(findings)
+        } else if findings.isEmpty {
+            print("All well: the books are whole and match the archive.")
+        } else {
+            for finding in findings { print("\(finding.severity): \(finding.message)") }
+        }
+        if findings.contains(where: { $0.severity == "problem" }) { throw ExitCode(ExitCodes.operational) }
     }
 }

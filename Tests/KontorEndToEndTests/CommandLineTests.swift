@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func initWritesACommentedSettingsFileThatWatchAndRunRead() throws {
-        let root = try TemporaryRoot()
+        let root = try TemporaryRoot(initialized: false)
         #expect(try KontorBinary.run(["init"], root: root.path).status == 0)
         #expect(root.read("kontor.toml")?.contains("# settle_seconds = 2") == true)
         #expect(root.exists("inbox") && root.exists("outbox") && root.exists("kontor.sqlite"))

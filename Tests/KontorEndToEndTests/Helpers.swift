@@ -38,10 +38,11 @@ func sql(_ root: TemporaryRoot, _ query: String) throws -> String {
     return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
-/// The dump of a root's books without the batch journal, which records even rejected files.
+/// The dump of a root's books without the batch journal, which records even rejected files,
+/// and without the note of which batch the reports were last written for.
 func booksDump(_ root: TemporaryRoot) throws -> String {
     try databaseDump(root.path + "/kontor.sqlite").split(separator: "\n").filter { line in
-        !["batches", "batch_events", "batch_diagnostics", "sqlite_sequence"].contains { line.hasPrefix("INSERT INTO \($0) ") || line.hasPrefix("INSERT INTO \"\($0)\"") }
+        !["batches", "batch_events", "batch_diagnostics", "sqlite_sequence", "shop_reports"].contains { line.hasPrefix("INSERT INTO \($0) ") || line.hasPrefix("INSERT INTO \"\($0)\"") }
     }.joined(separator: "\n")
 }
 

@@ -4,9 +4,15 @@ import Foundation
 public final class TemporaryRoot: @unchecked Sendable {
     public let path: String
 
-    public init() throws {
+    /// A new root; `initialized` (the default) gives it a `kontor.toml` of defaults, as
+    /// `kontor init` would, so that Kontor accepts the folder as a root.
+    public init(initialized: Bool = true) throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-test-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        if initialized {
+            try Data("# A Kontor root for a test: every setting has its default.\n".utf8)
+                .write(to: URL(fileURLWithPath: path + "/kontor.toml"))
+        }
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
@@ -21,7 +27,8 @@ public final class TemporaryRoot: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let temp = target + ".part"
         try data.write(to: URL(fileURLWithPath: temp))
-        try FileManager.default.moveItem(atPath: temp, toPath: target)
+        // rename(2) replaces an existing file in one step, as an upload under a temporary name does.
+        guard rename(temp, target) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target]) }
         if done { _ = FileManager.default.createFile(atPath: target + ".done", contents: Data()) }
     }
 
