@@ -66,6 +66,7 @@ let package = Package(
         .testTarget(name: "KontorPipelineTests", dependencies: [
             "KontorCore", "KontorPipeline", "KontorStore", "KontorFormats", "KontorTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "KontorEndToEndTests", dependencies: ["KontorTestSupport"]),
     ]

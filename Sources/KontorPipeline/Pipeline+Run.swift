@@ -159,7 +159,7 @@ extension Pipeline {
     /// on), and processed through that descriptor. Returns nil if another process took it
     /// first; a file Kontor may not read, or that is no regular file, stays where it is and
     /// is reported once.
-    private func claimAndProcess(_ c: Candidate, database: KontorDatabase, noticed: inout Set<String>) throws -> RunReport.Line? {
+    func claimAndProcess(_ c: Candidate, database: KontorDatabase, noticed: inout Set<String>) throws -> RunReport.Line? {
         let inboxPath = Array(root.inbox(c.shop).utf8) + [0x2F] + c.rawName
         let opened: OpenedFile
         do {
