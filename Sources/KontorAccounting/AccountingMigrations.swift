@@ -67,5 +67,24 @@ public enum AccountingMigrations {
                 try db.execute(sql: "INSERT INTO accounts (account, name) VALUES (?, ?)", arguments: [account.number, account.name])
             }
         }
+        // Each customer's open receivables as a running figure, kept by every posting to the
+        // receivables account in the same transaction; the credit check reads one row.
+        // Reversals and the invoices of a batch are found through indexes.
+        migrator.registerMigration("accounting-2") { db in
+            try db.execute(sql: """
+                CREATE TABLE customer_balances (
+                    shop TEXT NOT NULL,
+                    customer_key TEXT NOT NULL,
+                    open INTEGER NOT NULL,
+                    PRIMARY KEY (shop, customer_key)
+                ) WITHOUT ROWID;
+                INSERT INTO customer_balances (shop, customer_key, open)
+                SELECT shop, customer_key, SUM(debit - credit) FROM journal_lines
+                WHERE account = \(ChartOfAccounts.receivables.number) AND customer_key IS NOT NULL
+                GROUP BY shop, customer_key;
+                CREATE INDEX journal_entries_reversals ON journal_entries(reverses) WHERE reverses IS NOT NULL;
+                CREATE INDEX invoices_by_batch ON invoices(batch_id);
+                """)
+        }
     }
 }

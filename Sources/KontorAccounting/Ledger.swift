@@ -34,6 +34,12 @@ public struct Ledger {
             """)
         for line in lines where line.debit != 0 || line.credit != 0 {
             try insert.execute(arguments: [entry, shop, line.account.number, line.debit, line.credit, line.document, line.customerKey])
+            if line.account.number == ChartOfAccounts.receivables.number, let customer = line.customerKey {
+                try db.cachedStatement(sql: """
+                    INSERT INTO customer_balances (shop, customer_key, open) VALUES (?, ?, ?)
+                    ON CONFLICT (shop, customer_key) DO UPDATE SET open = open + excluded.open
+                    """).execute(arguments: [shop, customer, line.debit - line.credit])
+            }
         }
         return entry
     }
@@ -151,11 +157,12 @@ public struct Ledger {
             """), arguments: [shop, ChartOfAccounts.receivables.number, document]) ?? 0
     }
 
-    /// A customer's open receivables: the exposure a credit check weighs.
+    /// A customer's open receivables: the exposure a credit check weighs. A running figure,
+    /// kept by every posting to the receivables account.
     public func exposure(shop: String, customerKey: String) throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT coalesce(SUM(debit - credit), 0) FROM journal_lines WHERE shop = ? AND account = ? AND customer_key = ?
-            """), arguments: [shop, ChartOfAccounts.receivables.number, customerKey]) ?? 0
+            SELECT open FROM customer_balances WHERE shop = ? AND customer_key = ?
+            """), arguments: [shop, customerKey]) ?? 0
     }
 
     /// Reverses every entry of `batch` with a mirrored entry booked to `reversal`, dated `date`.

@@ -64,5 +64,9 @@ public enum CreditMigrations {
                 """)
             try Schema.makeAppendOnly("bank_transactions", in: db)
         }
+        // Customers are found by e-mail address whatever its case, through an index.
+        migrator.registerMigration("credit-2") { db in
+            try db.execute(sql: "CREATE INDEX customers_by_email_lower ON customers(shop, lower(email))")
+        }
     }
 }

@@ -83,16 +83,19 @@ public struct Inventory {
 
     /// Whether the goods reserved for an order are physically there for it. Orders that
     /// reserved earlier come first: their reservations count as taken, later ones do not.
+    /// When the article's stock covers every open reservation no queue is read at all;
+    /// otherwise only the open reservations ahead of this order are summed.
     public func canShip(shop: String, order: String, warehouse: String = defaultWarehouse) throws -> Bool {
         for (sku, mine) in try reserved(shop: shop, order: order) {
+            let balance = try balance(shop: shop, sku: sku, warehouse: warehouse)
+            if balance.onHand >= balance.reserved { continue }
             let ahead = try Int.fetchOne(db.cachedStatement(sql: """
-                SELECT coalesce(SUM(quantity), 0) FROM reservations
-                WHERE shop = ?1 AND sku = ?2 AND warehouse = ?3 AND order_number IN (
-                    SELECT order_number FROM reservations WHERE shop = ?1 AND sku = ?2 AND warehouse = ?3 AND order_number != ?4
-                    GROUP BY order_number
-                    HAVING MIN(id) < (SELECT MIN(id) FROM reservations WHERE shop = ?1 AND sku = ?2 AND order_number = ?4))
+                SELECT coalesce(SUM(o.quantity), 0) FROM open_reservations o
+                WHERE o.shop = ?1 AND o.sku = ?2 AND o.warehouse = ?3 AND o.seq < (
+                    SELECT m.seq FROM open_reservations m
+                    WHERE m.shop = ?1 AND m.sku = ?2 AND m.warehouse = ?3 AND m.order_number = ?4)
                 """), arguments: [shop, sku, warehouse, order]) ?? 0
-            if try balance(shop: shop, sku: sku, warehouse: warehouse).onHand - ahead < mine { return false }
+            if balance.onHand - ahead < mine { return false }
         }
         return true
     }
@@ -167,6 +170,14 @@ public struct Inventory {
         try db.cachedStatement(sql: """
             UPDATE stock_balances SET reserved = reserved + ? WHERE shop = ? AND sku = ? AND warehouse = ?
             """).execute(arguments: [quantity, shop, sku, warehouse])
+        try db.cachedStatement(sql: """
+            INSERT INTO open_reservations (shop, sku, warehouse, order_number, seq, quantity)
+            VALUES (?1, ?2, ?3, ?4, (SELECT MIN(id) FROM reservations WHERE shop = ?1 AND order_number = ?4 AND sku = ?2), ?5)
+            ON CONFLICT (shop, sku, warehouse, order_number) DO UPDATE SET quantity = quantity + excluded.quantity
+            """).execute(arguments: [shop, sku, warehouse, order, quantity])
+        try db.cachedStatement(sql: """
+            DELETE FROM open_reservations WHERE shop = ? AND sku = ? AND warehouse = ? AND order_number = ? AND quantity <= 0
+            """).execute(arguments: [shop, sku, warehouse, order])
     }
 
     private func ensureBalance(shop: String, sku: String, warehouse: String) throws {

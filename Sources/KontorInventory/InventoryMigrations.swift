@@ -70,6 +70,32 @@ public enum InventoryMigrations {
                     """)
             }
         }
+        registerOpenReservations(in: &migrator)
+    }
+
+    /// Open reservations, kept in the same transaction as the reservation ledger: one row per
+    /// order and article while goods are reserved for it, with its place in the queue (the
+    /// id of its first reservation). Who is served first is read from these rows alone, so
+    /// its cost follows the orders that wait, never the history of all orders.
+    static func registerOpenReservations(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("inventory-3") { db in
+            try db.execute(sql: """
+                CREATE TABLE open_reservations (
+                    shop TEXT NOT NULL,
+                    sku TEXT NOT NULL,
+                    warehouse TEXT NOT NULL,
+                    order_number TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    quantity INTEGER NOT NULL,
+                    PRIMARY KEY (shop, sku, warehouse, order_number)
+                ) WITHOUT ROWID;
+                CREATE INDEX open_reservations_queue ON open_reservations(shop, sku, warehouse, seq);
+                INSERT INTO open_reservations (shop, sku, warehouse, order_number, seq, quantity)
+                SELECT shop, sku, warehouse, order_number, MIN(id), SUM(quantity) FROM reservations
+                GROUP BY shop, sku, warehouse, order_number HAVING SUM(quantity) > 0;
+                CREATE INDEX reservations_by_order_sku ON reservations(shop, order_number, sku);
+                """)
+        }
     }
 
     /// The largest stock figure (on hand or reserved) the books accept.

@@ -27,5 +27,12 @@ public enum LogisticsMigrations {
                 CREATE INDEX shipments_by_batch ON shipments(batch_id);
                 """)
         }
+        // Shipment numbers come from a counter row from now on, not from counting shipments.
+        migrator.registerMigration("logistics-2") { db in
+            try db.execute(sql: """
+                INSERT INTO counters (shop, series, last) SELECT shop, 'SH', count(*) FROM shipments GROUP BY shop;
+                CREATE INDEX shipments_by_order ON shipments(shop, order_number);
+                """)
+        }
     }
 }

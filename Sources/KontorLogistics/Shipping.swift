@@ -1,5 +1,6 @@
 import GRDB
 import KontorCore
+import KontorStore
 
 /// A shipment as listed.
 public struct Shipment: Sendable, Equatable {
@@ -22,8 +23,7 @@ public struct Shipping {
     /// Creates the shipment of an order and returns its id (`SH-00001`, per shop).
     public func ship(shop: String, order: String, weightGrams: Int, to address: Address?, batch: Int64) throws -> String {
         let plan = CarrierRules.plan(country: address?.country, weightGrams: weightGrams)
-        let next = (try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM shipments WHERE shop = ?"), arguments: [shop]) ?? 0) + 1
-        let digits = String(next)
+        let digits = String(try Counters.next(shop: shop, series: "SH", in: db))
         let id = "SH-\(String(repeating: "0", count: max(0, 5 - digits.count)))\(digits)"
         try db.cachedStatement(sql: """
             INSERT INTO shipments (shop, shipment_id, order_number, status, carrier, parcels, weight_g,

@@ -38,6 +38,7 @@ public struct Pipeline: Sendable {
         CreditMigrations.register(in: &migrator)
         LogisticsMigrations.register(in: &migrator)
         OrderBook.register(in: &migrator)
+        OrderBook.registerIndexes(in: &migrator)
         return migrator
     }
 

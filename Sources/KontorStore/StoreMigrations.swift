@@ -61,6 +61,7 @@ public enum StoreMigrations {
         // A batch counts how often processing started without a decision, and can be withdrawn (its file changed while it was read and went back to the
         // inbox, or a rerun stopped before it decided), and it keeps the name of its receipt,
         // chosen when it opens so that it never collides with a file already in the outbox;
+        // `counters` hands out number ranges without counting rows;
         // `shop_reports` remembers up to which batch a shop's reports were written, so that a
         // run that failed to write them leaves them to the next run rather than stale.
         // SQLite cannot change a CHECK constraint in place: the table is rebuilt.
@@ -102,6 +103,12 @@ public enum StoreMigrations {
                 ALTER TABLE batches_new RENAME TO batches;
                 CREATE INDEX batches_by_shop_sha ON batches(shop, sha256);
                 CREATE INDEX batches_unfinalized ON batches(shop, finalized);
+                CREATE TABLE counters (
+                    shop TEXT NOT NULL,
+                    series TEXT NOT NULL,
+                    last INTEGER NOT NULL CHECK (last >= 0),
+                    PRIMARY KEY (shop, series)
+                ) WITHOUT ROWID;
                 CREATE TABLE shop_reports (
                     shop TEXT PRIMARY KEY NOT NULL REFERENCES shops(shop),
                     written_through INTEGER NOT NULL
