@@ -40,7 +40,8 @@ public struct CreditBook {
                                    arguments: [shop, id])
         } else if let email {
             row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT * FROM customers WHERE shop = ? AND lower(email) = lower(?) ORDER BY customer_id LIMIT 1
+                SELECT * FROM customers INDEXED BY customers_by_email_lower
+                WHERE shop = ? AND lower(email) = lower(?) ORDER BY customer_id LIMIT 1
                 """), arguments: [shop, email])
         } else {
             row = nil

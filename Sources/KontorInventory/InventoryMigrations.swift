@@ -94,6 +94,7 @@ public enum InventoryMigrations {
                 SELECT shop, sku, warehouse, order_number, MIN(id), SUM(quantity) FROM reservations
                 GROUP BY shop, sku, warehouse, order_number HAVING SUM(quantity) > 0;
                 CREATE INDEX reservations_by_order_sku ON reservations(shop, order_number, sku);
+                CREATE INDEX stock_movements_by_article ON stock_movements(shop, sku, warehouse);
                 """)
         }
     }

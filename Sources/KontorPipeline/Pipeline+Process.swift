@@ -170,6 +170,10 @@ extension Pipeline {
             return .init(status: .duplicate, kind: prior.kind, dialect: prior.dialect, records: 0, diagnostics: [],
                          summary: nil, archivePath: archivePath, duplicateOf: prior.id)
         }
+        if let statementTrace {
+            db.trace { event in if case .statement(let statement) = event { statementTrace(statement.sql) } }
+        }
+        defer { if statementTrace != nil { db.trace(options: .statement, nil) } }
         var log = DiagnosticLog(cap: settings.maxDiagnostics)
         var applier = Applier(db: db, shop: batch.shop, batch: batch.id, settings: settings.shop(batch.shop))
         var kind: String?

@@ -15,6 +15,9 @@ public struct Pipeline: Sendable {
     public let logger: Logger
     /// Who acts, for the batch journal: the operator's user name.
     public let actor: String
+    /// Called with the SQL of every statement that applying a file runs (not its values),
+    /// for the query-plan test; nil in production.
+    public var statementTrace: (@Sendable (String) -> Void)?
 
     public init(root: Root, settings: Settings, logger: Logger, actor: String = Pipeline.currentUser()) {
         self.root = root
