@@ -46,12 +46,10 @@ public struct Ledger {
 
     /// The next number of a gap-free range per shop and year: `RE2025-00001`.
     public func nextNumber(shop: String, series: String, year: Int) throws -> String {
-        try db.cachedStatement(sql: """
+        let last = try Int.fetchOne(db.cachedStatement(sql: """
             INSERT INTO number_ranges (shop, series, year, last) VALUES (?, ?, ?, 1)
             ON CONFLICT (shop, series, year) DO UPDATE SET last = last + 1
-            """).execute(arguments: [shop, series, year])
-        let last = try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT last FROM number_ranges WHERE shop = ? AND series = ? AND year = ?
+            RETURNING last
             """), arguments: [shop, series, year]) ?? 1
         let digits = String(last)
         return "\(series)\(year)-\(String(repeating: "0", count: max(0, 5 - digits.count)))\(digits)"

@@ -154,10 +154,10 @@ public struct Inventory {
             INSERT INTO stock_movements (shop, sku, warehouse, quantity, kind, reference, batch_id, reverses)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [shop, sku, warehouse, quantity, kind, reference, batch, reverses])
-        try ensureBalance(shop: shop, sku: sku, warehouse: warehouse)
         try db.cachedStatement(sql: """
-            UPDATE stock_balances SET on_hand = on_hand + ? WHERE shop = ? AND sku = ? AND warehouse = ?
-            """).execute(arguments: [quantity, shop, sku, warehouse])
+            INSERT INTO stock_balances (shop, sku, warehouse, on_hand) VALUES (?, ?, ?, ?)
+            ON CONFLICT (shop, sku, warehouse) DO UPDATE SET on_hand = on_hand + excluded.on_hand
+            """).execute(arguments: [shop, sku, warehouse, quantity])
     }
 
     private func reservation(shop: String, order: String, sku: String, warehouse: String, quantity: Int,
@@ -166,22 +166,18 @@ public struct Inventory {
             INSERT INTO reservations (shop, order_number, sku, warehouse, quantity, batch_id, reverses)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [shop, order, sku, warehouse, quantity, batch, reverses])
-        try ensureBalance(shop: shop, sku: sku, warehouse: warehouse)
         try db.cachedStatement(sql: """
-            UPDATE stock_balances SET reserved = reserved + ? WHERE shop = ? AND sku = ? AND warehouse = ?
-            """).execute(arguments: [quantity, shop, sku, warehouse])
+            INSERT INTO stock_balances (shop, sku, warehouse, reserved) VALUES (?1, ?2, ?3, max(?4, 0))
+            ON CONFLICT (shop, sku, warehouse) DO UPDATE SET reserved = reserved + ?4
+            """).execute(arguments: [shop, sku, warehouse, quantity])
         try db.cachedStatement(sql: """
             INSERT INTO open_reservations (shop, sku, warehouse, order_number, seq, quantity)
             VALUES (?1, ?2, ?3, ?4, (SELECT MIN(id) FROM reservations WHERE shop = ?1 AND order_number = ?4 AND sku = ?2), ?5)
             ON CONFLICT (shop, sku, warehouse, order_number) DO UPDATE SET quantity = quantity + excluded.quantity
             """).execute(arguments: [shop, sku, warehouse, order, quantity])
+        guard quantity < 0 else { return }
         try db.cachedStatement(sql: """
             DELETE FROM open_reservations WHERE shop = ? AND sku = ? AND warehouse = ? AND order_number = ? AND quantity <= 0
             """).execute(arguments: [shop, sku, warehouse, order])
-    }
-
-    private func ensureBalance(shop: String, sku: String, warehouse: String) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO stock_balances (shop, sku, warehouse) VALUES (?, ?, ?)")
-            .execute(arguments: [shop, sku, warehouse])
     }
 }
