@@ -45,9 +45,13 @@ let package = Package(
             "KontorCore", "KontorStore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .target(name: "KontorOrders", dependencies: [
+            "KontorCore", "KontorStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .target(name: "KontorPipeline", dependencies: [
             "KontorCore", "KontorFormats", "KontorStore", "CLibCrypto",
-            "KontorInventory", "KontorAccounting", "KontorLogistics", "KontorCredit",
+            "KontorInventory", "KontorAccounting", "KontorLogistics", "KontorCredit", "KontorOrders",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -63,6 +67,7 @@ let package = Package(
             "KontorCore", "KontorStore", "KontorInventory", "KontorAccounting", "KontorLogistics", "KontorCredit",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "KontorOrdersTests", dependencies: ["KontorCore", "KontorOrders"]),
         .testTarget(name: "KontorPipelineTests", dependencies: [
             "KontorCore", "KontorPipeline", "KontorStore", "KontorFormats", "KontorTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -5,6 +5,7 @@ import KontorCore
 import KontorCredit
 import KontorInventory
 import KontorLogistics
+import KontorOrders
 
 /// Applies the records of one file to the four modules, inside the file's transaction.
 ///
@@ -29,7 +30,7 @@ struct Applier {
     private var ledger: Ledger { Ledger(db) }
     private var credit: CreditBook { CreditBook(db) }
     private var shipping: Shipping { Shipping(db) }
-    private var orders: OrderBook { OrderBook(db: db) }
+    private var orders: OrderBook { OrderBook(db) }
 
     mutating func apply(_ record: DocumentRecord, log: inout DiagnosticLog) throws {
         summary.read += 1
@@ -97,7 +98,7 @@ struct Applier {
                                   at: order.location))
             return
         }
-        var lines: [OrderBook.BookedLine] = []
+        var lines: [BookedLine] = []
         var weight = 0
         for line in order.lines {
             guard let article = try known(line.sku, at: line.location, log: &log) else { continue }
@@ -110,46 +111,46 @@ struct Applier {
 
         let customer = try credit.customer(shop: shop, id: order.customerID, email: order.customerEmail)
         let customerKey = customer?.customerID ?? order.customerID ?? order.customerEmail?.lowercased() ?? "guest-\(order.orderNumber)"
-        if order.cancelled {
-            let id = try orders.add(order, shop: shop, customerKey: customerKey, totalGross: total, weightGrams: weight, status: .cancelled,
+        var figures = (limit: 0, exposure: 0)
+        let release = try OrderRelease.decide(cancelled: order.cancelled) { () throws -> String? in
+            figures = (customer?.creditLimit ?? settings.defaultCreditLimit, try ledger.exposure(shop: shop, customerKey: customerKey))
+            guard case .hold(let reason) = CreditPolicy.decide(orderTotal: total, method: order.paymentMethod,
+                                                               exposure: figures.exposure, limit: figures.limit) else { return nil }
+            return reason
+        }
+        if release != .cancelled {
+            for line in lines {
+                try inventory.reserve(shop: shop, order: order.orderNumber, sku: line.sku, quantity: line.quantity, batch: batch)
+            }
+        }
+        if case .hold(let reason) = release {
+            try credit.hold(shop: shop, order: order.orderNumber, customerKey: customerKey, amount: total,
+                            exposure: figures.exposure, limit: figures.limit, reason: reason, batch: batch)
+            summary.holds.append(.init(order: order.orderNumber, customer: customerKey, reason: reason))
+        }
+        if let status = release.status {
+            let id = try orders.add(order, shop: shop, customerKey: customerKey, totalGross: total, weightGrams: weight, status: status,
                                     invoice: nil, batch: batch)
             try orders.addLines(lines, order: id)
             return
         }
-        for line in lines {
-            try inventory.reserve(shop: shop, order: order.orderNumber, sku: line.sku, quantity: line.quantity, batch: batch)
+        let terms = order.paymentMethod.isOnAccount ? (customer?.paymentTermsDays ?? settings.paymentTermsDays) : 0
+        let invoice = try ledger.postInvoice(
+            shop: shop, orderNumber: order.orderNumber, customerKey: customerKey, date: order.orderDate, dueDays: terms,
+            goods: goods, shipping: order.shipping, basis: order.priceBasis, batch: batch)
+        summary.invoices.append(.init(number: invoice.number, order: order.orderNumber, gross: Money.decimalString(invoice.gross)))
+        if order.paid {
+            try ledger.postPayment(shop: shop, document: invoice.number, customerKey: customerKey, amount: invoice.gross,
+                                   date: order.orderDate, method: order.paymentMethod.rawValue,
+                                   text: "Zahlung \(order.paymentMethod.rawValue) Bestellung \(order.orderNumber)", batch: batch)
         }
-        let limit = customer?.creditLimit ?? settings.defaultCreditLimit
-        let exposure = try ledger.exposure(shop: shop, customerKey: customerKey)
-        switch CreditPolicy.decide(orderTotal: total, method: order.paymentMethod, exposure: exposure, limit: limit) {
-        case .hold(let reason):
-            try credit.hold(shop: shop, order: order.orderNumber, customerKey: customerKey, amount: total,
-                            exposure: exposure, limit: limit, reason: reason, batch: batch)
-            let id = try orders.add(order, shop: shop, customerKey: customerKey, totalGross: total, weightGrams: weight, status: .held,
-                                    invoice: nil, batch: batch)
-            try orders.addLines(lines, order: id)
-            summary.holds.append(.init(order: order.orderNumber, customer: customerKey, reason: reason))
-        case .release:
-            let terms = order.paymentMethod.isOnAccount ? (customer?.paymentTermsDays ?? settings.paymentTermsDays) : 0
-            let invoice = try ledger.postInvoice(
-                shop: shop, orderNumber: order.orderNumber, customerKey: customerKey, date: order.orderDate, dueDays: terms,
-                goods: goods, shipping: order.shipping, basis: order.priceBasis, batch: batch)
-            summary.invoices.append(.init(number: invoice.number, order: order.orderNumber, gross: Money.decimalString(invoice.gross)))
-            if order.paid {
-                try ledger.postPayment(shop: shop, document: invoice.number, customerKey: customerKey, amount: invoice.gross,
-                                       date: order.orderDate, method: order.paymentMethod.rawValue,
-                                       text: "Zahlung \(order.paymentMethod.rawValue) Bestellung \(order.orderNumber)", batch: batch)
-            }
-            let mayShip = order.paid || order.paymentMethod == .invoice || order.paymentMethod == .cod
-            var status: OrderStatus = mayShip ? .awaitingStock : .awaitingPayment
-            if mayShip, try inventory.canShip(shop: shop, order: order.orderNumber) {
-                try ship(order.orderNumber, weight: weight, to: order.shipTo)
-                status = .shipped
-            }
-            let id = try orders.add(order, shop: shop, customerKey: customerKey, totalGross: total, weightGrams: weight, status: status,
-                                    invoice: invoice.number, batch: batch)
-            try orders.addLines(lines, order: id)
+        let decision = try ShipDecision.afterRelease(paid: order.paid, method: order.paymentMethod) {
+            try inventory.canShip(shop: shop, order: order.orderNumber)
         }
+        if decision == .ship { try ship(order.orderNumber, weight: weight, to: order.shipTo) }
+        let id = try orders.add(order, shop: shop, customerKey: customerKey, totalGross: total, weightGrams: weight,
+                                status: decision.status, invoice: invoice.number, batch: batch)
+        try orders.addLines(lines, order: id)
     }
 
     private mutating func ship(_ order: String, weight: Int, to address: Address?) throws {
@@ -159,7 +160,8 @@ struct Applier {
     }
 
     private mutating func apply(_ payment: Payment, log: inout DiagnosticLog) throws {
-        let order = try matchingOrder(payment)
+        let order = try orders.order(shop: shop, matching: PaymentMatch.candidates(reference: payment.reference,
+                                                                                   remittance: payment.remittance))
         guard let order, let invoice = order.invoiceNumber else {
             try ledger.postUnmatchedPayment(shop: shop, reference: payment.reference, amount: payment.amount, date: payment.date,
                                             method: payment.method, batch: batch)
@@ -181,31 +183,13 @@ struct Applier {
                                   de: "Rechnung \(invoice) ist um \(Money.decimalString(-open)) überzahlt",
                                   at: payment.location, severity: .warning))
         }
-        if order.status == .awaitingPayment, open <= 0 {
-            if try inventory.canShip(shop: shop, order: order.orderNumber) {
-                try ship(order.orderNumber, weight: order.weightGrams, to: order.shipTo)
-                try orders.move(order, to: .shipped, batch: batch)
-            } else {
-                try orders.move(order, to: .awaitingStock, batch: batch)
-            }
+        let decision = try ShipDecision.afterPayment(status: order.status, open: open) {
+            try inventory.canShip(shop: shop, order: order.orderNumber)
         }
-    }
-
-    /// The order a payment is for: by its reference, else by the first word of its
-    /// purpose text that is an order or invoice number (`Rechnung RE2025-00003, Best. #1003`).
-    private func matchingOrder(_ payment: Payment) throws -> OrderBook.Entry? {
-        var candidates = [payment.reference]
-        if let text = payment.remittance {
-            candidates += text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "/") }
-                .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "-_/")) }
-                .filter { $0.contains(where: \.isNumber) }
+        if let decision {
+            if decision == .ship { try ship(order.orderNumber, weight: order.weightGrams, to: order.shipTo) }
+            try orders.move(order, to: decision.status, batch: batch)
         }
-        for candidate in candidates where !candidate.isEmpty {
-            if let order = try orders.order(shop: shop, number: candidate) ?? orders.order(shop: shop, invoice: candidate) {
-                return order
-            }
-        }
-        return nil
     }
 
     private mutating func apply(_ line: ReturnLine, log: inout DiagnosticLog) throws {
@@ -216,13 +200,13 @@ struct Applier {
                                   hint: "Check the order number.", at: line.location))
             return
         }
-        let booked = try orders.lines(order: order.id, sku: line.sku)
+        let booked = try orders.article(order: order.id, sku: line.sku)
         guard !booked.lines.isEmpty else {
             log.append(Diagnostic("return.article", "order \(line.orderNumber) has no article \"\(line.sku)\"",
                                   de: "Bestellung \(line.orderNumber) enthält keinen Artikel \"\(line.sku)\"", at: line.location))
             return
         }
-        let open = booked.lines.reduce(0) { $0 + $1.quantity } - booked.returned
+        let open = booked.open
         guard line.quantity <= open else {
             log.append(Diagnostic("return.quantity",
                                   "return of \(line.quantity) × \(line.sku) exceeds what order \(line.orderNumber) still holds (\(open))",
@@ -238,24 +222,8 @@ struct Applier {
         let note = try ledger.postCreditNote(
             shop: shop, invoice: invoice, orderNumber: line.orderNumber, customerKey: order.customerKey,
             date: try line.date ?? today(),
-            goods: Self.credited(line.quantity, after: booked.returned, of: booked.lines, basis: booked.basis), batch: batch)
+            goods: ReturnCredit.credited(line.quantity, after: booked.returned, of: booked.lines, basis: booked.basis), batch: batch)
         summary.creditNotes.append(.init(number: note.number, order: line.orderNumber, gross: Money.decimalString(note.gross)))
-    }
-
-    /// What returning `quantity` units is worth, taking the units from the order's lines in
-    /// order, after the `returned` units that came back before: each unit at its line's price.
-    static func credited(_ quantity: Int, after returned: Int, of lines: [OrderBook.BookedLine],
-                         basis: PriceBasis) -> [TaxableAmount] {
-        var skip = returned, left = quantity
-        var amounts: [TaxableAmount] = []
-        for line in lines where left > 0 {
-            let available = max(0, line.quantity - skip)
-            skip = max(0, skip - line.quantity)
-            let taken = min(available, left)
-            if taken > 0 { amounts.append(TaxableAmount(amount: taken * line.unitPrice, rate: line.rate, basis: basis)) }
-            left -= taken
-        }
-        return amounts
     }
 
     /// A return without a date is credited on the day its batch was received.

@@ -5,6 +5,7 @@ import KontorCore
 import KontorCredit
 import KontorInventory
 import KontorLogistics
+import KontorOrders
 import KontorStore
 
 /// Why a rerun was refused.
@@ -115,6 +116,6 @@ extension Pipeline {
         try CreditBook(db).reverse(batch: batch.id)
         try Liquidity(db).reverse(batch: batch.id, by: reversal)
         try Shipping(db).cancel(batch: batch.id, by: reversal)
-        try OrderBook(db: db).reverse(batch: batch.id, by: reversal)
+        try OrderBook.reverse(batch: batch.id, by: reversal, in: db)
     }
 }

@@ -4,6 +4,7 @@ import KontorAccounting
 import KontorCredit
 import KontorInventory
 import KontorLogistics
+import KontorOrders
 import KontorStore
 import Logging
 
@@ -37,7 +38,7 @@ public struct Pipeline: Sendable {
         AccountingMigrations.register(in: &migrator)
         CreditMigrations.register(in: &migrator)
         LogisticsMigrations.register(in: &migrator)
-        OrderBook.register(in: &migrator)
+        OrderMigrations.register(in: &migrator)
         return migrator
     }
 
