@@ -65,6 +65,7 @@ let package = Package(
         .testTarget(name: "KontorFormatsTests", dependencies: ["KontorCore", "KontorFormats", "KontorTestSupport"]),
         .testTarget(name: "KontorModuleTests", dependencies: [
             "KontorCore", "KontorStore", "KontorInventory", "KontorAccounting", "KontorLogistics", "KontorCredit",
+            "KontorPipeline",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "KontorOrdersTests", dependencies: ["KontorCore", "KontorOrders"]),
