@@ -25,16 +25,17 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(name: "KontorFormats", dependencies: ["KontorCore", "CLibXML2"]),
+        .target(name: "KontorOutput", dependencies: ["KontorCore"]),
         .target(name: "KontorStore", dependencies: [
             "KontorCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "KontorInventory", dependencies: [
-            "KontorCore", "KontorStore",
+            "KontorCore", "KontorStore", "KontorOutput",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "KontorAccounting", dependencies: [
-            "KontorCore", "KontorStore",
+            "KontorCore", "KontorStore", "KontorOutput",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "KontorLogistics", dependencies: [
@@ -68,6 +69,7 @@ let package = Package(
             "KontorPipeline",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "KontorOutputTests", dependencies: ["KontorOutput"]),
         .testTarget(name: "KontorOrdersTests", dependencies: ["KontorCore", "KontorOrders"]),
         .testTarget(name: "KontorPipelineTests", dependencies: [
             "KontorCore", "KontorPipeline", "KontorStore", "KontorFormats", "KontorTestSupport",

@@ -31,4 +31,7 @@ public struct AccountingModule: BooksModule {
             ORDER BY 1
             """, arguments: [batch])
     }
+
+    /// `journal.csv`.
+    public var reports: [Report] { [JournalReport.report] }
 }

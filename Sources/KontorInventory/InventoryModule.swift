@@ -19,4 +19,7 @@ public struct InventoryModule: BooksModule {
     public func reverse(batch: Int64, by reversal: Int64, on date: CalendarDate, in db: Database) throws {
         try Inventory(db).reverse(batch: batch, by: reversal)
     }
+
+    /// `stock.csv`.
+    public var reports: [Report] { [StockReport.report] }
 }

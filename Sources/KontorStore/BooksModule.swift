@@ -2,9 +2,9 @@ import GRDB
 import KontorCore
 
 /// A module of the books (inventory, accounting, credit, logistics, orders): it owns its
-/// tables and answers for them. The pipeline lists every module once, and migrates,
-/// reverses and checks a batch by going through that list; adding a module is writing it
-/// and adding it there.
+/// tables, answers for them, and offers reports made from them. The pipeline lists every
+/// module once, and migrates, reverses and checks a batch and writes the reports by going
+/// through that list; adding a module is writing it and adding it there.
 public protocol BooksModule: Sendable {
     /// The module's name, for logs and documentation: `inventory`.
     var name: String { get }
@@ -20,9 +20,15 @@ public protocol BooksModule: Sendable {
     /// `batch` booked (a payment against its invoice, say), so that `batch` cannot be
     /// reversed alone.
     func batches(buildingOn batch: Int64, in db: Database) throws -> [Int64]
+
+    /// The reports the module offers, made from its tables.
+    var reports: [Report] { get }
 }
 
 extension BooksModule {
     /// A module whose rows never refer to an earlier batch's: no batch builds on another.
     public func batches(buildingOn batch: Int64, in db: Database) throws -> [Int64] { [] }
+
+    /// A module that offers no report.
+    public var reports: [Report] { [] }
 }
