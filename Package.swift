@@ -25,16 +25,17 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(name: "KontorFormats", dependencies: ["KontorCore", "CLibXML2"]),
+        .target(name: "KontorOutput", dependencies: ["KontorCore"]),
         .target(name: "KontorStore", dependencies: [
             "KontorCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "KontorInventory", dependencies: [
-            "KontorCore", "KontorStore",
+            "KontorCore", "KontorStore", "KontorOutput",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "KontorAccounting", dependencies: [
-            "KontorCore", "KontorStore",
+            "KontorCore", "KontorStore", "KontorOutput",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "KontorLogistics", dependencies: [
@@ -45,9 +46,13 @@ let package = Package(
             "KontorCore", "KontorStore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .target(name: "KontorOrders", dependencies: [
+            "KontorCore", "KontorStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .target(name: "KontorPipeline", dependencies: [
             "KontorCore", "KontorFormats", "KontorStore", "CLibCrypto",
-            "KontorInventory", "KontorAccounting", "KontorLogistics", "KontorCredit",
+            "KontorInventory", "KontorAccounting", "KontorLogistics", "KontorCredit", "KontorOrders",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -61,8 +66,11 @@ let package = Package(
         .testTarget(name: "KontorFormatsTests", dependencies: ["KontorCore", "KontorFormats", "KontorTestSupport"]),
         .testTarget(name: "KontorModuleTests", dependencies: [
             "KontorCore", "KontorStore", "KontorInventory", "KontorAccounting", "KontorLogistics", "KontorCredit",
+            "KontorPipeline",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "KontorOutputTests", dependencies: ["KontorOutput"]),
+        .testTarget(name: "KontorOrdersTests", dependencies: ["KontorCore", "KontorOrders"]),
         .testTarget(name: "KontorPipelineTests", dependencies: [
             "KontorCore", "KontorPipeline", "KontorStore", "KontorFormats", "KontorTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),

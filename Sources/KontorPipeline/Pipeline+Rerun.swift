@@ -1,10 +1,6 @@
 import Foundation
 import GRDB
-import KontorAccounting
 import KontorCore
-import KontorCredit
-import KontorInventory
-import KontorLogistics
 import KontorStore
 
 /// Why a rerun was refused.
@@ -85,36 +81,21 @@ extension Pipeline {
         return batch.shop
     }
 
-    /// The applied batches after `batch` that booked against its documents or moved its orders.
+    /// The applied batches after `batch` that booked against its documents or moved its
+    /// orders, as each module finds them in its own tables.
     static func laterBatches(building batch: Int64, in db: Database) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: """
-            SELECT DISTINCT e.batch_id FROM journal_lines l
-            JOIN journal_entries e ON e.id = l.entry_id
-            JOIN invoices i ON i.shop = l.shop AND i.number = l.document AND i.batch_id = ?1
-            JOIN batches b ON b.id = e.batch_id AND b.status = 'applied'
-            WHERE e.batch_id != ?1
-            UNION
-            SELECT DISTINCT t.batch_id FROM order_transitions t
-            JOIN orders o ON o.id = t.order_id AND o.batch_id = ?1
-            JOIN batches b ON b.id = t.batch_id AND b.status = 'applied'
-            WHERE t.batch_id != ?1
-            UNION
-            SELECT DISTINCT r.batch_id FROM order_returns r
-            JOIN orders o ON o.id = r.order_id AND o.batch_id = ?1
-            JOIN batches b ON b.id = r.batch_id AND b.status = 'applied'
-            WHERE r.batch_id != ?1
-            ORDER BY 1
-            """, arguments: [batch])
+        var later = Set<Int64>()
+        for module in Modules.all {
+            later.formUnion(try module.batches(buildingOn: batch, in: db))
+        }
+        return later.sorted()
     }
 
-    /// Reverses everything `batch` did, booked to `reversal`.
+    /// Reverses everything `batch` did, booked to `reversal`, module by module.
     func reverseEffects(of batch: BatchRecord, by reversal: Int64, db: Database) throws {
-        try Inventory(db).reverse(batch: batch.id, by: reversal)
         let today = CalendarDate(parsing: Self.timestamp()) ?? CalendarDate(year: 2000, month: 1, day: 1)!
-        try Ledger(db).reverse(batch: batch.id, by: reversal, date: today)
-        try CreditBook(db).reverse(batch: batch.id)
-        try Liquidity(db).reverse(batch: batch.id, by: reversal)
-        try Shipping(db).cancel(batch: batch.id, by: reversal)
-        try OrderBook(db: db).reverse(batch: batch.id, by: reversal)
+        for module in Modules.all {
+            try module.reverse(batch: batch.id, by: reversal, on: today, in: db)
+        }
     }
 }

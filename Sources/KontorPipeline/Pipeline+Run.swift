@@ -142,15 +142,15 @@ extension Pipeline {
         }
     }
 
-    /// Rewrites `stock.csv` and `journal.csv` of a shop from the books, and records up to
-    /// which batch they are written.
+    /// Rewrites every report of the registry (`stock.csv`, `journal.csv`, ...) of a shop
+    /// from the books, and records up to which batch they are written.
     public func writeShopReports(shop: String, database: KontorDatabase) throws {
-        let (stock, journal, through) = try database.writer.read { db in
-            (try Reports.stockCSV(shop: shop, in: db), try Reports.journalCSV(shop: shop, in: db),
-             try BatchJournal.lastFinalized(shop: shop, in: db))
+        let (files, through) = try database.writer.read { db in
+            (try ReportRegistry.all.map { try $0.produce(shop, nil, db) }, try BatchJournal.lastFinalized(shop: shop, in: db))
         }
-        try emit(stock, to: root.outbox(shop) + "/stock.csv")
-        try emit(journal, to: root.outbox(shop) + "/journal.csv")
+        for file in files {
+            try emit(file.bytes, to: root.outbox(shop) + "/" + file.path)
+        }
         try database.writer.write { try BatchJournal.markReportsWritten(shop: shop, through: through, in: $0) }
     }
 

@@ -1,9 +1,5 @@
 import Foundation
 import GRDB
-import KontorAccounting
-import KontorCredit
-import KontorInventory
-import KontorLogistics
 import KontorStore
 import Logging
 
@@ -32,16 +28,13 @@ public struct Pipeline: Sendable {
         return env["SUDO_USER"] ?? env["USER"] ?? env["LOGNAME"] ?? "uid \(getuid())"
     }
 
-    /// Every migration of every module, in order.
+    /// Every migration: the store's, then each module's in the order of `Modules.all`.
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         StoreMigrations.register(in: &migrator)
-        InventoryMigrations.register(in: &migrator)
-        AccountingMigrations.register(in: &migrator)
-        CreditMigrations.register(in: &migrator)
-        LogisticsMigrations.register(in: &migrator)
-        OrderBook.register(in: &migrator)
-        OrderBook.registerIndexes(in: &migrator)
+        for module in Modules.all {
+            module.registerMigrations(in: &migrator)
+        }
         return migrator
     }
 

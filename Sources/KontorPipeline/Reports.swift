@@ -1,13 +1,9 @@
 import Foundation
-import GRDB
-import KontorAccounting
-import KontorCore
-import KontorInventory
 import KontorStore
 
-/// The texts and files Kontor writes for people: receipts, error reports, stock and
-/// journal lists. Each is made from the database after its batch committed, so a rerun
-/// writes it again identically.
+/// The texts Kontor writes for people about a batch: receipts and error reports. Each is
+/// made from the database after its batch committed, so a rerun writes it again
+/// identically. The reports of the books come from the modules (`ReportRegistry`).
 enum Reports {
     /// The receipt of a batch, for the shop's staff.
     static func receipt(_ batch: BatchRecord, diagnostics: [BatchJournal.StoredDiagnostic], notes: [String] = []) -> String {
@@ -74,27 +70,5 @@ enum Reports {
         }
         t += "\n(Kontor batch \(batch.id), sha256 \(batch.sha256))\n"
         return t
-    }
-
-    /// The stock list of a shop, as CSV.
-    static func stockCSV(shop: String, in db: Database) throws -> String {
-        var w = CSVWriter(header: ["sku", "name", "warehouse", "on_hand", "reserved", "available", "reorder_point", "reorder"])
-        for level in try Inventory.levels(shop: shop, in: db) {
-            w.appendRow([.text(level.sku), .text(level.name), .text(level.warehouse), .number(String(level.onHand)),
-                         .number(String(level.reserved)), .number(String(level.available)),
-                         .number(level.reorderPoint.map(String.init) ?? ""), .text(level.needsReorder ? "yes" : "no")])
-        }
-        return w.text
-    }
-
-    /// The journal of a shop, as CSV: one row per posting line.
-    static func journalCSV(shop: String, in db: Database) throws -> String {
-        var w = CSVWriter(header: ["entry", "date", "document", "text", "account", "debit", "credit", "batch"])
-        for line in try Ledger.journal(shop: shop, in: db) {
-            w.appendRow([.number(String(line.entry)), .text(line.date), .text(line.document), .text(line.text),
-                         .number(String(line.account)), .number(Money.decimalString(line.debit)),
-                         .number(Money.decimalString(line.credit)), .number(String(line.batch))])
-        }
-        return w.text
     }
 }

@@ -4,17 +4,13 @@ import KontorCore
 import KontorCredit
 import KontorInventory
 import KontorLogistics
+import KontorPipeline
 import KontorStore
 import Testing
 
 /// A fresh set of books with one shop and one batch, in memory and in a temporary file.
 func makeBooks(inMemory: Bool) throws -> (KontorDatabase, Int64) {
-    var migrator = DatabaseMigrator()
-    StoreMigrations.register(in: &migrator)
-    InventoryMigrations.register(in: &migrator)
-    AccountingMigrations.register(in: &migrator)
-    CreditMigrations.register(in: &migrator)
-    LogisticsMigrations.register(in: &migrator)
+    let migrator = Pipeline.migrator
     let database: KontorDatabase
     if inMemory {
         database = try KontorDatabase.inMemory(migrator: migrator)

@@ -3,25 +3,34 @@ import Foundation
 /// Writes CSV for spreadsheets: RFC 4180 quoting, and text that a spreadsheet would run
 /// as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) is neutralised
 /// with a leading apostrophe.
-struct CSVWriter {
-    private(set) var text = ""
-    let delimiter: Character
+public struct CSVWriter: Sendable {
+    /// The CSV written so far: the header and every row, each ended by CR LF.
+    public private(set) var text = ""
+    /// The character between cells.
+    public let delimiter: Character
 
-    init(header: [String], delimiter: Character = ",") {
+    /// A writer that starts with `header`.
+    public init(header: [String], delimiter: Character = ",") {
         self.delimiter = delimiter
         appendRow(header.map(Cell.text))
     }
 
     /// A cell: text from outside (neutralised), or a number Kontor printed (kept as is).
-    enum Cell {
+    public enum Cell: Sendable {
+        /// Text from outside, neutralised if a spreadsheet would run it.
         case text(String)
+        /// A number Kontor printed, written as it is.
         case number(String)
     }
 
-    mutating func appendRow(_ cells: [Cell]) {
+    /// Appends one row.
+    public mutating func appendRow(_ cells: [Cell]) {
         text += cells.map(render).joined(separator: String(delimiter))
         text += "\r\n"
     }
+
+    /// The CSV as UTF-8 bytes.
+    public var bytes: Data { Data(text.utf8) }
 
     private func render(_ cell: Cell) -> String {
         var value: String

@@ -1,0 +1,23 @@
+import GRDB
+import KontorCore
+import KontorStore
+
+/// Credit as a module of the books: customers, credit holds, bank movements and balances.
+public struct CreditModule: BooksModule {
+    /// The module.
+    public init() {}
+
+    /// `credit`.
+    public var name: String { "credit" }
+
+    /// Credit's migrations.
+    public func registerMigrations(in migrator: inout DatabaseMigrator) {
+        CreditMigrations.register(in: &migrator)
+    }
+
+    /// The batch's holds are lifted; its bank movements are mirrored and its balances set aside.
+    public func reverse(batch: Int64, by reversal: Int64, on date: CalendarDate, in db: Database) throws {
+        try CreditBook(db).reverse(batch: batch)
+        try Liquidity(db).reverse(batch: batch, by: reversal)
+    }
+}

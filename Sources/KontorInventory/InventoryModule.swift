@@ -1,0 +1,25 @@
+import GRDB
+import KontorCore
+import KontorStore
+
+/// Inventory as a module of the books: articles, stock movements, reservations and balances.
+public struct InventoryModule: BooksModule {
+    /// The module.
+    public init() {}
+
+    /// `inventory`.
+    public var name: String { "inventory" }
+
+    /// Inventory's migrations.
+    public func registerMigrations(in migrator: inout DatabaseMigrator) {
+        InventoryMigrations.register(in: &migrator)
+    }
+
+    /// Reverse stock movements and reservations.
+    public func reverse(batch: Int64, by reversal: Int64, on date: CalendarDate, in db: Database) throws {
+        try Inventory(db).reverse(batch: batch, by: reversal)
+    }
+
+    /// `stock.csv`.
+    public var reports: [Report] { [StockReport.report] }
+}

@@ -1,0 +1,112 @@
+import GRDB
+import KontorCore
+
+/// The order book: every order a shop sent, the state it is in, and each change of that
+/// state with the batch that made it, so that a batch can be reversed. In the caller's
+/// transaction.
+public struct OrderBook {
+    private let db: Database
+
+    /// Works in the caller's transaction.
+    public init(_ db: Database) { self.db = db }
+
+    /// The live (not reverted) order with this number.
+    public func order(shop: String, number: String) throws -> BookedOrder? {
+        try fetch("order_number = ?", shop: shop, key: number)
+    }
+
+    /// The live order invoiced under this number.
+    public func order(shop: String, invoice: String) throws -> BookedOrder? {
+        try fetch("invoice_number = ?", shop: shop, key: invoice)
+    }
+
+    /// The first live order that one of `candidates` names, by order number or else by
+    /// invoice number, in the candidates' order.
+    public func order(shop: String, matching candidates: [String]) throws -> BookedOrder? {
+        for candidate in candidates {
+            if let order = try order(shop: shop, number: candidate) ?? order(shop: shop, invoice: candidate) {
+                return order
+            }
+        }
+        return nil
+    }
+
+    private func fetch(_ condition: String, shop: String, key: String) throws -> BookedOrder? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT * FROM orders WHERE shop = ? AND \(condition) AND status != 'reverted'
+            """), arguments: [shop, key]) else { return nil }
+        let name: String? = row["ship_name"]
+        return BookedOrder(id: row["id"], orderNumber: row["order_number"], customerKey: row["customer_key"],
+                           paymentMethod: row["payment_method"], totalGross: row["total_gross"], weightGrams: row["weight_g"],
+                           status: OrderStatus(rawValue: row["status"]) ?? .held, invoiceNumber: row["invoice_number"],
+                           shipTo: name.map { Address(name: $0, street: row["ship_street"] ?? "", zip: row["ship_zip"] ?? "",
+                                                      city: row["ship_city"] ?? "", country: row["ship_country"] ?? "DE") },
+                           batch: row["batch_id"])
+    }
+
+    /// Records a new order in its first state and returns its id.
+    public func add(_ order: Order, shop: String, customerKey: String, totalGross: Int, weightGrams: Int, status: OrderStatus,
+                    invoice: String?, batch: Int64) throws -> Int64 {
+        guard OrderStatus.mayMove(from: nil, to: status) else {
+            throw OrderMoveRefused(orderNumber: order.orderNumber, from: nil, to: status)
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO orders (shop, order_number, order_date, customer_key, payment_method, total_gross, price_basis, weight_g,
+                                status, invoice_number, ship_name, ship_street, ship_zip, ship_city, ship_country, batch_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [shop, order.orderNumber, order.orderDate.description, customerKey,
+                                     order.paymentMethod.rawValue, totalGross, order.priceBasis.rawValue, weightGrams, status.rawValue, invoice,
+                                     order.shipTo?.name, order.shipTo?.street, order.shipTo?.zip, order.shipTo?.city,
+                                     order.shipTo?.country, batch])
+        let id = db.lastInsertedRowID
+        try transition(id, from: nil, to: status, batch: batch)
+        return id
+    }
+
+    /// Records the lines of an order with the VAT rate each was booked at.
+    public func addLines(_ lines: [BookedLine], order id: Int64) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO order_lines (order_id, line, sku, quantity, unit_price, vat_rate) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (index, line) in lines.enumerated() {
+            try insert.execute(arguments: [id, index + 1, line.sku, line.quantity, line.unitPrice, line.rate.percent])
+        }
+    }
+
+    /// What an order holds of one article: its booked lines in order, the quantity already
+    /// returned, and the order's price basis.
+    public func article(order id: Int64, sku: String) throws -> BookedArticle {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT quantity, unit_price, vat_rate FROM order_lines WHERE order_id = ? AND sku = ? ORDER BY line
+            """), arguments: [id, sku])
+        let returned = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT coalesce(SUM(quantity), 0) FROM order_returns WHERE order_id = ? AND sku = ?
+            """), arguments: [id, sku]) ?? 0
+        let basis = try String.fetchOne(db.cachedStatement(sql: "SELECT price_basis FROM orders WHERE id = ?"), arguments: [id])
+        return BookedArticle(lines: rows.map { BookedLine(sku: sku, quantity: $0["quantity"], unitPrice: $0["unit_price"],
+                                                          rate: VATRate(percent: $0["vat_rate"]) ?? .standard) },
+                             returned: returned, basis: basis.flatMap(PriceBasis.init(rawValue:)) ?? .gross)
+    }
+
+    /// Records returned goods of an order.
+    public func addReturn(order id: Int64, sku: String, quantity: Int, batch: Int64) throws {
+        try db.cachedStatement(sql: "INSERT INTO order_returns (order_id, sku, quantity, batch_id) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [id, sku, quantity, batch])
+    }
+
+    /// Moves an order to a new state, logging the change with its batch. Refuses a move
+    /// that the order's state machine does not allow.
+    public func move(_ order: BookedOrder, to status: OrderStatus, batch: Int64) throws {
+        guard OrderStatus.mayMove(from: order.status, to: status) else {
+            throw OrderMoveRefused(orderNumber: order.orderNumber, from: order.status, to: status)
+        }
+        try db.cachedStatement(sql: "UPDATE orders SET status = ? WHERE id = ?").execute(arguments: [status.rawValue, order.id])
+        try transition(order.id, from: order.status, to: status, batch: batch)
+    }
+
+    private func transition(_ id: Int64, from: OrderStatus?, to: OrderStatus, batch: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO order_transitions (order_id, from_status, to_status, batch_id) VALUES (?, ?, ?, ?)
+            """).execute(arguments: [id, from?.rawValue, to.rawValue, batch])
+    }
+}

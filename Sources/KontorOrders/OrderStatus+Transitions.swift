@@ -1,0 +1,22 @@
+extension OrderStatus {
+    /// Every move an order may make, by the state it is in (`nil`: not booked yet).
+    ///
+    /// A new order starts in the state its release and shipment decisions give it. A payment
+    /// moves an order that awaits it on to shipped or awaiting stock. A forced rerun undoes
+    /// its batch: an order the batch booked becomes reverted, an order it moved goes back.
+    /// Reverted is final.
+    static let moves: [OrderStatus?: Set<OrderStatus>] = [
+        nil: [.held, .awaitingPayment, .awaitingStock, .shipped, .cancelled],
+        .awaitingPayment: [.awaitingStock, .shipped, .reverted],
+        .awaitingStock: [.awaitingPayment, .reverted],
+        .shipped: [.awaitingPayment, .reverted],
+        .held: [.reverted],
+        .cancelled: [.reverted],
+        .reverted: [],
+    ]
+
+    /// Whether an order may move from `from` (`nil`: a new order) to `to`.
+    public static func mayMove(from: OrderStatus?, to: OrderStatus) -> Bool {
+        moves[from]?.contains(to) ?? false
+    }
+}

@@ -1,0 +1,41 @@
+import KontorCore
+
+/// Whether an invoiced order ships now or waits, and for what.
+public enum ShipDecision: Sendable, Equatable {
+    /// It waits for the customer's payment.
+    case awaitPayment
+    /// It may ship but the goods are not there for it yet.
+    case awaitStock
+    /// It ships now.
+    case ship
+
+    /// The state the decision puts the order in.
+    public var status: OrderStatus {
+        switch self {
+        case .awaitPayment: .awaitingPayment
+        case .awaitStock: .awaitingStock
+        case .ship: .shipped
+        }
+    }
+
+    /// Whether an order may go out before its invoice is paid: when it is paid already, or
+    /// paid on invoice or cash on delivery.
+    public static func mayShip(paid: Bool, method: PaymentMethod) -> Bool {
+        paid || method == .invoice || method == .cod
+    }
+
+    /// What happens to an order once it is released and invoiced. `inStock` is asked only
+    /// when the order may ship.
+    public static func afterRelease(paid: Bool, method: PaymentMethod, inStock: () throws -> Bool) rethrows -> ShipDecision {
+        guard mayShip(paid: paid, method: method) else { return .awaitPayment }
+        return try inStock() ? .ship : .awaitStock
+    }
+
+    /// What a payment does to an order in `status` that leaves `open` owed on its invoice:
+    /// an order awaiting payment that is now paid in full ships, or waits for stock; any
+    /// other stays as it is (nil). `inStock` is asked only when the order may ship.
+    public static func afterPayment(status: OrderStatus, open: Int, inStock: () throws -> Bool) rethrows -> ShipDecision? {
+        guard status == .awaitingPayment, open <= 0 else { return nil }
+        return try inStock() ? .ship : .awaitStock
+    }
+}

@@ -1,0 +1,13 @@
+import KontorCore
+import KontorCredit
+
+/// A customer of the customer list: inserted or updated in the credit book.
+struct CustomerHandler: RecordHandler {
+    let kind = RecordKind.customer
+
+    func apply(_ record: DocumentRecord, in context: inout BatchContext, log: inout DiagnosticLog) throws {
+        guard case .customer(let customer) = record else { return }
+        try context.credit.upsert(customer, shop: context.shop, batch: context.batch)
+        context.customers = [:]
+    }
+}

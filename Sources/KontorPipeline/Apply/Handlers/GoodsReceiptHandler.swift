@@ -1,0 +1,14 @@
+import KontorCore
+import KontorInventory
+
+/// Goods received of a known article: added to the stock.
+struct GoodsReceiptHandler: RecordHandler {
+    let kind = RecordKind.goodsReceipt
+
+    func apply(_ record: DocumentRecord, in context: inout BatchContext, log: inout DiagnosticLog) throws {
+        guard case .goodsReceipt(let line) = record,
+              try context.known(line.sku, at: line.location, log: &log) != nil else { return }
+        try context.inventory.receive(line, shop: context.shop, batch: context.batch)
+        context.summary.stockMovements += 1
+    }
+}

@@ -1,0 +1,44 @@
+import KontorAccounting
+import KontorCore
+import KontorInventory
+import KontorOrders
+
+/// A customer's payment: posted against the invoice of the order it names, or to the
+/// suspense account if it names none; an order that waited for it ships, or waits for stock.
+struct PaymentHandler: RecordHandler {
+    let kind = RecordKind.payment
+
+    func apply(_ record: DocumentRecord, in context: inout BatchContext, log: inout DiagnosticLog) throws {
+        guard case .payment(let payment) = record else { return }
+        let (shop, batch) = (context.shop, context.batch)
+        let candidates = PaymentMatch.candidates(reference: payment.reference, remittance: payment.remittance)
+        guard let order = try context.orders.order(shop: shop, matching: candidates), let invoice = order.invoiceNumber else {
+            try context.ledger.postUnmatchedPayment(shop: shop, reference: payment.reference, amount: payment.amount,
+                                                    date: payment.date, method: payment.method, batch: batch)
+            let amount = Money.decimalString(payment.amount)
+            context.summary.unmatchedPayments.append("\(payment.reference): \(amount)")
+            log.append(Diagnostic("payment.unmatched",
+                                  "payment \"\(payment.reference)\" of \(amount) matches no invoice or order; booked to 1590 for a person to clear",
+                                  de: "Zahlung \"\(payment.reference)\" über \(amount) passt zu keiner Rechnung und Bestellung; auf 1590 gebucht",
+                                  at: payment.location, severity: .warning))
+            return
+        }
+        try context.ledger.postPayment(shop: shop, document: invoice, customerKey: order.customerKey, amount: payment.amount,
+                                       date: payment.date, method: payment.method,
+                                       text: "Zahlung \(payment.payer ?? order.customerKey) zu \(invoice)", batch: batch)
+        context.summary.payments.append("\(invoice): \(Money.decimalString(payment.amount))")
+        let open = try context.ledger.openAmount(shop: shop, document: invoice)
+        if open < 0 {
+            log.append(Diagnostic("payment.overpaid", "invoice \(invoice) is overpaid by \(Money.decimalString(-open))",
+                                  de: "Rechnung \(invoice) ist um \(Money.decimalString(-open)) überzahlt",
+                                  at: payment.location, severity: .warning))
+        }
+        let inventory = context.inventory
+        let decision = try ShipDecision.afterPayment(status: order.status, open: open) {
+            try inventory.canShip(shop: shop, order: order.orderNumber)
+        }
+        guard let decision else { return }
+        if decision == .ship { try context.ship(order.orderNumber, weight: order.weightGrams, to: order.shipTo) }
+        try context.orders.move(order, to: decision.status, batch: batch)
+    }
+}

@@ -1,0 +1,48 @@
+import KontorAccounting
+import KontorCore
+import KontorInventory
+import KontorOrders
+
+/// Goods a customer sent back from a shipped order: resellable goods go back on the shelf,
+/// and a credit note credits each unit at the price it was invoiced at.
+struct ReturnHandler: RecordHandler {
+    let kind = RecordKind.returnLine
+
+    func apply(_ record: DocumentRecord, in context: inout BatchContext, log: inout DiagnosticLog) throws {
+        guard case .returnLine(let line) = record else { return }
+        let (shop, batch) = (context.shop, context.batch)
+        guard let order = try context.orders.order(shop: shop, number: line.orderNumber), order.status == .shipped,
+              let invoice = order.invoiceNumber else {
+            log.append(Diagnostic("return.order", "order \(line.orderNumber) has not been shipped, so nothing can come back",
+                                  de: "Bestellung \(line.orderNumber) wurde nicht versandt; es kann nichts zurückkommen",
+                                  hint: "Check the order number.", at: line.location))
+            return
+        }
+        let booked = try context.orders.article(order: order.id, sku: line.sku)
+        guard !booked.lines.isEmpty else {
+            log.append(Diagnostic("return.article", "order \(line.orderNumber) has no article \"\(line.sku)\"",
+                                  de: "Bestellung \(line.orderNumber) enthält keinen Artikel \"\(line.sku)\"", at: line.location))
+            return
+        }
+        let open = booked.open
+        guard line.quantity <= open else {
+            log.append(Diagnostic("return.quantity",
+                                  "return of \(line.quantity) × \(line.sku) exceeds what order \(line.orderNumber) still holds (\(open))",
+                                  de: "Retoure von \(line.quantity) × \(line.sku) übersteigt die offene Menge der Bestellung \(line.orderNumber) (\(open))",
+                                  at: line.location))
+            return
+        }
+        if line.condition == .resellable {
+            try context.inventory.restock(line, shop: shop, batch: batch)
+            context.summary.stockMovements += 1
+        }
+        try context.orders.addReturn(order: order.id, sku: line.sku, quantity: line.quantity, batch: batch)
+        // A return without a date is credited on the day its batch was received.
+        let note = try context.ledger.postCreditNote(
+            shop: shop, invoice: invoice, orderNumber: line.orderNumber, customerKey: order.customerKey,
+            date: try line.date ?? context.receivedDate(),
+            goods: ReturnCredit.credited(line.quantity, after: booked.returned, of: booked.lines, basis: booked.basis),
+            batch: batch)
+        context.summary.creditNotes.append(.init(number: note.number, order: line.orderNumber, gross: Money.decimalString(note.gross)))
+    }
+}

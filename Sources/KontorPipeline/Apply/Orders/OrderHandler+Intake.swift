@@ -1,0 +1,38 @@
+import KontorCore
+import KontorCredit
+import KontorInventory
+import KontorOrders
+
+extension OrderHandler {
+    /// Checks a new order and prices it: an order already booked is refused with a warning,
+    /// one in another currency or with an unknown article is an error (nil either way).
+    func intake(_ order: Order, in context: inout BatchContext, log: inout DiagnosticLog) throws -> OrderInProgress? {
+        if let existing = try context.orders.order(shop: context.shop, number: order.orderNumber) {
+            let reason = "order \(order.orderNumber) was already booked (batch \(existing.batch)); not booked twice"
+            context.summary.refused.append(.init(place: order.location.description, reason: reason))
+            log.append(Diagnostic("order.duplicate", reason, de: "Bestellung \(order.orderNumber) ist schon gebucht (Stapel \(existing.batch)); nicht doppelt gebucht",
+                                  at: order.location, severity: .warning))
+            return nil
+        }
+        guard order.currency == "EUR" else {
+            log.append(Diagnostic("order.currency", "order \(order.orderNumber) is in \(order.currency); Kontor books EUR only",
+                                  de: "Bestellung \(order.orderNumber) ist in \(order.currency); Kontor bucht nur EUR",
+                                  at: order.location))
+            return nil
+        }
+        var lines: [BookedLine] = []
+        var weight = 0
+        for line in order.lines {
+            guard let article = try context.known(line.sku, at: line.location, log: &log) else { continue }
+            lines.append(.init(sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice, rate: line.vatRate ?? article.vatRate))
+            weight += (article.weightGrams ?? 0) * line.quantity
+        }
+        guard lines.count == order.lines.count else { return nil }
+        let goods = lines.map { TaxableAmount(amount: $0.quantity * $0.unitPrice, rate: $0.rate, basis: order.priceBasis) }
+        let total = InvoiceCalculator.grossTotal(goods: goods, shipping: order.shipping, basis: order.priceBasis)
+        let customer = try context.customer(id: order.customerID, email: order.customerEmail)
+        let customerKey = customer?.customerID ?? order.customerID ?? order.customerEmail?.lowercased() ?? "guest-\(order.orderNumber)"
+        return OrderInProgress(order: order, lines: lines, weight: weight, goods: goods, total: total,
+                               customer: customer, customerKey: customerKey)
+    }
+}

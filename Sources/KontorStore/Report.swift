@@ -1,0 +1,24 @@
+import GRDB
+
+/// A report a module offers: made from the books for one shop, optionally for a period,
+/// after the transaction that changed them. The pipeline writes every report of every
+/// module after each run for the shops it touched; `kontor report NAME` writes one on demand.
+public struct Report: Sendable {
+    /// The name people ask for it by: `stock`.
+    public var name: String
+    /// What it is, in a few words: `Stock list: on hand, reserved, available`.
+    public var title: String
+    /// Whether it can be limited to a period (`--from`, `--to`).
+    public var takesPeriod: Bool
+    /// Makes the report of `shop` (for `period`, if given) from the books.
+    public var produce: @Sendable (_ shop: String, _ period: ReportPeriod?, _ db: Database) throws -> ReportFile
+
+    /// A report named `name`.
+    public init(name: String, title: String, takesPeriod: Bool = false,
+                produce: @escaping @Sendable (_ shop: String, _ period: ReportPeriod?, _ db: Database) throws -> ReportFile) {
+        self.name = name
+        self.title = title
+        self.takesPeriod = takesPeriod
+        self.produce = produce
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import KontorCore
+import KontorPipeline
+import KontorStore
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "List the reports, or (re)write one into outbox/<shop>/.",
+        discussion: "Without a name, lists the reports. With one, writes it for --shop, or for every shop.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(name: .long, help: "Print one JSON document on standard output (the list of reports).")
+    var json = false
+    @Option(name: .long, help: "Only this shop.")
+    var shop: String?
+    @Option(name: .long, help: "The first day of the period (YYYY-MM-DD), for reports that take one.")
+    var from: String?
+    @Option(name: .long, help: "The last day of the period (YYYY-MM-DD), for reports that take one.")
+    var to: String?
+    @Argument(help: "The report to write.") var name: String?
+
+    struct Row: Encodable {
+        var name, title: String
+        var period: Bool
+    }
+
+    func run() throws {
+        guard let name else {
+            let rows = ReportRegistry.all.map { Row(name: $0.name, title: $0.title, period: $0.takesPeriod) }
+            if json { return try Output.json(rows) }
+            return Output.table(["report", "title", "period"], rows.map { [$0.name, $0.title, $0.period ? "yes" : "no"] })
+        }
+        guard let report = ReportRegistry.report(named: name) else {
+            throw UsageError("there is no report \"\(name)\"; kontor report lists them")
+        }
+        let period = try period(for: report)
+        let pipeline = try global.pipeline()
+        guard FileManager.default.fileExists(atPath: pipeline.root.database) else {
+            throw OperationalError("no books at \(pipeline.root.database); run kontor init or kontor run first")
+        }
+        let database = try pipeline.openDatabase()
+        let known = try Books(database: database).shops()
+        if let shop, !known.contains(shop) {
+            throw UsageError("the books know no shop \"\(shop)\"")
+        }
+        for shop in shop.map({ [$0] }) ?? known {
+            print("wrote \(try pipeline.writeReport(report, shop: shop, period: period, database: database))")
+        }
+    }
+
+    /// The period asked for: both ends or neither, and only for a report that takes one.
+    private func period(for report: Report) throws -> ReportPeriod? {
+        switch (from, to) {
+        case (nil, nil): return nil
+        case (let from?, let to?):
+            guard report.takesPeriod else { throw UsageError("the report \(report.name) covers no period; leave out --from and --to") }
+            guard let first = CalendarDate(parsing: from), let last = CalendarDate(parsing: to) else {
+                throw UsageError("--from and --to take dates as YYYY-MM-DD")
+            }
+            guard first <= last else { throw UsageError("--from \(from) is after --to \(to)") }
+            return ReportPeriod(from: first, to: last)
+        default:
+            throw UsageError("a period needs both --from and --to")
+        }
+    }
+}

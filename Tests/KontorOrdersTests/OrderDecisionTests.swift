@@ -1,0 +1,73 @@
+import KontorCore
+import KontorOrders
+import Testing
+
+@Suite struct OrderReleaseTests {
+    struct CreditAsked: Error {}
+
+    @Test func aCancelledOrderIsBookedWithoutACreditCheck() throws {
+        let release = try OrderRelease.decide(cancelled: true, creditHold: { throw CreditAsked() })
+        #expect(release == .cancelled)
+        #expect(release.status == .cancelled)
+    }
+
+    @Test func theCreditCheckHoldsOrReleases() {
+        let held = OrderRelease.decide(cancelled: false, creditHold: { "credit limit 300.00 exceeded" })
+        #expect(held == .hold(reason: "credit limit 300.00 exceeded"))
+        #expect(held.status == .held)
+        let released = OrderRelease.decide(cancelled: false, creditHold: { nil })
+        #expect(released == .release)
+        #expect(released.status == nil)
+    }
+}
+
+@Suite struct ShipDecisionTests {
+    struct StockAsked: Error {}
+
+    @Test(arguments: PaymentMethod.allCases)
+    func onlyPaidOrdersOrInvoiceAndCashOnDeliveryMayShipUnpaid(method: PaymentMethod) {
+        #expect(ShipDecision.mayShip(paid: true, method: method))
+        #expect(ShipDecision.mayShip(paid: false, method: method) == (method == .invoice || method == .cod))
+    }
+
+    @Test func anUnpaidPrepaidOrderWaitsForPaymentWithoutLookingAtStock() throws {
+        #expect(try ShipDecision.afterRelease(paid: false, method: .prepaid, inStock: { throw StockAsked() }) == .awaitPayment)
+    }
+
+    @Test func anOrderThatMayShipShipsOrWaitsForStock() {
+        #expect(ShipDecision.afterRelease(paid: true, method: .paypal, inStock: { true }) == .ship)
+        #expect(ShipDecision.afterRelease(paid: false, method: .invoice, inStock: { false }) == .awaitStock)
+        #expect(ShipDecision.afterRelease(paid: false, method: .cod, inStock: { true }).status == .shipped)
+    }
+
+    @Test func aPaymentInFullReleasesAnOrderAwaitingIt() throws {
+        #expect(ShipDecision.afterPayment(status: .awaitingPayment, open: 0, inStock: { true }) == .ship)
+        #expect(ShipDecision.afterPayment(status: .awaitingPayment, open: -500, inStock: { false }) == .awaitStock)
+        #expect(try ShipDecision.afterPayment(status: .awaitingPayment, open: 1, inStock: { throw StockAsked() }) == nil)
+        for status in OrderStatus.allCases where status != .awaitingPayment {
+            #expect(try ShipDecision.afterPayment(status: status, open: 0, inStock: { throw StockAsked() }) == nil)
+        }
+    }
+}
+
+@Suite struct PaymentMatchTests {
+    @Test func theReferenceComesFirstThenWordsWithADigit() {
+        #expect(PaymentMatch.candidates(reference: "X", remittance: "Rechnung RE2025-00003, Best. #1003")
+                    == ["X", "RE2025-00003", "1003"])
+    }
+
+    @Test func wordsAreTrimmedAndEmptyOnesDropped() {
+        #expect(PaymentMatch.candidates(reference: "", remittance: "-1004/ _ab_ Kd/7_") == ["1004", "Kd/7"])
+        #expect(PaymentMatch.candidates(reference: "1001", remittance: nil) == ["1001"])
+        #expect(PaymentMatch.candidates(reference: "", remittance: "Danke!").isEmpty)
+    }
+}
+
+@Suite struct BookedArticleTests {
+    @Test func whatIsOpenIsWhatWasBookedLessWhatCameBack() {
+        let article = BookedArticle(lines: [BookedLine(sku: "A", quantity: 1, unitPrice: 335, rate: .reduced),
+                                            BookedLine(sku: "A", quantity: 2, unitPrice: 336, rate: .reduced)],
+                                    returned: 2, basis: .gross)
+        #expect(article.open == 1)
+    }
+}
