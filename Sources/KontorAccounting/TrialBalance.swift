@@ -38,6 +38,22 @@ extension Ledger {
         }
     }
 
+    /// Hands every journal line of a shop whose entry comes after `entry` to `body`, in
+    /// posting order, one at a time (the journal is never held in memory whole).
+    public static func forEachJournalLine(shop: String, after entry: Int64, in db: Database,
+                                          _ body: (JournalLine) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT e.shop, e.id, e.date, e.document, e.text, l.account, l.debit, l.credit, e.batch_id
+            FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id
+            WHERE e.id > ? AND e.shop = ? ORDER BY e.id, l.id
+            """, arguments: [entry, shop])
+        while let row = try rows.next() {
+            try body(JournalLine(shop: row["shop"], entry: row["id"], date: row["date"], document: row["document"],
+                                 text: row["text"], account: row["account"], debit: row["debit"], credit: row["credit"],
+                                 batch: row["batch_id"]))
+        }
+    }
+
     /// Every journal line of a shop in posting order.
     public static func journal(shop: String, in db: Database) throws -> [JournalLine] {
         try Row.fetchAll(db, sql: """

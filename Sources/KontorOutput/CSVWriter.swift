@@ -15,6 +15,18 @@ public struct CSVWriter: Sendable {
         appendRow(header.map(Cell.text))
     }
 
+    /// A writer of rows alone, to continue a file that has its header already.
+    public init(delimiter: Character = ",") {
+        self.delimiter = delimiter
+    }
+
+    /// Hands out what was written so far as UTF-8 bytes and starts empty again, so that a
+    /// long file can be written in pieces.
+    public mutating func take() -> Data {
+        defer { text = "" }
+        return Data(text.utf8)
+    }
+
     /// A cell: text from outside (neutralised), or a number Kontor printed (kept as is).
     public enum Cell: Sendable {
         /// Text from outside, neutralised if a spreadsheet would run it.

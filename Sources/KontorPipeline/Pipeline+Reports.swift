@@ -1,13 +1,106 @@
+import Foundation
 import GRDB
 import KontorStore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Pipeline {
     /// Writes one report of one shop (for `period`, if given) into the shop's outbox, and
-    /// returns where it went, relative to the root.
+    /// returns where it went, relative to the root. A growing report without a period is
+    /// made anew here, and appended to from then on.
     public func writeReport(_ report: Report, shop: String, period: ReportPeriod? = nil,
                             database: KontorDatabase) throws -> String {
+        if period == nil, let growth = report.growth {
+            try extend(growth, named: report.name, shop: shop, anew: true, database: database)
+            return "outbox/\(shop)/\(growth.path)"
+        }
         let file = try database.writer.read { try report.produce(shop, period, $0) }
         try emit(file.bytes, to: root.outbox(shop) + "/" + file.path)
         return "outbox/\(shop)/\(file.path)"
+    }
+
+    /// Brings a growing report up to date: the rows after the last one written are appended
+    /// to the file. The books remember how far the file was written and how long it was
+    /// then: a crash in the middle of an append leaves rows past that length, which the next
+    /// append cuts off before it writes them again. A file that is missing, shorter than
+    /// recorded or not a plain file is made anew, atomically.
+    func extend(_ growth: ReportGrowth, named name: String, shop: String, anew: Bool = false,
+                database: KontorDatabase) throws {
+        let path = root.outbox(shop) + "/" + growth.path
+        let recorded = anew ? nil : try database.writer.read { try BatchJournal.reportCursor(shop: shop, report: name, in: $0) }
+        let status = FileOps.status(path)
+        let (cursor, bytes): (Int64, Int64)
+        if let recorded, status.kind == .file, status.size >= recorded.bytes {
+            let file = try AppendingFile(path: path, keeping: recorded.bytes)
+            defer { file.close() }
+            let next = try database.writer.read { db in
+                try growth.append(shop, recorded.cursor, db) { try file.write($0) }
+            }
+            try file.sync()
+            (cursor, bytes) = (next, file.length)
+        } else {
+            let writer = try AtomicFileWriter(target: path, staging: root.staging)
+            var length = Int64(growth.header.count)
+            try writer.write(growth.header)
+            let next = try database.writer.read { db in
+                try growth.append(shop, 0, db) { piece in
+                    try writer.write(piece)
+                    length += Int64(piece.count)
+                }
+            }
+            try writer.commit()
+            (cursor, bytes) = (next, length)
+        }
+        try database.writer.write {
+            try BatchJournal.setReportCursor(shop: shop, report: name, cursor: cursor, bytes: bytes, in: $0)
+        }
+    }
+}
+
+/// A file opened to be continued at a given length: whatever lies past it is cut off first.
+final class AppendingFile {
+    private var fd: Int32
+    private let path: String
+    /// The file's length with what was written so far.
+    private(set) var length: Int64
+
+    init(path: String, keeping length: Int64) throws {
+        self.path = path
+        self.length = length
+        fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw OperationalError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard ftruncate(fd, off_t(length)) == 0 else {
+            let reason = String(cString: strerror(errno))
+            Glibc.close(fd)
+            fd = -1
+            throw OperationalError("cannot write \(path): \(reason)")
+        }
+    }
+
+    deinit { close() }
+
+    func write(_ data: Data) throws {
+        let ok = data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = pwrite(fd, buffer.baseAddress! + offset, buffer.count - offset, off_t(length) + off_t(offset))
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+        guard ok else { throw OperationalError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        length += Int64(data.count)
+    }
+
+    func sync() throws {
+        guard fsync(fd) == 0 else { throw OperationalError("cannot write \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    func close() {
+        guard fd >= 0 else { return }
+        Glibc.close(fd)
+        fd = -1
     }
 }

@@ -142,14 +142,18 @@ extension Pipeline {
         }
     }
 
-    /// Rewrites every report of the registry (`stock.csv`, `journal.csv`, ...) of a shop
-    /// from the books, and records up to which batch they are written.
+    /// Brings every report of the registry of a shop up to date: reports that only grow
+    /// (`journal.csv`) get the rows since the last run appended, the others (`stock.csv`)
+    /// are made anew; then records up to which batch they are written.
     public func writeShopReports(shop: String, database: KontorDatabase) throws {
-        let (files, through) = try database.writer.read { db in
-            (try ReportRegistry.all.map { try $0.produce(shop, nil, db) }, try BatchJournal.lastFinalized(shop: shop, in: db))
-        }
-        for file in files {
-            try emit(file.bytes, to: root.outbox(shop) + "/" + file.path)
+        let through = try database.writer.read { try BatchJournal.lastFinalized(shop: shop, in: $0) }
+        for report in ReportRegistry.all {
+            if let growth = report.growth {
+                try extend(growth, named: report.name, shop: shop, database: database)
+            } else {
+                let file = try database.writer.read { try report.produce(shop, nil, $0) }
+                try emit(file.bytes, to: root.outbox(shop) + "/" + file.path)
+            }
         }
         try database.writer.write { try BatchJournal.markReportsWritten(shop: shop, through: through, in: $0) }
     }

@@ -144,6 +144,21 @@ public enum BatchJournal {
             """, arguments: [shop, batch])
     }
 
+    /// How far a growing report of a shop is written: its cursor and its length in bytes
+    /// (nil: not yet written).
+    public static func reportCursor(shop: String, report: String, in db: Database) throws -> (cursor: Int64, bytes: Int64)? {
+        try Row.fetchOne(db, sql: "SELECT cursor, bytes FROM report_cursors WHERE shop = ? AND report = ?",
+                         arguments: [shop, report]).map { ($0["cursor"], $0["bytes"]) }
+    }
+
+    /// Records how far a growing report of a shop is written.
+    public static func setReportCursor(shop: String, report: String, cursor: Int64, bytes: Int64, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO report_cursors (shop, report, cursor, bytes) VALUES (?, ?, ?, ?)
+            ON CONFLICT (shop, report) DO UPDATE SET cursor = excluded.cursor, bytes = excluded.bytes
+            """, arguments: [shop, report, cursor, bytes])
+    }
+
     /// Marks a batch's outputs and archive copy as written.
     public static func markFinalized(_ batch: Int64, at: String, actor: String, in db: Database) throws {
         try db.execute(sql: "UPDATE batches SET finalized = 1 WHERE id = ?", arguments: [batch])

@@ -12,13 +12,17 @@ public struct Report: Sendable {
     public var takesPeriod: Bool
     /// Makes the report of `shop` (for `period`, if given) from the books.
     public var produce: @Sendable (_ shop: String, _ period: ReportPeriod?, _ db: Database) throws -> ReportFile
+    /// For a report that only grows at its end: how the pipeline appends to it after a run
+    /// instead of making it anew. Nil for a report that is made anew (a stock list).
+    public var growth: ReportGrowth?
 
     /// A report named `name`.
-    public init(name: String, title: String, takesPeriod: Bool = false,
+    public init(name: String, title: String, takesPeriod: Bool = false, growth: ReportGrowth? = nil,
                 produce: @escaping @Sendable (_ shop: String, _ period: ReportPeriod?, _ db: Database) throws -> ReportFile) {
         self.name = name
         self.title = title
         self.takesPeriod = takesPeriod
+        self.growth = growth
         self.produce = produce
     }
 }

@@ -61,7 +61,8 @@ public enum StoreMigrations {
         // A batch counts how often processing started without a decision, and can be withdrawn (its file changed while it was read and went back to the
         // inbox, or a rerun stopped before it decided), and it keeps the name of its receipt,
         // chosen when it opens so that it never collides with a file already in the outbox;
-        // `counters` hands out number ranges without counting rows;
+        // `counters` hands out number ranges without counting rows; `report_cursors` keeps
+        // how far a growing report (the journal) is written, and how many bytes that is;
         // `shop_reports` remembers up to which batch a shop's reports were written, so that a
         // run that failed to write them leaves them to the next run rather than stale.
         // SQLite cannot change a CHECK constraint in place: the table is rebuilt.
@@ -108,6 +109,13 @@ public enum StoreMigrations {
                     series TEXT NOT NULL,
                     last INTEGER NOT NULL CHECK (last >= 0),
                     PRIMARY KEY (shop, series)
+                ) WITHOUT ROWID;
+                CREATE TABLE report_cursors (
+                    shop TEXT NOT NULL,
+                    report TEXT NOT NULL,
+                    cursor INTEGER NOT NULL,
+                    bytes INTEGER NOT NULL,
+                    PRIMARY KEY (shop, report)
                 ) WITHOUT ROWID;
                 CREATE TABLE shop_reports (
                     shop TEXT PRIMARY KEY NOT NULL REFERENCES shops(shop),

@@ -253,6 +253,38 @@ extension HostileFaultTests {
         #expect(try #require(root.read("outbox/shop/stock.csv")).contains("TEA"))
     }
 
+    /// `journal.csv` grows by what each run posted, and rows that a stopped append left
+    /// half-written are cut off and written again: the file always equals the journal made
+    /// anew from the books.
+    @Test func theJournalIsAppendedToAndAStoppedAppendIsMended() throws {
+        let root = try stockedRoot()
+        func wholeJournal() throws -> String? {
+            let made = try KontorBinary.run(["report", "journal", "--shop", "shop", "--from", "2000-01-01", "--to", "2999-12-31"],
+                                            root: root.path)
+            #expect(made.status == 0, "\(made.stdout)\(made.stderr)")
+            return root.read("outbox/shop/journal_2000-01-01_2999-12-31.csv")
+        }
+        try root.write("inbox/shop/a.csv", ordersCSV(prefix: "J", count: 3), done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        let first = try #require(root.read("outbox/shop/journal.csv"))
+        try root.write("inbox/shop/b.csv", ordersCSV(prefix: "K", count: 2), done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        let second = try #require(root.read("outbox/shop/journal.csv"))
+        #expect(second.hasPrefix(first) && second.count > first.count)
+        #expect(try second == wholeJournal())
+
+        // A run stopped in the middle of an append left half a row behind.
+        let handle = try #require(FileHandle(forWritingAtPath: root.path + "/outbox/shop/journal.csv"))
+        handle.seekToEndOfFile()
+        handle.write(Data("99999,2025-03-0".utf8))
+        try handle.close()
+        try root.write("inbox/shop/c.csv", ordersCSV(prefix: "L", count: 1), done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        let third = try #require(root.read("outbox/shop/journal.csv"))
+        #expect(!third.contains("99999,2025-03-0"))
+        #expect(try third == wholeJournal())
+    }
+
     /// A rerun killed before it decided leaves no batch `received` for good: the next run
     /// withdraws it, and nothing of it was applied.
     @Test func aRerunKilledBeforeItDecidedIsWithdrawnByTheNextRun() throws {
