@@ -17,8 +17,8 @@ struct Fields {
     /// Where a field is, or the record's place if the field is missing.
     func place(_ name: String) -> SourceLocation { values[name]?.location ?? location }
 
-    mutating func fail(_ name: String, _ message: String, de: String, hint: String? = nil) {
-        problems.append(Diagnostic("field.invalid", message, de: de, hint: hint, at: place(name)))
+    mutating func fail(_ name: String, _ message: String, de: String, hint: String? = nil, code: String = "field.invalid") {
+        problems.append(Diagnostic(code, message, de: de, hint: hint, at: place(name)))
     }
 
     /// The trimmed text, nil when missing or empty.
@@ -61,12 +61,25 @@ struct Fields {
             fail(name, "\(name) \"\(text)\" has more than \(p) decimal places", de: "\(name) \"\(text)\" hat mehr als \(p) Nachkommastellen")
         case .failure(.outOfRange):
             fail(name, "\(name) \"\(text)\" is too large", de: "\(name) \"\(text)\" ist zu groß")
+        case .failure(.ambiguousSeparator):
+            failAmbiguous(name, text, places: places)
         case .failure:
             let example = decimalComma ? "12,90" : "12.90"
             fail(name, "\(name) \"\(text)\" is not a number", de: "\(name) \"\(text)\" ist keine Zahl",
                  hint: "Write an amount like \(example)\(decimalComma ? "" : " (a point before the cents)").")
         }
         return nil
+    }
+
+    /// A value such as `8.90` in a `;`-separated file, where amounts have a decimal comma.
+    private mutating func failAmbiguous(_ name: String, _ text: String, places: Int) {
+        let afterPoint = text.split(separator: ".").last ?? ""
+        let comma = places == 2 ? "a comma before the cents" : "a decimal comma"
+        var hint = "Write \(text.replacing(".", with: ",")) (\(comma)), as German spreadsheets do."
+        if afterPoint.count == 3 { hint += " If the point separates thousands, write \(text),00." }
+        fail(name, "\(name) \"\(text)\" in a ;-separated file: the point could be a decimal point or a thousands separator",
+             de: "\(name) \"\(text)\" in einer mit ; getrennten Datei: der Punkt kann Dezimalpunkt oder Tausendertrennzeichen sein",
+             hint: hint, code: "field.ambiguous-separator")
     }
 
     mutating func money(_ name: String, required isRequired: Bool = false, minimum: Int? = nil) -> Int? {

@@ -23,6 +23,23 @@ import Testing
         #expect((try? DecimalParser.parse(text, decimalComma: true).get()) == expected)
     }
 
+    @Test(arguments: [("1.234.567,00", 123_456_700), ("12.345.678", 1_234_567_800), ("-1.000,5", -100_050)] as [(String, Int)])
+    func pointsBetweenGroupsOfThreeAreThousandsSeparators(text: String, expected: Int) {
+        #expect(DecimalParser.parse(text, decimalComma: true) == .success(expected))
+    }
+
+    /// A single point and no comma may be a decimal point: `8.90` was booked as 890.00.
+    @Test(arguments: ["8.90", "49.65", "1.234", "-0.5"])
+    func aLonePointIsAmbiguousWithADecimalComma(text: String) {
+        #expect(DecimalParser.parse(text, decimalComma: true) == .failure(.ambiguousSeparator))
+    }
+
+    /// `1.2.3` was booked as 123.00.
+    @Test(arguments: ["1.2.3", "12.34,56", "1.2345,00", "1,234.5", "1..234,00", ".123,00"])
+    func pointsOutsideGroupsOfThreeAreNotANumber(text: String) {
+        #expect(DecimalParser.parse(text, decimalComma: true) == .failure(.notANumber))
+    }
+
     @Test func trailingZerosBeyondPlacesAreAccepted() {
         #expect((try? DecimalParser.parse("12.500").get()) == 1250)
         #expect(DecimalParser.parse("12.505") == .failure(.tooManyDecimals(2)))

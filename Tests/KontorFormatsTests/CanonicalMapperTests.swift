@@ -43,6 +43,23 @@ func row(_ line: Int, _ pairs: [(String, String)], file: String = "f.csv") -> Fl
         #expect(p.priceGross == 890 && p.vatRate == .reduced && p.weightGrams == 250)
     }
 
+    /// In a `;`-separated file `8.90` was booked as 890.00 EUR.
+    @Test func aPointInASemicolonFileIsRefusedAsAmbiguous() throws {
+        var mapper = CanonicalMapper(kind: .products, decimalComma: true)
+        var log = DiagnosticLog()
+        let records = mapper.map(row(2, [("sku", "TEE-1"), ("name", "Assam"), ("price", "8.90"), ("vat_rate", "7"),
+                                         ("weight_kg", "1.250")], file: "artikel.csv"), log: &log)
+        #expect(records.isEmpty)
+        #expect(log.diagnostics.map(\.description) == [
+            "artikel.csv:2:3: price \"8.90\" in a ;-separated file: the point could be a decimal point or a thousands separator",
+            "artikel.csv:2:5: weight_kg \"1.250\" in a ;-separated file: the point could be a decimal point or a thousands separator",
+        ])
+        #expect(log.diagnostics.map(\.code) == ["field.ambiguous-separator", "field.ambiguous-separator"])
+        #expect(log.diagnostics[0].hint == "Write 8,90 (a comma before the cents), as German spreadsheets do.")
+        #expect(log.diagnostics[1].hint == "Write 1,250 (a decimal comma), as German spreadsheets do. If the point separates thousands, write 1.250,00.")
+        #expect(log.diagnostics[0].messageDE == "price \"8.90\" in einer mit ; getrennten Datei: der Punkt kann Dezimalpunkt oder Tausendertrennzeichen sein")
+    }
+
     @Test func everyBadValueIsReportedWithItsPlace() {
         var mapper = CanonicalMapper(kind: .orders)
         var log = DiagnosticLog()

@@ -71,7 +71,7 @@ struct BMEcatFields {
         case .failure(.outOfRange):
             fail("field.invalid", "\(node.name) \"\(text)\" \(what) is too large",
                  de: "\(node.name) \"\(text)\" \(what.de) ist zu groß", at: node)
-        case .failure(.notANumber):
+        case .failure(.notANumber), .failure(.ambiguousSeparator):
             fail("field.invalid", "\(node.name) \"\(text)\" \(what) is not a number",
                  de: "\(node.name) \"\(text)\" \(what.de) ist keine Zahl",
                  hint: "Write amounts with a decimal point and no thousands separator, for example 1234.50.", at: node)
