@@ -94,12 +94,12 @@ public enum DocumentReader {
         if namespace == KontorXMLSchema.namespace, let kind = DocumentKind(rawValue: root) {
             let reader = try XMLRecordReader(source: makeSource(), fileName: fileName, options: KontorXMLSchema.readerOptions)
             let mapper: any DialectMapper<XMLElementNode> = CanonicalXMLMapper(kind: kind, file: fileName)
-            return DocumentStream(input: .xml(reader, reported: 0, mapper))
+            return DocumentStream(input: .xml(reader, mapper))
         }
         if let dialect = Dialects.xml.first(where: { $0.recognizes(root: root, namespace: namespace) }) {
             let reader = try XMLRecordReader(source: makeSource(), fileName: fileName, selection: dialect.selection)
             let mapper: any DialectMapper<XMLElementNode> = dialect.mapper(file: fileName, root: root, namespace: namespace)
-            return DocumentStream(input: .xml(reader, reported: 0, mapper))
+            return DocumentStream(input: .xml(reader, mapper))
         }
         let where_ = namespace.map { " in namespace \($0)" } ?? " without a namespace"
         let known = DocumentKind.allCases.map { "<\($0.rawValue)>" }.joined(separator: ", ")
@@ -117,7 +117,7 @@ public struct DocumentStream {
     enum Input {
         case csv(CSVReader, any DialectMapper<FlatRecord>)
         case json(JSONRecordReader, first: JSONElement?, any DialectMapper<JSONElement>)
-        case xml(XMLRecordReader, reported: Int, any DialectMapper<XMLElementNode>)
+        case xml(XMLRecordReader, any DialectMapper<XMLElementNode>)
         /// While a reader is being advanced: taking it out keeps its buffers uniquely owned.
         case taken
     }
@@ -134,20 +134,24 @@ public struct DocumentStream {
         switch input {
         case .csv(_, let m): (kind, dialect) = (m.kind, m.dialect)
         case .json(_, _, let m): (kind, dialect) = (m.kind, m.dialect)
-        case .xml(_, _, let m): (kind, dialect) = (m.kind, m.dialect)
+        case .xml(_, let m): (kind, dialect) = (m.kind, m.dialect)
         case .taken: (kind, dialect) = (.products, "")
         }
         self.input = input
     }
 
     /// The next canonical record, or nil at the end. Problems go to `log`; reading goes on
-    /// past a bad record to find more, until the log is full or the file cannot be read further.
+    /// past a bad record to find more, until the log holds as many errors as it lists (the
+    /// file is rejected then anyway) or the file cannot be read further. Warnings never
+    /// stop it: every record is handed out.
     public mutating func next(log: inout DiagnosticLog) throws -> DocumentRecord? {
         while queue.isEmpty && !ended {
             do {
                 if !(try advance(log: &log)) { ended = true }
             } catch let problem as Diagnostic {
                 log.append(problem)
+                // An XML reader refuses for good: asked again, it throws the same refusal.
+                if case .xml = input { ended = true }
             }
             if log.isFull { ended = true }
         }
@@ -173,15 +177,17 @@ public struct DocumentStream {
                 return false
             }
             queue += mapper.map(element, log: &log)
-        case .xml(var reader, var reported, var mapper):
-            defer { input = .xml(reader, reported: reported, mapper) }
-            let node = try reader.next()
-            // Schema problems are found as the parser reads ahead; pass on the new ones.
-            let found = reader.diagnostics.diagnostics
-            if found.count > reported {
-                log.append(contentsOf: Array(found[reported...]))
-                reported = found.count
+        case .xml(var reader, var mapper):
+            defer { input = .xml(reader, mapper) }
+            let node: XMLElementNode?
+            do {
+                node = try reader.next()
+            } catch {
+                log.append(contentsOf: reader.takeNewDiagnostics())
+                throw error
             }
+            // Schema problems are found as the parser reads ahead; pass on the new ones.
+            log.append(contentsOf: reader.takeNewDiagnostics())
             guard let node else {
                 queue += mapper.finish(log: &log)
                 return false

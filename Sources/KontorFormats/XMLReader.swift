@@ -24,6 +24,8 @@ public final class XMLReader {
     public let options: Options
     /// Warnings, and schema problems found so far; errors here reject the file.
     public private(set) var diagnostics = DiagnosticLog()
+    /// What `diagnostics` gained since the last `takeNewDiagnostics()`.
+    private var unreported = DiagnosticLog()
 
     /// One open element.
     /// Whether the reader stands after a child element of the current element (or outside the root).
@@ -206,7 +208,7 @@ public final class XMLReader {
                 diagnostic.hint = "the file may be cut off, or hold more than one root element"
             }
             if diagnostic.severity == .error { throw diagnostic }
-            diagnostics.append(diagnostic)
+            record(diagnostic)
         }
         if status < 0 {
             throw Diagnostic.xmlSyntax("the document could not be read", at: currentLocation(path: frames.last?.path))
@@ -237,11 +239,23 @@ public final class XMLReader {
     }
 
     private func append(_ problem: XMLSchemaProblem, path: String?) {
-        diagnostics.append(Diagnostic(
+        record(Diagnostic(
             "xml.schema", problem.message,
             at: SourceLocation(file: fileName, line: problem.line, path: path),
             severity: problem.severity
         ))
+    }
+
+    private func record(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+        unreported.append(diagnostic)
+    }
+
+    /// The warnings and schema problems found since the last call, with their counts, for a
+    /// caller that passes them on as it reads.
+    public func takeNewDiagnostics() -> DiagnosticLog {
+        defer { unreported = DiagnosticLog(cap: unreported.cap) }
+        return unreported
     }
 
     private func currentLocation(path: String?) -> SourceLocation {

@@ -25,4 +25,33 @@ extension HostileFaultTests {
         #expect(try sql(root, "SELECT group_concat(sku || '=' || price_gross) FROM (SELECT * FROM articles ORDER BY sku)")
             == "POT=123450,TEA=890")
     }
+
+    /// 100 warnings (orders booked before) used to fill the log: reading stopped and the new
+    /// order after them was never booked, though the file was reported applied.
+    @Test func aNewOrderAfter100KnownOnesIsBooked() throws {
+        let root = try stockedRoot()
+        let known = ordersCSV(prefix: "K", count: 100)
+        try root.write("inbox/shop/orders-1.csv", known, done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        try root.write("inbox/shop/orders-2.csv", known + "K-101,2025-03-04,paypal,true,4.90,TEA,3,8.90\n", done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        #expect(try sql(root, "SELECT status, errors, warnings FROM batches WHERE file = 'orders-2.csv'") == "applied|0|100")
+        #expect(try sql(root, "SELECT count(*) FROM orders WHERE order_number = 'K-101'") == "1")
+        #expect(try sql(root, "SELECT count(*) FROM orders") == "101")
+    }
+
+    /// Past the cap of 100, warnings counted as errors: 101 unmatched payments, each only a
+    /// warning, rejected the file with no error listed.
+    @Test func warningsPastTheCapAreCountedAsWarnings() throws {
+        let root = try TemporaryRoot()
+        var payments = "reference,amount,date\n"
+        for i in 1...101 { payments += "UNKNOWN-\(i),10.00,2025-03-05\n" }
+        try root.write("inbox/shop/payments.csv", payments, done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        #expect(try sql(root, "SELECT status, errors, warnings FROM batches") == "applied|0|101")
+        #expect(try sql(root, "SELECT count(*) FROM batch_diagnostics") == "101")
+        let receipt = try #require(root.list("outbox/shop/receipts").first.flatMap { root.read("outbox/shop/receipts/" + $0) })
+        #expect(receipt.contains("payments.csv:101: warning: payment \"UNKNOWN-100\" of 10.00 matches no invoice or order"))
+        #expect(receipt.contains("payments.csv:102: warning: … and 1 more warning, not listed; it is here\n"))
+    }
 }

@@ -1,0 +1,42 @@
+import KontorCore
+import KontorFormats
+import Testing
+
+/// Reads a whole file as the pipeline does: detection, records, and every problem in one log.
+func readDocument(_ bytes: [UInt8], file: String, cap: Int = 100) throws -> (records: [DocumentRecord], log: DiagnosticLog) {
+    var validator = UTF8Validator()
+    validator.feed(bytes)
+    var log = DiagnosticLog(cap: cap)
+    var records: [DocumentRecord] = []
+    if var stream = DocumentReader.open(makeSource: { MemoryByteSource(bytes, chunkSize: 4096) }, fileName: file,
+                                        isValidUTF8: validator.finish(), head: Array(bytes.prefix(65_536)), log: &log) {
+        while let record = try stream.next(log: &log) { records.append(record) }
+    }
+    return (records, log)
+}
+
+func readDocument(_ text: String, file: String, cap: Int = 100) throws -> (records: [DocumentRecord], log: DiagnosticLog) {
+    try readDocument(Array(text.utf8), file: file, cap: cap)
+}
+
+@Suite struct DocumentReaderTests {
+    /// Warnings used to fill the log and stop the reading: the records after them were lost.
+    @Test func warningsNeverStopTheReading() throws {
+        let text = "sku,counted,a,b,c,d,e\nTEA,1,,,,,\nPOT,2,,,,,\n"
+        let (records, log) = try readDocument(text, file: "count.csv", cap: 3)
+        #expect(records.map(\.location.line) == [2, 3])
+        #expect(!log.hasErrors)
+        #expect(log.warningCount == 5)
+        #expect(log.diagnostics.map(\.description).last
+            == "count.csv:2:6: warning: … and 2 more warnings, not listed; the first of them is here")
+    }
+
+    /// After a refusal the XML reader throws it again: the stream listed it 100 times.
+    @Test func anXMLRefusalIsListedOnce() throws {
+        let text = "<products xmlns=\"urn:kontor:formats:1\">\n<product><sku>B</sku></prod>\n"
+        let (records, log) = try readDocument(text, file: "p.xml")
+        #expect(records.isEmpty)
+        #expect(log.diagnostics.map(\.description) == ["p.xml:2:29: Opening and ending tag mismatch: product line 2 and prod"])
+        #expect(log.errorCount == 1)
+    }
+}
