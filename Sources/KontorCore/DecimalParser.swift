@@ -83,7 +83,7 @@ public enum DecimalParser {
 
 extension Character {
     /// Whether this is one of the ASCII digits 0 to 9.
-    var isASCIIDigit: Bool { isASCII && isWholeNumber }
+    public var isASCIIDigit: Bool { isASCII && isWholeNumber }
 }
 
 extension String {

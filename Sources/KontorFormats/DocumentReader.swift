@@ -158,6 +158,19 @@ public struct DocumentStream {
         return queue.isEmpty ? nil : queue.removeFirst()
     }
 
+    /// Queues the records a mapper handed out, refusing an order beyond ``Limits`` (too many
+    /// lines, or lines and shipping beyond the largest amount): whatever the dialect, no order
+    /// leaves the reader whose sums could overflow.
+    private mutating func enqueue(_ records: [DocumentRecord], log: inout DiagnosticLog) {
+        for record in records {
+            if case .order(let order) = record, !order.isWithinLimits {
+                log.append(.orderTooLarge(order))
+                continue
+            }
+            queue.append(record)
+        }
+    }
+
     /// Reads one record of the file into the queue; false at the end of the file.
     private mutating func advance(log: inout DiagnosticLog) throws -> Bool {
         let current = input
@@ -166,17 +179,17 @@ public struct DocumentStream {
         case .csv(var reader, var mapper):
             defer { input = .csv(reader, mapper) }
             guard let row = try reader.next() else {
-                queue += mapper.finish(log: &log)
+                enqueue(mapper.finish(log: &log), log: &log)
                 return false
             }
-            queue += mapper.map(reader.flatRecord(row), log: &log)
+            enqueue(mapper.map(reader.flatRecord(row), log: &log), log: &log)
         case .json(var reader, let first, var mapper):
             defer { input = .json(reader, first: nil, mapper) }
             guard let element = try first ?? reader.next() else {
-                queue += mapper.finish(log: &log)
+                enqueue(mapper.finish(log: &log), log: &log)
                 return false
             }
-            queue += mapper.map(element, log: &log)
+            enqueue(mapper.map(element, log: &log), log: &log)
         case .xml(var reader, var mapper):
             defer { input = .xml(reader, mapper) }
             let node: XMLElementNode?
@@ -189,10 +202,10 @@ public struct DocumentStream {
             // Schema problems are found as the parser reads ahead; pass on the new ones.
             log.append(contentsOf: reader.takeNewDiagnostics())
             guard let node else {
-                queue += mapper.finish(log: &log)
+                enqueue(mapper.finish(log: &log), log: &log)
                 return false
             }
-            queue += mapper.map(node, log: &log)
+            enqueue(mapper.map(node, log: &log), log: &log)
         case .taken:
             return false
         }

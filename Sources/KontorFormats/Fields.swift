@@ -34,9 +34,17 @@ struct Fields {
         return nil
     }
 
-    mutating func integer(_ name: String, required isRequired: Bool = false, minimum: Int? = nil) -> Int? {
+    /// A whole number of at least `minimum` and at most `maximum` (the largest quantity
+    /// unless given).
+    mutating func integer(_ name: String, required isRequired: Bool = false, minimum: Int? = nil,
+                          maximum: Int = Limits.maxQuantity) -> Int? {
         guard let text = isRequired ? required(name) : optional(name) else { return nil }
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
         guard let value = Int(text) else {
+            if !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), !text.hasPrefix("-") {
+                failOutOfRange(name, text, maximum: maximum)
+                return nil
+            }
             fail(name, "\(name) \"\(text)\" is not a whole number", de: "\(name) \"\(text)\" ist keine ganze Zahl",
                  hint: "Write digits only, for example 3.")
             return nil
@@ -45,10 +53,25 @@ struct Fields {
             fail(name, "\(name) \(value) is less than \(minimum)", de: "\(name) \(value) ist kleiner als \(minimum)")
             return nil
         }
+        if value > maximum {
+            failOutOfRange(name, text, maximum: maximum)
+            return nil
+        }
         return value
     }
 
-    mutating func decimal(_ name: String, places: Int, required isRequired: Bool = false, minimum: Int? = nil) -> Int? {
+    private mutating func failOutOfRange(_ name: String, _ text: String, maximum: Int) {
+        if maximum == Limits.maxQuantity {
+            problems.append(.outOfRange(name, text, .quantity, at: place(name)))
+        } else {
+            fail(name, "\(name) \(text) is more than \(maximum)", de: "\(name) \(text) ist mehr als \(maximum)",
+                 code: "field.out-of-range")
+        }
+    }
+
+    /// A decimal scaled by 10^`places`, within `limit` in absolute value.
+    mutating func decimal(_ name: String, places: Int, limit: FigureLimit, required isRequired: Bool = false,
+                          minimum: Int? = nil) -> Int? {
         guard let text = isRequired ? required(name) : optional(name) else { return nil }
         switch DecimalParser.parse(text, places: places, decimalComma: decimalComma) {
         case .success(let value):
@@ -56,11 +79,15 @@ struct Fields {
                 fail(name, "\(name) \(text) is negative", de: "\(name) \(text) ist negativ")
                 return nil
             }
+            if !limit.admits(value) {
+                problems.append(.outOfRange(name, "\"\(text)\"", limit, negative: value < 0, at: place(name)))
+                return nil
+            }
             return value
         case .failure(.tooManyDecimals(let p)):
             fail(name, "\(name) \"\(text)\" has more than \(p) decimal places", de: "\(name) \"\(text)\" hat mehr als \(p) Nachkommastellen")
         case .failure(.outOfRange):
-            fail(name, "\(name) \"\(text)\" is too large", de: "\(name) \"\(text)\" ist zu groß")
+            problems.append(.outOfRange(name, "\"\(text)\"", limit, negative: text.hasPrefix("-"), at: place(name)))
         case .failure(.ambiguousSeparator):
             failAmbiguous(name, text, places: places)
         case .failure:
@@ -82,8 +109,9 @@ struct Fields {
              hint: hint, code: "field.ambiguous-separator")
     }
 
+    /// An amount in cents, at most 1,000,000,000.00 EUR in absolute value.
     mutating func money(_ name: String, required isRequired: Bool = false, minimum: Int? = nil) -> Int? {
-        decimal(name, places: 2, required: isRequired, minimum: minimum)
+        decimal(name, places: 2, limit: .amount, required: isRequired, minimum: minimum)
     }
 
     mutating func vatRate(_ name: String, required isRequired: Bool = false) -> VATRate? {

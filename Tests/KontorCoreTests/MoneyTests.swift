@@ -62,6 +62,17 @@ import Testing
         }
     }
 
+    /// Shipping times a rate's goods overflowed Int for amounts within Kontor's limits.
+    @Test func allocationOfLargeAmountsDoesNotOverflow() {
+        #expect(Rounding.allocate(100_000_000_000, weights: [60_000_000_000, 40_000_000_000]) == [60_000_000_000, 40_000_000_000])
+        #expect(Rounding.allocate(-100_000_000_001, weights: [1, 1]) == [-50_000_000_001, -50_000_000_000])
+        #expect(Rounding.allocate(Int.max, weights: [Int.max / 2, Int.max / 2]).reduce(0, +) == Int.max)
+        #expect(Rounding.allocate(100, weights: [Int.max, -Int.max + 1]) == [100, 0])
+        let totals = InvoiceCalculator.totals(goods: [TaxableAmount(gross: 99_999_999_999, rate: .standard),
+                                                      TaxableAmount(gross: 1, rate: .reduced)], shipping: 99_000_000_000)
+        #expect(totals.reduce(0) { $0 + $1.gross } == 199_000_000_000)
+    }
+
     @Test(arguments: [(11900, 19, 1900), (10700, 7, 700), (100, 19, 16), (1, 19, 0), (3, 19, 0), (6, 19, 1), (890, 7, 58), (-11900, 19, -1900)])
     func vatSplitFromGross(gross: Int, rate: Int, vat: Int) throws {
         let split = try #require(VATRate(percent: rate)).split(gross: gross)

@@ -54,4 +54,35 @@ extension HostileFaultTests {
         #expect(receipt.contains("payments.csv:101: warning: payment \"UNKNOWN-100\" of 10.00 matches no invoice or order"))
         #expect(receipt.contains("payments.csv:102: warning: … and 1 more warning, not listed; it is here\n"))
     }
+
+    /// A quantity of 10^17 trapped on arithmetic overflow (exit 132); a goods receipt of
+    /// Int.max was committed and turned the stock into a floating point number.
+    @Test func figuresBeyondKontorsLimitsAreRefusedAndTheStockStaysWhole() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/orders.csv", """
+            order_number,order_date,payment_method,paid,sku,quantity,unit_price
+            Q-1,2025-03-03,paypal,true,TEA,100000000000000000,8.90
+
+            """, done: true)
+        try root.write("inbox/shop/receipt.csv", "sku,received\nTEA,9223372036854775807\nPOT,1\n", done: true)
+        var huge = "order_number,order_date,payment_method,paid,sku,quantity,unit_price\n"
+        for _ in 1...93 { huge += "Q-2,2025-03-03,invoice,false,POT,1000000,1000000000.00\n" }
+        try root.write("inbox/shop/huge.csv", huge, done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 1)
+        #expect(try sql(root, "SELECT group_concat(file || ':' || status) FROM (SELECT * FROM batches WHERE id > 2 ORDER BY file)")
+            == "huge.csv:rejected,orders.csv:rejected,receipt.csv:rejected")
+        #expect(try sql(root, "SELECT group_concat(sku || '=' || typeof(on_hand) || ':' || on_hand) FROM (SELECT * FROM stock_balances ORDER BY sku)")
+            == "POT=integer:1000,TEA=integer:1000")
+        #expect(try sql(root, "SELECT count(*) FROM orders") == "0")
+        #expect(root.read("inbox/shop/rejected/orders.csv.errors.txt")?.contains("""
+            orders.csv:2:6
+              EN: quantity 100000000000000000 is more than 1,000,000, the largest quantity Kontor books on one line
+            """) == true)
+        #expect(root.read("inbox/shop/rejected/receipt.csv.errors.txt")?.contains(
+            "EN: received 9223372036854775807 is more than 1,000,000, the largest quantity Kontor books on one line") == true)
+        #expect(root.read("inbox/shop/rejected/huge.csv.errors.txt")?.contains("""
+            huge.csv:2
+              EN: order Q-2 adds up to more than 1,000,000,000.00 EUR, the largest amount Kontor books
+            """) == true)
+    }
 }

@@ -39,4 +39,17 @@ func readDocument(_ text: String, file: String, cap: Int = 100) throws -> (recor
         #expect(log.diagnostics.map(\.description) == ["p.xml:2:29: Opening and ending tag mismatch: product line 2 and prod"])
         #expect(log.errorCount == 1)
     }
+
+    /// Lines within the limits may still add up beyond what can be summed: 93 lines of
+    /// 10^17 overflowed Int when the invoice was computed.
+    @Test func anOrderBeyondTheLargestAmountIsRefusedAsAWhole() throws {
+        var text = "order_number,order_date,sku,quantity,unit_price\n"
+        for _ in 1...93 { text += "1001,2025-03-03,TEA,1000000,1000000000.00\n" }
+        text += "1002,2025-03-03,TEA,2,8.90\n"
+        let (records, log) = try readDocument(text, file: "orders.csv")
+        #expect(records.map(\.location.line) == [95])
+        #expect(log.diagnostics.map(\.description)
+            == ["orders.csv:2: order 1001 adds up to more than 1,000,000,000.00 EUR, the largest amount Kontor books"])
+        #expect(log.diagnostics.first?.code == "order.too-large")
+    }
 }

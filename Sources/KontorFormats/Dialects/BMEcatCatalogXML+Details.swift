@@ -36,7 +36,7 @@ extension BMEcatCatalogXML {
     /// (2005), else a feature named Gewicht or Weight with the unit KGM/kg or GRM/g.
     static func weightGrams(_ node: XMLElementNode, subject: BMEcatSubject, fields: inout BMEcatFields) -> Int? {
         if let weight = BMEcatFields.find(node, "PRODUCT_LOGISTIC_DETAILS", "PRODUCT_DIMENSIONS", "WEIGHT") {
-            return fields.decimal(weight, places: 3, what: subject)
+            return fields.weightGrams(weight, places: 3, what: subject)
         }
         let features = BMEcatFields.all(node, node.name == "ARTICLE" ? "ARTICLE_FEATURES" : "PRODUCT_FEATURES")
             .flatMap { BMEcatFields.all($0, "FEATURE") }
@@ -45,8 +45,8 @@ extension BMEcatCatalogXML {
                   ["gewicht", "weight", "nettogewicht", "net weight"].contains(name),
                   let value = feature.child("FVALUE") else { continue }
             switch BMEcatFields.text(feature.child("FUNIT"))?.lowercased() {
-            case "kgm", "kg": return fields.decimal(value, places: 3, what: subject)
-            case "grm", "g": return fields.decimal(value, places: 0, what: subject)
+            case "kgm", "kg": return fields.weightGrams(value, places: 3, what: subject)
+            case "grm", "g": return fields.weightGrams(value, places: 0, what: subject)
             default: continue
             }
         }
