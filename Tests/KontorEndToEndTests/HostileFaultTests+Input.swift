@@ -85,4 +85,32 @@ extension HostileFaultTests {
               EN: order Q-2 adds up to more than 1,000,000,000.00 EUR, the largest amount Kontor books
             """) == true)
     }
+
+    /// A NUL cut the text where it was stored: an order for `TEA\0-premium` booked `TEA`, a
+    /// products line for `POT\0-XL` renamed and repriced `POT`.
+    @Test func aControlCharacterInAFieldIsRefusedWithItsPlace() throws {
+        let root = try stockedRoot()
+        let before = try booksDump(root)
+        try root.write("inbox/shop/orders.csv", """
+            order_number,order_date,payment_method,paid,sku,quantity,unit_price
+            N-1,2025-03-03,paypal,true,TEA\u{0}-premium,2,8.90
+
+            """, done: true)
+        try root.write("inbox/shop/products.csv", "sku,name,price,vat_rate\nPOT\u{0}-XL,Teekanne XL,99.00,19\n", done: true)
+        try root.write("inbox/shop/orders.json", #"[{"order_number": "N-2", "order_date": "2025-03-03", "sku": "TEA\u0000", "quantity": 1, "unit_price": "8.90"}]"#,
+                       done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 1)
+        #expect(try booksDump(root) == before)
+        #expect(try sql(root, "SELECT name || ' ' || price_gross FROM articles WHERE sku = 'POT'") == "Teekanne 1 l 2490")
+        #expect(root.read("inbox/shop/rejected/orders.csv.errors.txt")?.contains("""
+            orders.csv:2:5
+              EN: column sku holds the control character U+0000 (NUL) at character 4
+              DE: Spalte sku enthält das Steuerzeichen U+0000 (NUL) an Zeichen 4
+              Fix: Remove the character: it is invisible in most programs, and stored it would cut the text.
+            """) == true)
+        #expect(root.read("inbox/shop/rejected/products.csv.errors.txt")?.contains(
+            "products.csv:2:1\n  EN: column sku holds the control character U+0000 (NUL) at character 4") == true)
+        #expect(root.read("inbox/shop/rejected/orders.json.errors.txt")?.contains(
+            #"orders.json:1:65 /0/sku\#n  EN: the value of "sku" holds the control character U+0000 (NUL) at character 4"#) == true)
+    }
 }

@@ -127,6 +127,14 @@ struct XMLHostileInputTests {
         #expect(try readXMLRecords(exactly).records.first?.text.utf8.count == 1 << 20)
     }
 
+    /// libxml2 refuses control characters in XML 1.0 and 1.1 alike, raw or as references:
+    /// none reaches a record.
+    @Test(arguments: ["<a><b>TEA&#0;-premium</b></a>", "<?xml version=\"1.1\"?><a><b>TEA&#1;</b></a>",
+                      "<a><b>TEA\u{0}-premium</b></a>", "<a><b c=\"&#x1B;\">x</b></a>"])
+    func controlCharactersAreRefused(document: String) throws {
+        #expect(xmlRefusal(of: document)?.code == "xml.syntax")
+    }
+
     @Test func longAttributeValueIsRefused() throws {
         let long = "<a><b c=\"" + String(repeating: "x", count: (1 << 20) + 1) + "\"/></a>"
         #expect(xmlRefusal(of: long)?.code == "xml.text-size")
