@@ -11,6 +11,8 @@ import KontorCore
 /// - an entity reference other than the predefined ones (`xml.entity`);
 /// - elements nested deeper than `Options.maxDepth` (`xml.depth`);
 /// - text or attribute values longer than `Options.maxTextBytes` (`xml.text-size`);
+/// - an element with more than `Options.maxAttributes` attributes (`xml.attribute-count`),
+///   found in the bytes before libxml2 parses the tag;
 /// - anything libxml2 finds not well-formed (`xml.syntax`, with line and column).
 ///
 /// Errors of the byte source are rethrown as they are. With a schema in the options,
@@ -50,7 +52,8 @@ public final class XMLReader {
     public init(source: some ByteSource, fileName: String, options: Options = Options()) throws {
         var source = source
         let firstChunk = try source.nextChunk() ?? []
-        let context = XMLReaderContext(source: source, firstChunk: firstChunk, schema: options.schema)
+        let context = XMLReaderContext(source: source, firstChunk: firstChunk, schema: options.schema,
+                                       maxAttributes: options.maxAttributes)
         let contextPointer = Unmanaged.passUnretained(context).toOpaque()
         let parserOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
         let reader = context.reportingErrors {
@@ -194,6 +197,10 @@ public final class XMLReader {
     private func takeProblems(status: Int32) throws {
         if let line = context.doctypeLine {
             throw Diagnostic.xmlDoctype(at: SourceLocation(file: fileName, line: line))
+        }
+        if let excess = context.attributeExcess {
+            throw Diagnostic.xmlAttributeCount(excess.element, limit: options.maxAttributes,
+                                               at: SourceLocation(file: fileName, line: excess.line))
         }
         if let error = context.sourceError { throw error }
         let errors = context.parserErrors
