@@ -8,10 +8,26 @@ struct Fields {
     private var values: [String: FieldValue] = [:]
     var problems: [Diagnostic] = []
 
+    /// The record's fields by normalized name; two fields whose names normalize alike
+    /// (`price` and `Price`) are an error naming both, since neither may silently win.
     init(record: FlatRecord, decimalComma: Bool) {
         location = record.location
         self.decimalComma = decimalComma
-        for (name, value) in record.fields { values[KindDetector.normalize(name)] = value }
+        var names: [String: String] = [:]
+        for (name, value) in record.fields {
+            let key = KindDetector.normalize(name)
+            if let first = values[key], let firstName = names[key] {
+                problems.append(Diagnostic(
+                    "field.duplicate",
+                    "\"\(name)\" is the same field as \"\(firstName)\" at \(first.location)",
+                    de: "\"\(name)\" ist dasselbe Feld wie \"\(firstName)\" an \(first.location)",
+                    hint: "Names are compared without regard to case, spaces and dashes; remove or rename one of the two.",
+                    at: value.location))
+                continue
+            }
+            values[key] = value
+            names[key] = name
+        }
     }
 
     /// Where a field is, or the record's place if the field is missing.

@@ -17,6 +17,8 @@ struct Applier {
     let settings: ShopSettings
     var summary = BatchSummary()
     private var articles: [String: Article] = [:]
+    /// Where each article of a products file was, to refuse one given twice.
+    private var productsSeen: [String: SourceLocation] = [:]
 
     init(db: Database, shop: String, batch: Int64, settings: ShopSettings) {
         self.db = db
@@ -36,6 +38,13 @@ struct Applier {
         let errorsBefore = log.errorCount
         switch record {
         case .product(let p):
+            if let first = productsSeen[p.sku] {
+                log.append(Diagnostic("product.duplicate", "article \"\(p.sku)\" is in the file twice: \(first) and \(p.location)",
+                                      de: "Artikel \"\(p.sku)\" steht zweimal in der Datei: \(first) und \(p.location)",
+                                      hint: "Keep one line per article; Kontor would not know which to take.", at: p.location))
+                return
+            }
+            productsSeen[p.sku] = p.location
             try inventory.upsert(p, shop: shop, batch: batch)
             articles[p.sku] = Article(sku: p.sku, name: p.name, priceGross: p.priceGross, vatRate: p.vatRate,
                                       weightGrams: p.weightGrams, reorderPoint: p.reorderPoint)

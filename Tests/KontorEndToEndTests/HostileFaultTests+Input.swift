@@ -149,4 +149,27 @@ extension HostileFaultTests {
         #expect(try sql(root, "SELECT group_concat(place || ': ' || message, '|') FROM batch_diagnostics")
             == "products.xml:3:31: Opening and ending tag mismatch: product line 3 and prod")
     }
+
+    /// A products file that lists an article twice, or a JSON record with `price` and `Price`,
+    /// was applied with the last value winning.
+    @Test func anArticleOrAFieldGivenTwiceIsAnErrorNamingBothPlaces() throws {
+        let root = try stockedRoot()
+        let before = try booksDump(root)
+        try root.write("inbox/shop/products.csv", """
+            sku,name,price,vat_rate
+            POT,Teekanne 1 l,24.90,19
+            CUP,Tasse,9.90,19
+            POT,Teekanne 1 l,2.49,19
+
+            """, done: true)
+        try root.write("inbox/shop/products.json", #"[{"sku": "TEA", "name": "Assam", "price": "8.90", "Price": "0.89", "vat_rate": 7}]"#,
+                       done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 1)
+        #expect(try booksDump(root) == before)
+        #expect(try sql(root, "SELECT b.file || ': ' || d.place || ': ' || d.message FROM batch_diagnostics d JOIN batches b ON b.id = d.batch_id ORDER BY b.file")
+            .split(separator: "\n") == [
+                #"products.csv: products.csv:4: article "POT" is in the file twice: products.csv:2 and products.csv:4"#,
+                #"products.json: products.json:1 /0/Price: "Price" is the same field as "price" at products.json:1 /0/price"#,
+            ])
+    }
 }

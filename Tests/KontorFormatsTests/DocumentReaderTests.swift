@@ -52,4 +52,17 @@ func readDocument(_ text: String, file: String, cap: Int = 100) throws -> (recor
             == ["orders.csv:2: order 1001 adds up to more than 1,000,000,000.00 EUR, the largest amount Kontor books"])
         #expect(log.diagnostics.first?.code == "order.too-large")
     }
+
+    /// `price` and `Price` name the same column: the last one won.
+    @Test func twoKeysThatNameTheSameFieldAreAnError() throws {
+        let text = #"[{"sku": "TEA", "name": "Assam", "price": "8.90", "Price": "89.00", "vat_rate": 7}]"#
+        let (records, log) = try readDocument(text, file: "p.json")
+        #expect(records.isEmpty)
+        #expect(log.diagnostics.map(\.description) == [#"p.json:1 /0/Price: "Price" is the same field as "price" at p.json:1 /0/price"#])
+        #expect(log.diagnostics.first?.code == "field.duplicate")
+        let csv = try readDocument("sku,counted,Counted\nTEA,5,50\n", file: "c.csv")
+        #expect(csv.log.diagnostics.map(\.code) == ["csv.duplicate-header"])
+        let spaced = try readDocument("sku,name,price,vat_rate,reorder point,reorder_point\nTEA,Assam,8.90,7,5,50\n", file: "p.csv")
+        #expect(spaced.log.diagnostics.map(\.description) == [#"p.csv:2:6: "reorder_point" is the same field as "reorder point" at p.csv:2:5"#])
+    }
 }
