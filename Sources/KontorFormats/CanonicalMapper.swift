@@ -61,7 +61,7 @@ public struct CanonicalMapper {
         let sku = f.required("sku"), name = f.required("name"), price = f.money("price", required: true)
         let rate = f.vatRate("vat_rate", required: true)
         let weight = f.decimal("weight_kg", places: 3, limit: .weight, minimum: 0)
-        let ean = f.digits("ean", lengths: 8...14)
+        let ean = f.gtin("ean")
         let reorder = f.integer("reorder_point", minimum: 0)
         let cost = f.money("cost", minimum: 0)
         guard let sku, let name, let price, let rate else { return nil }

@@ -170,11 +170,12 @@ struct Fields {
         return nil
     }
 
-    mutating func digits(_ name: String, lengths: ClosedRange<Int>) -> String? {
+    /// An EAN/GTIN: 8 to 14 digits, with the GS1 check digit for 8, 12, 13 and 14.
+    mutating func gtin(_ name: String) -> String? {
         guard let text = optional(name) else { return nil }
-        if lengths.contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) { return text }
-        fail(name, "\(name) \"\(text)\" is not \(lengths.lowerBound) to \(lengths.upperBound) digits",
-             de: "\(name) \"\(text)\" hat nicht \(lengths.lowerBound) bis \(lengths.upperBound) Ziffern")
+        guard let problem = GTIN.problem(text) else { return text }
+        let words = problem.words(name, text)
+        fail(name, words.en, de: words.de, hint: words.hint)
         return nil
     }
 

@@ -172,4 +172,30 @@ extension HostileFaultTests {
                 #"products.json: products.json:1 /0/Price: "Price" is the same field as "price" at products.json:1 /0/price"#,
             ])
     }
+
+    /// A wrong check digit was booked; an EAN a spreadsheet turned into 4,26071E+12 was
+    /// refused as "not 8 to 14 digits".
+    @Test func anEANWithAWrongCheckDigitIsRefused() throws {
+        let root = try TemporaryRoot()
+        try root.write("inbox/shop/artikel.csv", """
+            sku;name;price;vat_rate;ean
+            TEE-1;Assam;8,90;7;4260712340017
+            TEE-2;Darjeeling;12,90;7;4,26071E+12
+            TEE-3;Ceylon;6,90;7;4260712340023
+
+            """, done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 1)
+        #expect(try sql(root, "SELECT count(*) FROM articles") == "0")
+        let report = try #require(root.read("inbox/shop/rejected/artikel.csv.errors.txt"))
+        #expect(report.contains("""
+            artikel.csv:2:5
+              EN: ean "4260712340017" has the check digit 7, but the digits before it give 6
+              DE: ean "4260712340017" hat die Prüfziffer 7, die Ziffern davor ergeben aber 6
+            """))
+        #expect(report.contains("""
+            artikel.csv:3:5
+              EN: ean "4,26071E+12" is a number a spreadsheet wrote in scientific notation; its last digits are lost
+            """))
+        #expect(!report.contains("artikel.csv:4"))
+    }
 }

@@ -96,6 +96,22 @@ func row(_ line: Int, _ pairs: [(String, String)], file: String = "f.csv") -> Fl
             == "quantity 100000000000000000 ist mehr als 1.000.000, die größte Menge, die Kontor in einer Zeile bucht")
     }
 
+    /// A wrong check digit was accepted; a number a spreadsheet shortened was "not 8 to 14 digits".
+    @Test func anEANIsCheckedByItsCheckDigit() {
+        func problems(_ ean: String) -> [String] {
+            var mapper = CanonicalMapper(kind: .products, decimalComma: true)
+            var log = DiagnosticLog()
+            _ = mapper.map(row(2, [("sku", "TEE-1"), ("name", "Assam"), ("price", "8,90"), ("vat_rate", "7"), ("ean", ean)]), log: &log)
+            return log.diagnostics.map(\.description)
+        }
+        for valid in ["4260712340016", "96385074", "036000291452", "04260712340016", "123456789"] {
+            #expect(problems(valid) == [], "\(valid)")
+        }
+        #expect(problems("4260712340017") == ["f.csv:2:5: ean \"4260712340017\" has the check digit 7, but the digits before it give 6"])
+        #expect(problems("4,26071E+12") == ["f.csv:2:5: ean \"4,26071E+12\" is a number a spreadsheet wrote in scientific notation; its last digits are lost"])
+        #expect(problems("42607-123") == ["f.csv:2:5: ean \"42607-123\" is not 8 to 14 digits"])
+    }
+
     @Test func everyBadValueIsReportedWithItsPlace() {
         var mapper = CanonicalMapper(kind: .orders)
         var log = DiagnosticLog()

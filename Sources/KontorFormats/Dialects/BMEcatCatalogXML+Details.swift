@@ -26,9 +26,9 @@ extension BMEcatCatalogXML {
             }
         }
         guard let element, let text = BMEcatFields.text(element) else { return nil }
-        if (8...14).contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) { return text }
-        fields.fail("field.invalid", "\(element.name) \"\(text)\" \(subject) is not 8 to 14 digits",
-                    de: "\(element.name) \"\(text)\" \(subject.de) hat nicht 8 bis 14 Ziffern", at: element)
+        guard let problem = GTIN.problem(text) else { return text }
+        let words = problem.words(element.name, text, subject: (subject.en, subject.de))
+        fields.fail("field.invalid", words.en, de: words.de, hint: words.hint, at: element)
         return nil
     }
 
