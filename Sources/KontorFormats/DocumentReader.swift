@@ -22,11 +22,17 @@ public enum Syntax: String, Sendable {
 /// content (never from the name), and hands out canonical records one at a time.
 public enum DocumentReader {
     /// A stream of the file's records, or nil when the file cannot be read as any kind (the
-    /// reason is in `log`). `makeSource` opens the file's bytes; it is called once, or twice
-    /// for XML (once to see the root element).
+    /// reason is in `log`; a UTF-16 file is refused as `file.utf16`). `makeSource` opens the
+    /// file's bytes; it is called once, or twice for XML (once to see the root element).
     public static func open<Source: ByteSource>(
         makeSource: () throws -> Source, fileName: String, isValidUTF8: Bool, head: [UInt8], log: inout DiagnosticLog
     ) -> DocumentStream? {
+        if TextEncoding.looksLikeUTF16(head) {
+            log.append(Diagnostic("file.utf16", "the file is UTF-16; save it as UTF-8 (in Excel: CSV UTF-8)",
+                                  de: "Die Datei ist UTF-16; bitte als UTF-8 speichern (in Excel: CSV UTF-8)",
+                                  hint: "Kontor reads UTF-8 and Windows-1252 text.", at: SourceLocation(file: fileName, line: 1)))
+            return nil
+        }
         do {
             switch Syntax.sniff(head) {
             case .csv: return try openCSV(source: makeSource(), fileName: fileName, isValidUTF8: isValidUTF8, log: &log)

@@ -198,4 +198,14 @@ extension HostileFaultTests {
             """))
         #expect(!report.contains("artikel.csv:4"))
     }
+
+    /// A UTF-16 export was read as Windows-1252 and refused with a misleading message.
+    @Test func aUTF16FileIsRefusedWithOneClearMessage() throws {
+        let root = try TemporaryRoot()
+        let text = "sku\tcounted\r\nTEA\t5\r\n"
+        try root.write("inbox/shop/count.txt.csv", Data([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }), done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 1)
+        #expect(try sql(root, "SELECT code || ' ' || place || ': ' || message FROM batch_diagnostics")
+            == "file.utf16 count.txt.csv:1: the file is UTF-16; save it as UTF-8 (in Excel: CSV UTF-8)")
+    }
 }

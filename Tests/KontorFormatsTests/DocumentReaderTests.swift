@@ -65,4 +65,24 @@ func readDocument(_ text: String, file: String, cap: Int = 100) throws -> (recor
         let spaced = try readDocument("sku,name,price,vat_rate,reorder point,reorder_point\nTEA,Assam,8.90,7,5,50\n", file: "p.csv")
         #expect(spaced.log.diagnostics.map(\.description) == [#"p.csv:2:6: "reorder_point" is the same field as "reorder point" at p.csv:2:5"#])
     }
+
+    /// A UTF-16 file was read as Windows-1252 and got a misleading message.
+    @Test(arguments: [
+        [0xFF, 0xFE] + Array("sku,counted\r\nTEA,5\r\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] },
+        [0xFE, 0xFF] + Array("[{\"sku\": \"TEA\"}]".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] },
+        Array("<?xml version=\"1.0\" encoding=\"UTF-16\"?><products/>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] },
+        Array("Artikelnummer;Menge\r\nTEE-1;5\r\n".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] },
+    ] as [[UInt8]])
+    func aUTF16FileIsRefusedWithOneClearMessage(bytes: [UInt8]) throws {
+        let (records, log) = try readDocument(bytes, file: "export.csv")
+        #expect(records.isEmpty)
+        #expect(log.diagnostics.map(\.description) == ["export.csv:1: the file is UTF-16; save it as UTF-8 (in Excel: CSV UTF-8)"])
+        #expect(log.diagnostics.first?.code == "file.utf16")
+    }
+
+    @Test func textWithUmlautsIsNotTakenForUTF16() {
+        #expect(!TextEncoding.looksLikeUTF16(Array("sku;name\nTEE-1;Grüner Tee\n".utf8)))
+        #expect(!TextEncoding.looksLikeUTF16([0x41]))
+        #expect(!TextEncoding.looksLikeUTF16(Array("a\u{0}b,c\n".utf8)))
+    }
 }
