@@ -208,4 +208,20 @@ extension HostileFaultTests {
         #expect(try sql(root, "SELECT code || ' ' || place || ': ' || message FROM batch_diagnostics")
             == "file.utf16 count.txt.csv:1: the file is UTF-16; save it as UTF-8 (in Excel: CSV UTF-8)")
     }
+
+    /// A refund (a payment with a negative amount) far larger than what was paid on the
+    /// invoice was booked without a word.
+    @Test func aRefundOfMoreThanWasPaidIsWarnedAbout() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/orders.csv", """
+            order_number,order_date,payment_method,paid,sku,quantity,unit_price
+            R-1,2025-03-03,paypal,true,TEA,2,8.90
+
+            """, done: true)
+        try root.write("inbox/shop/payments.csv", "reference,amount,date\nR-1,-5.00,2025-03-11\nR-1,-500.00,2025-03-12\n", done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        #expect(try sql(root, "SELECT status, warnings FROM batches WHERE file = 'payments.csv'") == "applied|1")
+        #expect(try sql(root, "SELECT code || ' ' || place || ': ' || message FROM batch_diagnostics")
+            == #"payment.refund-exceeds payments.csv:3: payment "R-1" of -500.00 pays back more than was paid on invoice RE2025-00001 (12.80)"#)
+    }
 }
