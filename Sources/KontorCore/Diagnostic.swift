@@ -15,6 +15,10 @@ public struct Diagnostic: Hashable, Sendable, Codable, Error {
     /// How to fix it, if there is more to say than the message.
     public var hint: String?
     public var location: SourceLocation
+    /// How many problems this entry stands for: 1, or more for a problem found again and
+    /// again at one place (`DiagnosticLog` counts it rather than listing it twice), or for the
+    /// line that sums up the warnings left out of a long list.
+    public var occurrences = 1
 
     public init(
         _ code: String,
@@ -37,28 +41,5 @@ extension Diagnostic: CustomStringConvertible {
     /// Compiler style: `orders.csv:14:5: quantity "zwei" is not a whole number`.
     public var description: String {
         "\(location): \(severity == .warning ? "warning: " : "")\(message)"
-    }
-}
-
-/// Collects diagnostics up to a cap, so that a broken file reports its first problems
-/// rather than stopping at the first or flooding the report.
-public struct DiagnosticLog: Sendable {
-    public private(set) var diagnostics: [Diagnostic] = []
-    /// How many were left out past the cap.
-    public private(set) var suppressed = 0
-    public let cap: Int
-
-    public init(cap: Int = 100) { self.cap = cap }
-
-    public var errorCount: Int { diagnostics.count(where: { $0.severity == .error }) + suppressed }
-    public var hasErrors: Bool { errorCount > 0 }
-    public var isFull: Bool { diagnostics.count >= cap }
-
-    public mutating func append(_ diagnostic: Diagnostic) {
-        if diagnostics.count < cap { diagnostics.append(diagnostic) } else { suppressed += 1 }
-    }
-
-    public mutating func append(contentsOf other: [Diagnostic]) {
-        for d in other { append(d) }
     }
 }

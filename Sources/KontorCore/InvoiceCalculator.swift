@@ -49,6 +49,13 @@ public struct RateTotal: Sendable, Equatable {
 ///   `gross × rate / (100 + rate)` (net is gross less VAT), from a net price (B2B orders) as
 ///   `net × rate / 100` (gross is net plus VAT). Line figures are then summed per rate.
 /// So the posted lines always add up to the invoice's total, to the cent.
+///
+/// The figures stay within `Int` for every order Kontor reads (see ``Limits``): a line's
+/// amount is at most 10^17; the books only receive orders whose lines and shipping add up to
+/// at most 10^11 (`Order.isWithinLimits`); shop dialects that total an order before that
+/// check do so over one JSON record of at most 16 MiB, under 10^6 lines of at most 10^11
+/// each, so a rate's sum is at most 10^17 and its VAT (× 19) below 2 × 10^18. The shipping
+/// charge is split in 128-bit arithmetic (`Rounding.allocate`).
 public enum InvoiceCalculator {
     /// The lines of an invoice after the shipping charge has been split onto the rates.
     public static func taxableLines(goods: [TaxableAmount], shipping: Int, basis: PriceBasis = .gross) -> [TaxableAmount] {

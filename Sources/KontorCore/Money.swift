@@ -2,6 +2,11 @@
 ///
 /// Kontor never stores money as a floating point number. Amounts are parsed from
 /// decimal text, computed in minor units, and printed back as decimal text.
+///
+/// The operators use `Int` arithmetic without overflow checks of their own: every amount
+/// Kontor reads is at most 10^11 in absolute value and every quantity at most 10^6
+/// (``Limits``), so a product is at most 10^17 and sums of such figures stay below Int.max
+/// (≈ 9.2 × 10^18) by a wide margin.
 public struct Money: Hashable, Sendable, Comparable, Codable {
     /// The amount in minor units, for example 11900 for 119.00 EUR.
     public var minorUnits: Int

@@ -46,7 +46,7 @@ public struct OrderLine: Sendable, Equatable, Codable {
         self.location = location
     }
 
-    /// Quantity × unit price.
+    /// Quantity × unit price: at most 10^6 × 10^11 = 10^17 for a line read within ``Limits``.
     public var lineTotal: Int { quantity * unitPrice }
 }
 
@@ -88,6 +88,23 @@ public struct Order: Sendable, Equatable {
         self.cancelled = cancelled
         self.lines = lines
         self.location = location
+    }
+}
+
+extension Order {
+    /// Whether Kontor can book the order: at most `Limits.maxOrderLines` lines, and lines and
+    /// shipping that add up to at most `Limits.maxAmountMinor` in absolute value. Computed
+    /// without trapping for any figures; sums over an order's amounts are safe once it holds.
+    public var isWithinLimits: Bool {
+        guard lines.count <= Limits.maxOrderLines else { return false }
+        var sum = shipping.magnitude
+        for line in lines {
+            let (total, o1) = line.quantity.magnitude.multipliedReportingOverflow(by: line.unitPrice.magnitude)
+            let (next, o2) = sum.addingReportingOverflow(total)
+            if o1 || o2 || next > UInt(Limits.maxAmountMinor) { return false }
+            sum = next
+        }
+        return sum <= UInt(Limits.maxAmountMinor)
     }
 }
 

@@ -40,18 +40,24 @@ public enum Rounding {
 
     /// Splits `total` over `weights` in proportion, so that the parts add up to `total`
     /// exactly (largest remainder; ties go to the earlier weight).
+    ///
+    /// `total × weight` is computed in 128 bits: two amounts within ``Limits`` (10^11 each)
+    /// multiply to 10^22, beyond `Int`. With weights of one sign each part is at most `total`;
+    /// weights of mixed signs whose parts would not fit in `Int` are treated like weights that
+    /// sum to zero: the first takes all.
     public static func allocate(_ total: Int, weights: [Int]) -> [Int] {
         let sum = weights.reduce(0, +)
-        guard sum != 0 else {
+        let shares = sum == 0 ? nil : weights.map { share(total, $0, of: sum) }
+        guard let shares, shares.allSatisfy({ $0 != nil }) else {
             var parts = Array(repeating: 0, count: weights.count)
             if !parts.isEmpty { parts[0] = total }
             return parts
         }
-        var parts = weights.map { total * $0 / sum }
+        var parts = shares.map { $0!.quotient }
         var rest = total - parts.reduce(0, +)
         let order = weights.indices.sorted { a, b in
-            let ra = (total * weights[a]) % sum, rb = (total * weights[b]) % sum
-            return ra.magnitude != rb.magnitude ? ra.magnitude > rb.magnitude : a < b
+            let ra = shares[a]!.remainder, rb = shares[b]!.remainder
+            return ra != rb ? ra > rb : a < b
         }
         var i = 0
         while rest != 0, !order.isEmpty {
@@ -61,5 +67,16 @@ public enum Rounding {
             i += 1
         }
         return parts
+    }
+
+    /// `total × weight / sum` rounded toward zero, and the magnitude of the remainder; nil when
+    /// the quotient does not fit in `Int`.
+    private static func share(_ total: Int, _ weight: Int, of sum: Int) -> (quotient: Int, remainder: UInt)? {
+        let product = total.magnitude.multipliedFullWidth(by: weight.magnitude)
+        guard product.high < sum.magnitude else { return nil }
+        let (quotient, remainder) = sum.magnitude.dividingFullWidth(product)
+        guard quotient <= UInt(Int.max) else { return nil }
+        let negative = ((total < 0) != (weight < 0)) != (sum < 0)
+        return (negative ? -Int(quotient) : Int(quotient), remainder)
     }
 }

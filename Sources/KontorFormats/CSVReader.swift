@@ -14,8 +14,9 @@ import KontorCore
 /// - `init` throws when the file has no usable header (`csv.empty`, `csv.empty-header`,
 ///   `csv.duplicate-header`, or a problem of the header record itself);
 /// - `next()` throws a problem of one record (`csv.field-count`, `csv.mixed-delimiters`,
-///   `csv.stray-quote`, `csv.field-too-large`, `csv.encoding`) after skipping past that
-///   record, so the caller may go on calling `next()` to collect further problems;
+///   `csv.stray-quote`, `csv.field-too-large`, `csv.encoding`, `field.control-character` for
+///   a control character other than tab, CR and LF) after skipping past that record, so the
+///   caller may go on calling `next()` to collect further problems;
 /// - `next()` throws `csv.unterminated-quote` when the file ends inside quotes; the
 ///   quote swallowed the rest of the file, so every later call returns nil.
 ///
@@ -78,6 +79,11 @@ public struct CSVReader {
             guard let name = encoding.decode(scanner.field(index)) else {
                 throw Diagnostic.csvEncoding(file: fileName, line: record.line, field: index + 1)
             }
+            if let (value, position) = Diagnostic.firstRefusedControl(in: name) {
+                throw Diagnostic.controlCharacter(value, position: position, what: "the name of column \(index + 1)",
+                                                  whatDE: "Der Name der Spalte \(index + 1)",
+                                                  at: SourceLocation(file: fileName, line: record.line, column: index + 1))
+            }
             header.append(name.trimmingSpaces())
         }
         try CSVReader.checkHeader(header, file: fileName, line: record.line)
@@ -123,6 +129,12 @@ public struct CSVReader {
         for index in 0..<count {
             guard let text = encoding.decode(scanner.field(index)) else {
                 throw Diagnostic.csvEncoding(file: fileName, line: record.line, field: index + 1)
+            }
+            if scanner.field(index).contains(where: { Diagnostic.isRefusedControl(UInt32($0)) }),
+               let (value, position) = Diagnostic.firstRefusedControl(in: text) {
+                throw Diagnostic.controlCharacter(value, position: position, what: "column \(header[index])",
+                                                  whatDE: "Spalte \(header[index])",
+                                                  at: SourceLocation(file: fileName, line: record.line, column: index + 1))
             }
             fields.append(text)
         }

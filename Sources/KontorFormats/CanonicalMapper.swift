@@ -60,8 +60,8 @@ public struct CanonicalMapper {
     private func product(_ f: inout Fields) -> DocumentRecord? {
         let sku = f.required("sku"), name = f.required("name"), price = f.money("price", required: true)
         let rate = f.vatRate("vat_rate", required: true)
-        let weight = f.decimal("weight_kg", places: 3, minimum: 0)
-        let ean = f.digits("ean", lengths: 8...14)
+        let weight = f.decimal("weight_kg", places: 3, limit: .weight, minimum: 0)
+        let ean = f.gtin("ean")
         let reorder = f.integer("reorder_point", minimum: 0)
         let cost = f.money("cost", minimum: 0)
         guard let sku, let name, let price, let rate else { return nil }
@@ -88,7 +88,7 @@ public struct CanonicalMapper {
 
     private func customer(_ f: inout Fields) -> DocumentRecord? {
         let id = f.required("customer_id"), name = f.required("name"), email = f.email("email")
-        let limit = f.money("credit_limit", minimum: 0), terms = f.integer("payment_terms_days", minimum: 0)
+        let limit = f.money("credit_limit", minimum: 0), terms = f.integer("payment_terms_days", minimum: 0, maximum: 3650)
         guard let id, let name, let email else { return nil }
         return .customer(Customer(customerID: id, name: name, email: email, creditLimit: limit, paymentTermsDays: terms,
                                   vatID: f.optional("vat_id"), country: f.country("country"), street: f.optional("street"),

@@ -22,11 +22,17 @@ public enum Syntax: String, Sendable {
 /// content (never from the name), and hands out canonical records one at a time.
 public enum DocumentReader {
     /// A stream of the file's records, or nil when the file cannot be read as any kind (the
-    /// reason is in `log`). `makeSource` opens the file's bytes; it is called once, or twice
-    /// for XML (once to see the root element).
+    /// reason is in `log`; a UTF-16 file is refused as `file.utf16`). `makeSource` opens the
+    /// file's bytes; it is called once, or twice for XML (once to see the root element).
     public static func open<Source: ByteSource>(
         makeSource: () throws -> Source, fileName: String, isValidUTF8: Bool, head: [UInt8], log: inout DiagnosticLog
     ) -> DocumentStream? {
+        if TextEncoding.looksLikeUTF16(head) {
+            log.append(Diagnostic("file.utf16", "the file is UTF-16; save it as UTF-8 (in Excel: CSV UTF-8)",
+                                  de: "Die Datei ist UTF-16; bitte als UTF-8 speichern (in Excel: CSV UTF-8)",
+                                  hint: "Kontor reads UTF-8 and Windows-1252 text.", at: SourceLocation(file: fileName, line: 1)))
+            return nil
+        }
         do {
             switch Syntax.sniff(head) {
             case .csv: return try openCSV(source: makeSource(), fileName: fileName, isValidUTF8: isValidUTF8, log: &log)
@@ -94,12 +100,12 @@ public enum DocumentReader {
         if namespace == KontorXMLSchema.namespace, let kind = DocumentKind(rawValue: root) {
             let reader = try XMLRecordReader(source: makeSource(), fileName: fileName, options: KontorXMLSchema.readerOptions)
             let mapper: any DialectMapper<XMLElementNode> = CanonicalXMLMapper(kind: kind, file: fileName)
-            return DocumentStream(input: .xml(reader, reported: 0, mapper))
+            return DocumentStream(input: .xml(reader, mapper))
         }
         if let dialect = Dialects.xml.first(where: { $0.recognizes(root: root, namespace: namespace) }) {
             let reader = try XMLRecordReader(source: makeSource(), fileName: fileName, selection: dialect.selection)
             let mapper: any DialectMapper<XMLElementNode> = dialect.mapper(file: fileName, root: root, namespace: namespace)
-            return DocumentStream(input: .xml(reader, reported: 0, mapper))
+            return DocumentStream(input: .xml(reader, mapper))
         }
         let where_ = namespace.map { " in namespace \($0)" } ?? " without a namespace"
         let known = DocumentKind.allCases.map { "<\($0.rawValue)>" }.joined(separator: ", ")
@@ -117,7 +123,7 @@ public struct DocumentStream {
     enum Input {
         case csv(CSVReader, any DialectMapper<FlatRecord>)
         case json(JSONRecordReader, first: JSONElement?, any DialectMapper<JSONElement>)
-        case xml(XMLRecordReader, reported: Int, any DialectMapper<XMLElementNode>)
+        case xml(XMLRecordReader, any DialectMapper<XMLElementNode>)
         /// While a reader is being advanced: taking it out keeps its buffers uniquely owned.
         case taken
     }
@@ -134,24 +140,41 @@ public struct DocumentStream {
         switch input {
         case .csv(_, let m): (kind, dialect) = (m.kind, m.dialect)
         case .json(_, _, let m): (kind, dialect) = (m.kind, m.dialect)
-        case .xml(_, _, let m): (kind, dialect) = (m.kind, m.dialect)
+        case .xml(_, let m): (kind, dialect) = (m.kind, m.dialect)
         case .taken: (kind, dialect) = (.products, "")
         }
         self.input = input
     }
 
     /// The next canonical record, or nil at the end. Problems go to `log`; reading goes on
-    /// past a bad record to find more, until the log is full or the file cannot be read further.
+    /// past a bad record to find more, until the log holds as many errors as it lists (the
+    /// file is rejected then anyway) or the file cannot be read further. Warnings never
+    /// stop it: every record is handed out.
     public mutating func next(log: inout DiagnosticLog) throws -> DocumentRecord? {
         while queue.isEmpty && !ended {
             do {
                 if !(try advance(log: &log)) { ended = true }
             } catch let problem as Diagnostic {
                 log.append(problem)
+                // An XML reader refuses for good: asked again, it throws the same refusal.
+                if case .xml = input { ended = true }
             }
             if log.isFull { ended = true }
         }
         return queue.isEmpty ? nil : queue.removeFirst()
+    }
+
+    /// Queues the records a mapper handed out, refusing an order beyond ``Limits`` (too many
+    /// lines, or lines and shipping beyond the largest amount): whatever the dialect, no order
+    /// leaves the reader whose sums could overflow.
+    private mutating func enqueue(_ records: [DocumentRecord], log: inout DiagnosticLog) {
+        for record in records {
+            if case .order(let order) = record, !order.isWithinLimits {
+                log.append(.orderTooLarge(order))
+                continue
+            }
+            queue.append(record)
+        }
     }
 
     /// Reads one record of the file into the queue; false at the end of the file.
@@ -162,31 +185,33 @@ public struct DocumentStream {
         case .csv(var reader, var mapper):
             defer { input = .csv(reader, mapper) }
             guard let row = try reader.next() else {
-                queue += mapper.finish(log: &log)
+                enqueue(mapper.finish(log: &log), log: &log)
                 return false
             }
-            queue += mapper.map(reader.flatRecord(row), log: &log)
+            enqueue(mapper.map(reader.flatRecord(row), log: &log), log: &log)
         case .json(var reader, let first, var mapper):
             defer { input = .json(reader, first: nil, mapper) }
             guard let element = try first ?? reader.next() else {
-                queue += mapper.finish(log: &log)
+                enqueue(mapper.finish(log: &log), log: &log)
                 return false
             }
-            queue += mapper.map(element, log: &log)
-        case .xml(var reader, var reported, var mapper):
-            defer { input = .xml(reader, reported: reported, mapper) }
-            let node = try reader.next()
+            enqueue(mapper.map(element, log: &log), log: &log)
+        case .xml(var reader, var mapper):
+            defer { input = .xml(reader, mapper) }
+            let node: XMLElementNode?
+            do {
+                node = try reader.next()
+            } catch {
+                log.append(contentsOf: reader.takeNewDiagnostics())
+                throw error
+            }
             // Schema problems are found as the parser reads ahead; pass on the new ones.
-            let found = reader.diagnostics.diagnostics
-            if found.count > reported {
-                log.append(contentsOf: Array(found[reported...]))
-                reported = found.count
-            }
+            log.append(contentsOf: reader.takeNewDiagnostics())
             guard let node else {
-                queue += mapper.finish(log: &log)
+                enqueue(mapper.finish(log: &log), log: &log)
                 return false
             }
-            queue += mapper.map(node, log: &log)
+            enqueue(mapper.map(node, log: &log), log: &log)
         case .taken:
             return false
         }

@@ -8,17 +8,33 @@ struct Fields {
     private var values: [String: FieldValue] = [:]
     var problems: [Diagnostic] = []
 
+    /// The record's fields by normalized name; two fields whose names normalize alike
+    /// (`price` and `Price`) are an error naming both, since neither may silently win.
     init(record: FlatRecord, decimalComma: Bool) {
         location = record.location
         self.decimalComma = decimalComma
-        for (name, value) in record.fields { values[KindDetector.normalize(name)] = value }
+        var names: [String: String] = [:]
+        for (name, value) in record.fields {
+            let key = KindDetector.normalize(name)
+            if let first = values[key], let firstName = names[key] {
+                problems.append(Diagnostic(
+                    "field.duplicate",
+                    "\"\(name)\" is the same field as \"\(firstName)\" at \(first.location)",
+                    de: "\"\(name)\" ist dasselbe Feld wie \"\(firstName)\" an \(first.location)",
+                    hint: "Names are compared without regard to case, spaces and dashes; remove or rename one of the two.",
+                    at: value.location))
+                continue
+            }
+            values[key] = value
+            names[key] = name
+        }
     }
 
     /// Where a field is, or the record's place if the field is missing.
     func place(_ name: String) -> SourceLocation { values[name]?.location ?? location }
 
-    mutating func fail(_ name: String, _ message: String, de: String, hint: String? = nil) {
-        problems.append(Diagnostic("field.invalid", message, de: de, hint: hint, at: place(name)))
+    mutating func fail(_ name: String, _ message: String, de: String, hint: String? = nil, code: String = "field.invalid") {
+        problems.append(Diagnostic(code, message, de: de, hint: hint, at: place(name)))
     }
 
     /// The trimmed text, nil when missing or empty.
@@ -34,9 +50,17 @@ struct Fields {
         return nil
     }
 
-    mutating func integer(_ name: String, required isRequired: Bool = false, minimum: Int? = nil) -> Int? {
+    /// A whole number of at least `minimum` and at most `maximum` (the largest quantity
+    /// unless given).
+    mutating func integer(_ name: String, required isRequired: Bool = false, minimum: Int? = nil,
+                          maximum: Int = Limits.maxQuantity) -> Int? {
         guard let text = isRequired ? required(name) : optional(name) else { return nil }
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
         guard let value = Int(text) else {
+            if !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), !text.hasPrefix("-") {
+                failOutOfRange(name, text, maximum: maximum)
+                return nil
+            }
             fail(name, "\(name) \"\(text)\" is not a whole number", de: "\(name) \"\(text)\" ist keine ganze Zahl",
                  hint: "Write digits only, for example 3.")
             return nil
@@ -45,10 +69,25 @@ struct Fields {
             fail(name, "\(name) \(value) is less than \(minimum)", de: "\(name) \(value) ist kleiner als \(minimum)")
             return nil
         }
+        if value > maximum {
+            failOutOfRange(name, text, maximum: maximum)
+            return nil
+        }
         return value
     }
 
-    mutating func decimal(_ name: String, places: Int, required isRequired: Bool = false, minimum: Int? = nil) -> Int? {
+    private mutating func failOutOfRange(_ name: String, _ text: String, maximum: Int) {
+        if maximum == Limits.maxQuantity {
+            problems.append(.outOfRange(name, text, .quantity, at: place(name)))
+        } else {
+            fail(name, "\(name) \(text) is more than \(maximum)", de: "\(name) \(text) ist mehr als \(maximum)",
+                 code: "field.out-of-range")
+        }
+    }
+
+    /// A decimal scaled by 10^`places`, within `limit` in absolute value.
+    mutating func decimal(_ name: String, places: Int, limit: FigureLimit, required isRequired: Bool = false,
+                          minimum: Int? = nil) -> Int? {
         guard let text = isRequired ? required(name) : optional(name) else { return nil }
         switch DecimalParser.parse(text, places: places, decimalComma: decimalComma) {
         case .success(let value):
@@ -56,11 +95,17 @@ struct Fields {
                 fail(name, "\(name) \(text) is negative", de: "\(name) \(text) ist negativ")
                 return nil
             }
+            if !limit.admits(value) {
+                problems.append(.outOfRange(name, "\"\(text)\"", limit, negative: value < 0, at: place(name)))
+                return nil
+            }
             return value
         case .failure(.tooManyDecimals(let p)):
             fail(name, "\(name) \"\(text)\" has more than \(p) decimal places", de: "\(name) \"\(text)\" hat mehr als \(p) Nachkommastellen")
         case .failure(.outOfRange):
-            fail(name, "\(name) \"\(text)\" is too large", de: "\(name) \"\(text)\" ist zu groß")
+            problems.append(.outOfRange(name, "\"\(text)\"", limit, negative: text.hasPrefix("-"), at: place(name)))
+        case .failure(.ambiguousSeparator):
+            failAmbiguous(name, text, places: places)
         case .failure:
             let example = decimalComma ? "12,90" : "12.90"
             fail(name, "\(name) \"\(text)\" is not a number", de: "\(name) \"\(text)\" ist keine Zahl",
@@ -69,8 +114,20 @@ struct Fields {
         return nil
     }
 
+    /// A value such as `8.90` in a `;`-separated file, where amounts have a decimal comma.
+    private mutating func failAmbiguous(_ name: String, _ text: String, places: Int) {
+        let afterPoint = text.split(separator: ".").last ?? ""
+        let comma = places == 2 ? "a comma before the cents" : "a decimal comma"
+        var hint = "Write \(text.replacing(".", with: ",")) (\(comma)), as German spreadsheets do."
+        if afterPoint.count == 3 { hint += " If the point separates thousands, write \(text),00." }
+        fail(name, "\(name) \"\(text)\" in a ;-separated file: the point could be a decimal point or a thousands separator",
+             de: "\(name) \"\(text)\" in einer mit ; getrennten Datei: der Punkt kann Dezimalpunkt oder Tausendertrennzeichen sein",
+             hint: hint, code: "field.ambiguous-separator")
+    }
+
+    /// An amount in cents, at most 1,000,000,000.00 EUR in absolute value.
     mutating func money(_ name: String, required isRequired: Bool = false, minimum: Int? = nil) -> Int? {
-        decimal(name, places: 2, required: isRequired, minimum: minimum)
+        decimal(name, places: 2, limit: .amount, required: isRequired, minimum: minimum)
     }
 
     mutating func vatRate(_ name: String, required isRequired: Bool = false) -> VATRate? {
@@ -113,11 +170,12 @@ struct Fields {
         return nil
     }
 
-    mutating func digits(_ name: String, lengths: ClosedRange<Int>) -> String? {
+    /// An EAN/GTIN: 8 to 14 digits, with the GS1 check digit for 8, 12, 13 and 14.
+    mutating func gtin(_ name: String) -> String? {
         guard let text = optional(name) else { return nil }
-        if lengths.contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) { return text }
-        fail(name, "\(name) \"\(text)\" is not \(lengths.lowerBound) to \(lengths.upperBound) digits",
-             de: "\(name) \"\(text)\" hat nicht \(lengths.lowerBound) bis \(lengths.upperBound) Ziffern")
+        guard let problem = GTIN.problem(text) else { return text }
+        let words = problem.words(name, text)
+        fail(name, words.en, de: words.de, hint: words.hint)
         return nil
     }
 

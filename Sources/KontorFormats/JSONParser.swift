@@ -24,8 +24,9 @@ struct JSONParser {
     private var continuationBytes = 0
     /// Where the value in hand sits in the document.
     var path: [JSONPointer.Component] = []
-    /// The first key found twice in one object since the last look.
-    var duplicateKey: Diagnostic?
+    /// The first problem since the last look that rejects only the value in hand, not the
+    /// reading: a key found twice in one object, or a control character written as an escape.
+    var recordProblem: Diagnostic?
     /// Where the value being bounded started, in bytes and for messages.
     private var boundedValueStart: (offset: Int, location: SourceLocation)?
     /// The bytes of the string in hand.
@@ -176,8 +177,8 @@ struct JSONParser {
             advance()
             path.append(.key(key))
             let value = try parseValue(depth: depth, after: ":")
-            if duplicateKey == nil, isDuplicate(key, in: members, keys: &keys) {
-                duplicateKey = Diagnostic.jsonDuplicateKey(key, at: location(at: keyPosition))
+            if recordProblem == nil, isDuplicate(key, in: members, keys: &keys) {
+                recordProblem = Diagnostic.jsonDuplicateKey(key, at: location(at: keyPosition))
             }
             path.removeLast()
             members.append((key: key, value: value))
@@ -274,8 +275,12 @@ struct JSONParser {
         advance()
         switch byte {
         case Self.quote, Self.backslash, UInt8(ascii: "/"): scratch.append(byte)
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
+        case UInt8(ascii: "b"):
+            scratch.append(0x08)
+            noteControlCharacter(0x08, at: start)
+        case UInt8(ascii: "f"):
+            scratch.append(0x0C)
+            noteControlCharacter(0x0C, at: start)
         case UInt8(ascii: "n"): scratch.append(0x0A)
         case UInt8(ascii: "r"): scratch.append(0x0D)
         case UInt8(ascii: "t"): scratch.append(0x09)
@@ -294,9 +299,21 @@ struct JSONParser {
             }
             // Surrogates are excluded above, so every value is a scalar.
             scratch.append(contentsOf: Unicode.Scalar(value)!.utf8)
+            if Diagnostic.isRefusedControl(value) { noteControlCharacter(value, at: start) }
         default:
             throw Diagnostic.jsonInvalidEscape(#"\"# + String(decoding: [byte], as: UTF8.self), at: location(at: start))
         }
+    }
+
+    /// Records a control character other than tab, CR and LF, written as the escape at
+    /// `start` (`\u0000`, `\b`), as the problem of the value in hand.
+    private mutating func noteControlCharacter(_ value: UInt32, at start: Position) {
+        guard recordProblem == nil else { return }
+        let position = String(decoding: scratch, as: UTF8.self).unicodeScalars.count
+        let key = path.last.flatMap { if case .key(let key) = $0 { key } else { nil } }
+        recordProblem = Diagnostic.controlCharacter(
+            value, position: position, what: key.map { "the value of \"\($0)\"" } ?? "a text",
+            whatDE: key.map { "Der Wert von \"\($0)\"" } ?? "Ein Text", at: location(at: start))
     }
 
     /// The value of the four hex digits of a `\u` escape.

@@ -10,8 +10,9 @@ import KontorCore
 ///
 /// Problems are thrown as ``Diagnostic``s located by file, line, column and JSON pointer,
 /// such as `orders.json:7:15 /2/quantity: expected a value after ":"`. A key that appears
-/// twice in one record (`json.duplicate-key`) rejects that record only: reading goes on
-/// with the next one. Every other problem ends the reading, and later calls return nil:
+/// twice in one record (`json.duplicate-key`) and a control character other than tab, CR
+/// and LF written as an escape (`"TEA\u0000"`, `field.control-character`) reject that
+/// record only: reading goes on with the next one. Every other problem ends the reading, and later calls return nil:
 /// `json.empty`, `json.syntax`, `json.encoding`, `json.truncated` (the file ends inside
 /// the document), `json.depth` (more than 64 nested arrays and objects, the outermost
 /// counted), `json.too-large` (a record or header value of more than 16 MiB) and
@@ -67,12 +68,12 @@ public struct JSONRecordReader {
             element = try readNextElement()
         } catch {
             phase = .finished
-            parser.duplicateKey = nil
+            parser.recordProblem = nil
             throw error
         }
-        if let duplicate = parser.duplicateKey {
-            parser.duplicateKey = nil
-            throw duplicate
+        if let problem = parser.recordProblem {
+            parser.recordProblem = nil
+            throw problem
         }
         return element
     }
@@ -166,7 +167,7 @@ public struct JSONRecordReader {
         let value = try parser.parseValue(depth: 1, after: ":")
         try parser.endBoundedValue()
         if key == recordsKey { throw Diagnostic.jsonNotArray(key, value, at: parser.location(at: keyPosition)) }
-        if let duplicate = parser.duplicateKey { throw duplicate }
+        if let problem = parser.recordProblem { throw problem }
         header.append((key: key, value: value))
         phase = .members(count: count + 1)
     }

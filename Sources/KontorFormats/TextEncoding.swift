@@ -44,3 +44,21 @@ public enum TextEncoding: Sendable {
         0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ]
 }
+
+extension TextEncoding {
+    /// Whether the first bytes of a file are UTF-16 text: a byte order mark (`FF FE`, `FE FF`),
+    /// or ASCII with a zero byte beside every character, as Excel's "Unicode text" and some
+    /// Windows programs write. Kontor reads UTF-8 and Windows-1252 only.
+    public static func looksLikeUTF16(_ head: [UInt8]) -> Bool {
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return true }
+        let pairs = min(head.count / 2, 256)
+        guard pairs >= 2 else { return false }
+        var littleEndian = 0, bigEndian = 0
+        for i in 0..<pairs {
+            let (a, b) = (head[2 * i], head[2 * i + 1])
+            if a != 0, b == 0 { littleEndian += 1 }
+            if a == 0, b != 0 { bigEndian += 1 }
+        }
+        return max(littleEndian, bigEndian) * 10 >= pairs * 9
+    }
+}

@@ -47,6 +47,16 @@ extension Diagnostic {
         )
     }
 
+    static func xmlAttributeCount(_ element: String, limit: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            "xml.attribute-count",
+            "the element <\(element)> has more than \(limit) attributes; Kontor reads at most \(limit)",
+            de: "Das Element <\(element)> hat mehr als \(limit) Attribute; Kontor liest höchstens \(limit)",
+            hint: "Kontor's data is in elements, not attributes; export the file again.",
+            at: location
+        )
+    }
+
     static func xmlSyntax(_ message: String, at location: SourceLocation, severity: Severity = .error) -> Diagnostic {
         Diagnostic("xml.syntax", message, de: "XML-Fehler: \(message)", at: location, severity: severity)
     }

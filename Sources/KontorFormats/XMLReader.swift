@@ -11,6 +11,8 @@ import KontorCore
 /// - an entity reference other than the predefined ones (`xml.entity`);
 /// - elements nested deeper than `Options.maxDepth` (`xml.depth`);
 /// - text or attribute values longer than `Options.maxTextBytes` (`xml.text-size`);
+/// - an element with more than `Options.maxAttributes` attributes (`xml.attribute-count`),
+///   found in the bytes before libxml2 parses the tag;
 /// - anything libxml2 finds not well-formed (`xml.syntax`, with line and column).
 ///
 /// Errors of the byte source are rethrown as they are. With a schema in the options,
@@ -24,6 +26,8 @@ public final class XMLReader {
     public let options: Options
     /// Warnings, and schema problems found so far; errors here reject the file.
     public private(set) var diagnostics = DiagnosticLog()
+    /// What `diagnostics` gained since the last `takeNewDiagnostics()`.
+    private var unreported = DiagnosticLog()
 
     /// One open element.
     /// Whether the reader stands after a child element of the current element (or outside the root).
@@ -48,7 +52,8 @@ public final class XMLReader {
     public init(source: some ByteSource, fileName: String, options: Options = Options()) throws {
         var source = source
         let firstChunk = try source.nextChunk() ?? []
-        let context = XMLReaderContext(source: source, firstChunk: firstChunk, schema: options.schema)
+        let context = XMLReaderContext(source: source, firstChunk: firstChunk, schema: options.schema,
+                                       maxAttributes: options.maxAttributes)
         let contextPointer = Unmanaged.passUnretained(context).toOpaque()
         let parserOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
         let reader = context.reportingErrors {
@@ -193,6 +198,10 @@ public final class XMLReader {
         if let line = context.doctypeLine {
             throw Diagnostic.xmlDoctype(at: SourceLocation(file: fileName, line: line))
         }
+        if let excess = context.attributeExcess {
+            throw Diagnostic.xmlAttributeCount(excess.element, limit: options.maxAttributes,
+                                               at: SourceLocation(file: fileName, line: excess.line))
+        }
         if let error = context.sourceError { throw error }
         let errors = context.parserErrors
         context.parserErrors.removeAll()
@@ -206,7 +215,7 @@ public final class XMLReader {
                 diagnostic.hint = "the file may be cut off, or hold more than one root element"
             }
             if diagnostic.severity == .error { throw diagnostic }
-            diagnostics.append(diagnostic)
+            record(diagnostic)
         }
         if status < 0 {
             throw Diagnostic.xmlSyntax("the document could not be read", at: currentLocation(path: frames.last?.path))
@@ -237,11 +246,23 @@ public final class XMLReader {
     }
 
     private func append(_ problem: XMLSchemaProblem, path: String?) {
-        diagnostics.append(Diagnostic(
+        record(Diagnostic(
             "xml.schema", problem.message,
             at: SourceLocation(file: fileName, line: problem.line, path: path),
             severity: problem.severity
         ))
+    }
+
+    private func record(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+        unreported.append(diagnostic)
+    }
+
+    /// The warnings and schema problems found since the last call, with their counts, for a
+    /// caller that passes them on as it reads.
+    public func takeNewDiagnostics() -> DiagnosticLog {
+        defer { unreported = DiagnosticLog(cap: unreported.cap) }
+        return unreported
     }
 
     private func currentLocation(path: String?) -> SourceLocation {

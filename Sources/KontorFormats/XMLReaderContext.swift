@@ -14,12 +14,16 @@ final class XMLReaderContext {
     private var chunk: [UInt8]
     private var offset = 0
     private var prolog = XMLPrologScanner()
+    private var attributeCounter: XMLAttributeCounter
     private let schema: XMLSchema?
+    private lazy var messagePatterns = XMLSchemaMessagePatterns()
 
     /// The reader the callbacks belong to, once libxml2 has created it.
     var reader: xmlTextReaderPtr?
     /// The line of a DOCTYPE found before the root element.
     private(set) var doctypeLine: Int?
+    /// An element with more attributes than the limit, found before libxml2 saw its tag.
+    private(set) var attributeExcess: XMLAttributeCounter.Excess?
     /// What the byte source threw.
     private(set) var sourceError: (any Error)?
     /// Parser errors and warnings not yet taken by the reader.
@@ -27,19 +31,21 @@ final class XMLReaderContext {
     /// Schema problems not yet tied to an element path.
     var schemaProblems: [SchemaProblem] = []
 
-    init(source: any ByteSource, firstChunk: [UInt8], schema: XMLSchema?) {
+    init(source: any ByteSource, firstChunk: [UInt8], schema: XMLSchema?, maxAttributes: Int) {
         self.source = source
         self.chunk = firstChunk
         self.schema = schema
+        attributeCounter = XMLAttributeCounter(limit: maxAttributes)
     }
 
     /// Copies up to `capacity` bytes into `buffer` for libxml2. Returns the count, 0 at the
     /// end of the input, or -1 to stop parsing: after a DOCTYPE or a failing source.
     ///
     /// Bytes up to the end of the root's opening tag are checked for a DOCTYPE before they
-    /// are handed out, and the hand-out stops at that tag's end.
+    /// are handed out, and the hand-out stops at that tag's end. Every start tag's attributes
+    /// are counted before it is handed out.
     func read(into buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int32 {
-        guard doctypeLine == nil, sourceError == nil else { return -1 }
+        guard doctypeLine == nil, attributeExcess == nil, sourceError == nil else { return -1 }
         while offset == chunk.count {
             do {
                 guard let next = try source.nextChunk() else { return 0 }
@@ -59,6 +65,10 @@ final class XMLReaderContext {
                     return -1
                 }
                 slice = UnsafeRawBufferPointer(rebasing: slice[..<examined])
+            }
+            if let excess = attributeCounter.scan(slice) {
+                attributeExcess = excess
+                return -1
             }
             UnsafeMutableRawPointer(buffer).copyMemory(from: slice.baseAddress!, byteCount: slice.count)
             offset += slice.count
@@ -85,7 +95,7 @@ final class XMLReaderContext {
             parserErrors.append(entry)
             return
         }
-        let problem = schema.problem(entry)
+        let problem = schema.problem(entry, patterns: messagePatterns)
         schemaProblems.append(SchemaProblem(target: problem.element.flatMap(parsedElement(named:)), problem: problem))
     }
 

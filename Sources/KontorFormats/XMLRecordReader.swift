@@ -63,6 +63,9 @@ public struct XMLRecordReader {
     /// Warnings and schema problems found so far.
     public var diagnostics: DiagnosticLog { reader.diagnostics }
 
+    /// The warnings and schema problems found since the last call.
+    public func takeNewDiagnostics() -> DiagnosticLog { reader.takeNewDiagnostics() }
+
     /// The next record, or nil at the end of the document.
     public mutating func next() throws -> XMLElementNode? {
         if let root = pendingRoot {

@@ -41,6 +41,7 @@ public enum BatchJournal {
         public var dialect: String?
         public var records: Int
         public var diagnostics: [Diagnostic]
+        /// How many errors were found beyond those listed in `diagnostics`.
         public var suppressed: Int
         public var summary: String?
         public var archivePath: String?
@@ -62,8 +63,10 @@ public enum BatchJournal {
 
     /// Records the outcome of a batch and logs it.
     public static func finish(_ batch: Int64, _ outcome: Outcome, at: String, durationMs: Int, actor: String, in db: Database) throws {
-        let errors = outcome.diagnostics.count(where: { $0.severity == .error }) + outcome.suppressed
-        let warnings = outcome.diagnostics.count(where: { $0.severity == .warning })
+        // A listed entry may stand for several problems: one found again at the same place,
+        // or the line that sums up the warnings left out.
+        let errors = outcome.diagnostics.reduce(0) { $0 + ($1.severity == .error ? $1.occurrences : 0) } + outcome.suppressed
+        let warnings = outcome.diagnostics.reduce(0) { $0 + ($1.severity == .warning ? $1.occurrences : 0) }
         try db.execute(sql: """
             UPDATE batches SET status = ?, kind = ?, dialect = ?, records = ?, errors = ?, warnings = ?,
                 finished_at = ?, duration_ms = ?, summary = ?, archive_path = ?, duplicate_of = ?

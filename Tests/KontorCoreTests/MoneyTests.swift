@@ -23,6 +23,23 @@ import Testing
         #expect((try? DecimalParser.parse(text, decimalComma: true).get()) == expected)
     }
 
+    @Test(arguments: [("1.234.567,00", 123_456_700), ("12.345.678", 1_234_567_800), ("-1.000,5", -100_050)] as [(String, Int)])
+    func pointsBetweenGroupsOfThreeAreThousandsSeparators(text: String, expected: Int) {
+        #expect(DecimalParser.parse(text, decimalComma: true) == .success(expected))
+    }
+
+    /// A single point and no comma may be a decimal point: `8.90` was booked as 890.00.
+    @Test(arguments: ["8.90", "49.65", "1.234", "-0.5"])
+    func aLonePointIsAmbiguousWithADecimalComma(text: String) {
+        #expect(DecimalParser.parse(text, decimalComma: true) == .failure(.ambiguousSeparator))
+    }
+
+    /// `1.2.3` was booked as 123.00.
+    @Test(arguments: ["1.2.3", "12.34,56", "1.2345,00", "1,234.5", "1..234,00", ".123,00"])
+    func pointsOutsideGroupsOfThreeAreNotANumber(text: String) {
+        #expect(DecimalParser.parse(text, decimalComma: true) == .failure(.notANumber))
+    }
+
     @Test func trailingZerosBeyondPlacesAreAccepted() {
         #expect((try? DecimalParser.parse("12.500").get()) == 1250)
         #expect(DecimalParser.parse("12.505") == .failure(.tooManyDecimals(2)))
@@ -43,6 +60,17 @@ import Testing
         for total in [1, 99, 490, 12345] {
             #expect(Rounding.allocate(total, weights: [3, 7, 11]).reduce(0, +) == total)
         }
+    }
+
+    /// Shipping times a rate's goods overflowed Int for amounts within Kontor's limits.
+    @Test func allocationOfLargeAmountsDoesNotOverflow() {
+        #expect(Rounding.allocate(100_000_000_000, weights: [60_000_000_000, 40_000_000_000]) == [60_000_000_000, 40_000_000_000])
+        #expect(Rounding.allocate(-100_000_000_001, weights: [1, 1]) == [-50_000_000_001, -50_000_000_000])
+        #expect(Rounding.allocate(Int.max, weights: [Int.max / 2, Int.max / 2]).reduce(0, +) == Int.max)
+        #expect(Rounding.allocate(100, weights: [Int.max, -Int.max + 1]) == [100, 0])
+        let totals = InvoiceCalculator.totals(goods: [TaxableAmount(gross: 99_999_999_999, rate: .standard),
+                                                      TaxableAmount(gross: 1, rate: .reduced)], shipping: 99_000_000_000)
+        #expect(totals.reduce(0) { $0 + $1.gross } == 199_000_000_000)
     }
 
     @Test(arguments: [(11900, 19, 1900), (10700, 7, 700), (100, 19, 16), (1, 19, 0), (3, 19, 0), (6, 19, 1), (890, 7, 58), (-11900, 19, -1900)])

@@ -216,6 +216,24 @@ import Testing
         #expect(wideOutcomes[1] == .record(CSVRow(line: 3, fields: ["1", "2", "3", "4", "5"])))
     }
 
+    /// A NUL cut the text where it was stored: `TEA\0-premium` was booked as `TEA`.
+    @Test func refusesControlCharactersButTabsAndLineBreaks() throws {
+        let text = "sku,name\nTEA\u{0}-premium,Assam\nPOT,\"Kanne\u{1B}[31m\"\nCUP,\"Tasse\tweiß\r\nrot\"\n"
+        for chunkSize in chunkSizes {
+            let (_, outcomes) = try readCSV(Array(text.utf8), chunkSize: chunkSize)
+            #expect(outcomes.compactMap { if case .problem(let p) = $0 { p.description } else { nil } } == [
+                "orders.csv:2:1: column sku holds the control character U+0000 (NUL) at character 4",
+                "orders.csv:3:2: column name holds the control character U+001B (ESC) at character 6",
+            ])
+            #expect(outcomes.last == .record(CSVRow(line: 4, fields: ["CUP", "Tasse\tweiß\r\nrot"])))
+        }
+        let problem = try #require(try csvProblems("sku,counted\nPOT\u{0}-XL,3\n").first)
+        #expect(problem.code == "field.control-character")
+        #expect(problem.messageDE == "Spalte sku enthält das Steuerzeichen U+0000 (NUL) an Zeichen 4")
+        #expect(try csvProblems("sku\u{7},counted\n").map(\.description)
+            == ["orders.csv:1:1: the name of column 1 holds the control character U+0007 (BEL) at character 4"])
+    }
+
     @Test func collectsManyProblemsInOneFile() throws {
         var text = "sku;qty\n"
         for index in 1...150 { text += index.isMultiple(of: 3) ? "A\(index);1\n" : "A\(index)\n" }

@@ -203,6 +203,25 @@ import Testing
         #expect(problems.allSatisfy { $0.messageDE != nil && $0.hint != nil })
     }
 
+    /// An escaped NUL cut the text where it was stored; the record is refused, reading goes on.
+    @Test func refusesEscapedControlCharactersButTabsAndLineBreaks() throws {
+        let text = #"[{"sku": "TEA\u0000-premium", "n": 5}, {"sku": "POT", "name": "a\bc"}, {"sku": "CUP", "name": "a\tb\r\nc"}]"#
+        for chunkSize in chunkSizes {
+            let (_, outcomes) = try readJSON(Array(text.utf8), chunkSize: chunkSize)
+            #expect(outcomes.map { outcome -> String in
+                switch outcome {
+                case .problem(let p): p.description
+                case .record(let r): r.pointer
+                }
+            } == [
+                #"orders.json:1:14 /0/sku: the value of "sku" holds the control character U+0000 (NUL) at character 4"#,
+                #"orders.json:1:65 /1/name: the value of "name" holds the control character U+0008 (BS) at character 2"#,
+                "/2",
+            ])
+        }
+        #expect(try jsonProblems(#"[{"sku": "A\u001f"}]"#).first?.code == "field.control-character")
+    }
+
     @Test func problemsHaveGermanTexts() throws {
         let truncated = try #require(try jsonProblems("[1, 2").first)
         #expect(truncated.messageDE == "Die Datei endet mitten im JSON-Dokument; sie scheint abgeschnitten zu sein.")

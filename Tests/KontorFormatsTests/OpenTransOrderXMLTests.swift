@@ -111,6 +111,16 @@ struct OpenTransOrderXMLTests {
         ])
     }
 
+    @Test func aQuantityBeyondKontorsLimitIsRefused() throws {
+        let (records, diagnostics) = try Self.read(try Self.variant([("<QUANTITY>6.0</QUANTITY>", "<QUANTITY>9223372036854775</QUANTITY>")]))
+        #expect(records == [Self.expected[0]])
+        #expect(diagnostics.map(\.description) == [
+            "bestellung-PO-2025-0417.xml:121 /ORDER/ORDER_ITEM_LIST/ORDER_ITEM[2]/QUANTITY: QUANTITY \"9223372036854775\" of item 2 is more than 1,000,000, the largest quantity Kontor books on one line",
+        ])
+        #expect(diagnostics.first?.messageDE
+            == "QUANTITY \"9223372036854775\" der Position 2 ist mehr als 1.000.000, die größte Menge, die Kontor in einer Zeile bucht")
+    }
+
     @Test func aCutOffFileIsCaughtByTheItemCount() throws {
         let (records, diagnostics) = try Self.read(try Self.variant([("<TOTAL_ITEM_NUM>2<", "<TOTAL_ITEM_NUM>3<")]))
         #expect(records == [Self.expected[0]])

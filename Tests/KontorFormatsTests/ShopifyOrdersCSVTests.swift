@@ -248,6 +248,20 @@ import Testing
         #expect(run.diagnostics[0].messageDE == "Lineitem quantity \"zwei\" ist keine ganze Zahl")
     }
 
+    /// A quantity of 10^17 trapped on overflow when the line's total was computed.
+    @Test func figuresBeyondKontorsLimitsAreRefused() throws {
+        let run = try Self.run([
+            Self.orderRow("#1", quantity: "100000000000000000"),
+            Self.orderRow("#2", price: "2000000000.00"),
+        ])
+        #expect(run.records.isEmpty)
+        #expect(run.problems == [
+            "orders.csv:2:17: Lineitem quantity 100000000000000000 is more than 1,000,000, the largest quantity Kontor books on one line",
+            "orders.csv:3:19: Lineitem price \"2000000000.00\" is more than 1,000,000,000.00 EUR, the largest amount Kontor books",
+        ])
+        #expect(run.diagnostics.map(\.code) == ["field.out-of-range", "field.out-of-range"])
+    }
+
     @Test func aSemicolonFileSavedByAGermanSpreadsheetMayHaveDecimalCommas() throws {
         let text = Self.file([Self.orderRow("#1", price: "8,90", shipping: "4,90", total: "13,80")])
             .replacingCommasOutsideQuotes(with: ";")

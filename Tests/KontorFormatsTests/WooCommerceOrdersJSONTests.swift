@@ -132,6 +132,17 @@ import Testing
         #expect(outcome.diagnosticsDE == [#"total "5,5l" ist keine Zahl"#])
     }
 
+    @Test func figuresBeyondKontorsLimitsAreRefused() throws {
+        let items = pepper.replacing(#""quantity": 1,"#, with: #""quantity": 100000000000000000,"#)
+            .replacing(#""total_tax": "0.39""#, with: #""total_tax": "1000000000.01""#)
+        let outcome = try readShopOrdersJSON(WooCommerceOrdersJSON.self, Array(("[" + order(4806, items: items) + "]").utf8), file: "orders.json")
+        #expect(outcome.orders == [])
+        #expect(outcome.diagnostics == [
+            "orders.json:1 /0/line_items/0/quantity: quantity 100000000000000000 is more than 1,000,000, the largest quantity Kontor books on one line",
+            #"orders.json:1 /0/line_items/0/total_tax: total_tax "1000000000.01" is more than 1,000,000,000.00 EUR, the largest amount Kontor books"#,
+        ])
+    }
+
     @Test func statusesAndPaymentMethods() throws {
         let cases: [(String, String, Bool, Bool, PaymentMethod)] = [
             ("pending", "paypal", false, false, .paypal),

@@ -127,6 +127,49 @@ struct XMLHostileInputTests {
         #expect(try readXMLRecords(exactly).records.first?.text.utf8.count == 1 << 20)
     }
 
+    /// libxml2 refuses control characters in XML 1.0 and 1.1 alike, raw or as references:
+    /// none reaches a record.
+    @Test(arguments: ["<a><b>TEA&#0;-premium</b></a>", "<?xml version=\"1.1\"?><a><b>TEA&#1;</b></a>",
+                      "<a><b>TEA\u{0}-premium</b></a>", "<a><b c=\"&#x1B;\">x</b></a>"])
+    func controlCharactersAreRefused(document: String) throws {
+        #expect(xmlRefusal(of: document)?.code == "xml.syntax")
+    }
+
+    /// Refusing a tag with 400,000 attributes took 20 minutes: libxml2 compares every
+    /// attribute with those before it, and the schema reported each one, reworded by regular
+    /// expressions compiled anew for every message. The tag is now refused before libxml2
+    /// parses it, with one diagnostic.
+    @Test(arguments: [1, 7, 4096])
+    func anElementWithTooManyAttributesIsRefusedBeforeItIsParsed(chunkSize: Int) throws {
+        let attributes = (1...100_000).map { " a\($0)=\"1\"" }.joined()
+        let document = "<?xml version=\"1.0\"?>\n<products xmlns=\"urn:kontor:formats:1\">\n<product\(attributes)><sku>A</sku></product></products>"
+        let reader = try XMLReader(source: MemoryByteSource(document, chunkSize: chunkSize), fileName: "p.xml",
+                                   options: KontorXMLSchema.readerOptions)
+        let error = #expect(throws: Diagnostic.self) { while try reader.next() != nil {} }
+        #expect(error?.description == "p.xml:3: the element <product> has more than 256 attributes; Kontor reads at most 256")
+        #expect(error?.code == "xml.attribute-count")
+        #expect(reader.diagnostics.diagnostics.count + reader.diagnostics.suppressed + reader.diagnostics.suppressedWarnings == 0)
+
+        let (_, log) = try readDocument(document, file: "p.xml")
+        #expect(log.diagnostics.map(\.code) == ["xml.attribute-count"])
+        #expect(log.errorCount == 1)
+    }
+
+    @Test func attributesAreCountedInStartTagsOnly() throws {
+        let limit = XMLReader.Options(maxAttributes: 2)
+        let document = """
+            <?xml version="1.0" encoding="UTF-8"?><!-- a=1 b=2 c=3 --><r x="=" y='a=b'>\
+            <![CDATA[ a=1 b=2 c=3 ]]><?pi a=1 b=2 c=3?><b>a=1 b=2 c=3</b><c p = "1" q="2"/></r>
+            """
+        #expect(try readXMLRecords(document, chunkSize: 1, options: limit).records.map(\.name) == ["b", "c"])
+        let three = "<r>\n<b p=\"1\" q=\"2\"/>\n<c p=\"1\" q=\"2\" x:r=\"3\" xmlns:x=\"urn:x\"/></r>"
+        let reader = try XMLReader(source: MemoryByteSource(three, chunkSize: 3), fileName: "t.xml", options: limit)
+        let error = #expect(throws: Diagnostic.self) { while try reader.next() != nil {} }
+        #expect(error?.description == "t.xml:3: the element <c> has more than 2 attributes; Kontor reads at most 2")
+        let atLimit = (1...256).map { " a\($0)=\"\($0)\"" }.joined()
+        #expect(try readXMLRecords("<r><b\(atLimit)/></r>").records.first?.attributes.count == 256)
+    }
+
     @Test func longAttributeValueIsRefused() throws {
         let long = "<a><b c=\"" + String(repeating: "x", count: (1 << 20) + 1) + "\"/></a>"
         #expect(xmlRefusal(of: long)?.code == "xml.text-size")

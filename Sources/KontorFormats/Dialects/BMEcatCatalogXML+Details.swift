@@ -26,9 +26,9 @@ extension BMEcatCatalogXML {
             }
         }
         guard let element, let text = BMEcatFields.text(element) else { return nil }
-        if (8...14).contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) { return text }
-        fields.fail("field.invalid", "\(element.name) \"\(text)\" \(subject) is not 8 to 14 digits",
-                    de: "\(element.name) \"\(text)\" \(subject.de) hat nicht 8 bis 14 Ziffern", at: element)
+        guard let problem = GTIN.problem(text) else { return text }
+        let words = problem.words(element.name, text, subject: (subject.en, subject.de))
+        fields.fail("field.invalid", words.en, de: words.de, hint: words.hint, at: element)
         return nil
     }
 
@@ -36,7 +36,7 @@ extension BMEcatCatalogXML {
     /// (2005), else a feature named Gewicht or Weight with the unit KGM/kg or GRM/g.
     static func weightGrams(_ node: XMLElementNode, subject: BMEcatSubject, fields: inout BMEcatFields) -> Int? {
         if let weight = BMEcatFields.find(node, "PRODUCT_LOGISTIC_DETAILS", "PRODUCT_DIMENSIONS", "WEIGHT") {
-            return fields.decimal(weight, places: 3, what: subject)
+            return fields.weightGrams(weight, places: 3, what: subject)
         }
         let features = BMEcatFields.all(node, node.name == "ARTICLE" ? "ARTICLE_FEATURES" : "PRODUCT_FEATURES")
             .flatMap { BMEcatFields.all($0, "FEATURE") }
@@ -45,8 +45,8 @@ extension BMEcatCatalogXML {
                   ["gewicht", "weight", "nettogewicht", "net weight"].contains(name),
                   let value = feature.child("FVALUE") else { continue }
             switch BMEcatFields.text(feature.child("FUNIT"))?.lowercased() {
-            case "kgm", "kg": return fields.decimal(value, places: 3, what: subject)
-            case "grm", "g": return fields.decimal(value, places: 0, what: subject)
+            case "kgm", "kg": return fields.weightGrams(value, places: 3, what: subject)
+            case "grm", "g": return fields.weightGrams(value, places: 0, what: subject)
             default: continue
             }
         }

@@ -55,7 +55,7 @@ extension BMEcatCatalogXML {
             return nil
         }
         let places = gross ? 2 : 4
-        guard let amount = fields.decimal(amountNode, places: places, what: subject) else { return nil }
+        guard let amount = fields.amount(amountNode, places: places, what: subject) else { return nil }
         if amount < 0 {
             fields.fail("field.invalid", "PRICE_AMOUNT \(amountNode.text.trimmingSpaces()) \(subject) is negative",
                         de: "PRICE_AMOUNT \(amountNode.text.trimmingSpaces()) \(subject.de) ist negativ", at: amountNode)
@@ -69,7 +69,14 @@ extension BMEcatCatalogXML {
         }
         if gross { return (Rounding.divide(amount, by: units), rate) }
         guard let rate else { return nil }
-        return (Rounding.divide(amount * (100 + rate.percent), by: 10_000 * units), rate)
+        // A net amount of at most 10^15 ten-thousandths times 119 stays far within Int.
+        let grossPrice = Rounding.divide(amount * (100 + rate.percent), by: 10_000 * units)
+        guard FigureLimit.amount.admits(grossPrice) else {
+            fields.problems.append(.outOfRange("the gross price", Money.decimalString(grossPrice), .amount, subject: subject,
+                                               at: fields.location(amountNode)))
+            return nil
+        }
+        return (grossPrice, rate)
     }
 
     /// The price to use and whether it is gross: the most preferred type, then the lowest

@@ -58,7 +58,8 @@ struct BMEcatFields {
 
     /// A decimal amount scaled by 10^`places`; `what` says whose it is in the message
     /// (`PRICE_AMOUNT "3,50" of article ART-1 is not a number`).
-    mutating func decimal(_ node: XMLElementNode, places: Int, what: BMEcatSubject) -> Int? {
+    /// `limit` words a value too large to read at all.
+    mutating func decimal(_ node: XMLElementNode, places: Int, what: BMEcatSubject, limit: FigureLimit = .amount) -> Int? {
         let text = node.text.trimmingSpaces()
         switch DecimalParser.parse(text, places: places) {
         case .success(let value):
@@ -69,9 +70,9 @@ struct BMEcatFields {
             fail("field.invalid", "\(node.name) \"\(text)\" \(what) has more than \(p) decimal places",
                  de: "\(node.name) \"\(text)\" \(what.de) hat mehr als \(p) Nachkommastellen", at: node)
         case .failure(.outOfRange):
-            fail("field.invalid", "\(node.name) \"\(text)\" \(what) is too large",
-                 de: "\(node.name) \"\(text)\" \(what.de) ist zu groß", at: node)
-        case .failure(.notANumber):
+            problems.append(.outOfRange(node.name, "\"\(text)\"", limit, negative: text.hasPrefix("-"), subject: what,
+                                        at: location(node)))
+        case .failure(.notANumber), .failure(.ambiguousSeparator):
             fail("field.invalid", "\(node.name) \"\(text)\" \(what) is not a number",
                  de: "\(node.name) \"\(text)\" \(what.de) ist keine Zahl",
                  hint: "Write amounts with a decimal point and no thousands separator, for example 1234.50.", at: node)
@@ -79,9 +80,38 @@ struct BMEcatFields {
         return nil
     }
 
+    /// An amount scaled by 10^`places` (2: cents; 4 for net list prices), at most
+    /// 1,000,000,000.00 EUR in absolute value.
+    mutating func amount(_ node: XMLElementNode, places: Int, what: BMEcatSubject) -> Int? {
+        guard let value = decimal(node, places: places, what: what) else { return nil }
+        var scale = 1
+        for _ in 2..<max(2, places) { scale *= 10 }
+        guard value.magnitude <= UInt(Limits.maxAmountMinor) * UInt(scale) else {
+            refuse(node, .amount, what: what, negative: value < 0)
+            return nil
+        }
+        return value
+    }
+
+    /// A weight in grams, from kilograms (`places` 3) or grams (`places` 0), at most 1,000 kg.
+    mutating func weightGrams(_ node: XMLElementNode, places: Int, what: BMEcatSubject) -> Int? {
+        guard let value = decimal(node, places: places, what: what, limit: .weight) else { return nil }
+        guard FigureLimit.weight.admits(value) else {
+            refuse(node, .weight, what: what)
+            return nil
+        }
+        return value
+    }
+
+    /// Records that the value of `node` is beyond `limit`.
+    private mutating func refuse(_ node: XMLElementNode, _ limit: FigureLimit, what: BMEcatSubject, negative: Bool = false) {
+        problems.append(.outOfRange(node.name, "\"\(node.text.trimmingSpaces())\"", limit, negative: negative, subject: what,
+                                    at: location(node)))
+    }
+
     /// A whole number of at least `minimum`; `24` and `24.0` are read alike.
     mutating func wholeNumber(_ node: XMLElementNode, minimum: Int, what: BMEcatSubject) -> Int? {
-        guard let scaled = decimal(node, places: 3, what: what) else { return nil }
+        guard let scaled = decimal(node, places: 3, what: what, limit: .quantity) else { return nil }
         guard scaled % 1000 == 0 else {
             fail("field.invalid", "\(node.name) \"\(node.text.trimmingSpaces())\" \(what) is not a whole number",
                  de: "\(node.name) \"\(node.text.trimmingSpaces())\" \(what.de) ist keine ganze Zahl",
@@ -92,6 +122,10 @@ struct BMEcatFields {
         guard value >= minimum else {
             fail("field.invalid", "\(node.name) \(value) \(what) is less than \(minimum)",
                  de: "\(node.name) \(value) \(what.de) ist kleiner als \(minimum)", at: node)
+            return nil
+        }
+        guard FigureLimit.quantity.admits(value) else {
+            refuse(node, .quantity, what: what)
             return nil
         }
         return value

@@ -26,8 +26,12 @@ extension Camt053StatementXML {
             switch DecimalParser.parse(text, places: 2) {
             case .success where text.hasPrefix("-"):
                 problems.append(.camt053AmountNegative(text, at: location))
+            case .success(let cents) where !FigureLimit.amount.admits(cents):
+                problems.append(.outOfRange("Amt", "\"\(text)\"", .amount, at: location))
             case .success(let cents):
                 value = cents
+            case .failure(.outOfRange):
+                problems.append(.outOfRange("Amt", "\"\(text)\"", .amount, at: location))
             case .failure(let failure):
                 problems.append(.camt053AmountInvalid(text, failure, at: location))
             }

@@ -26,7 +26,7 @@ extension Diagnostic {
         case .outOfRange:
             Diagnostic("camt.amount-invalid", "Amt \"\(text)\" is too large", de: "Amt \"\(text)\" ist zu groß",
                        hint: exportHint, at: location)
-        case .empty, .notANumber:
+        case .empty, .notANumber, .ambiguousSeparator:
             Diagnostic("camt.amount-invalid", "Amt \"\(text)\" is not an amount", de: "Amt \"\(text)\" ist kein Betrag",
                        hint: "ISO 20022 amounts have a point before the cents and no thousands separator, such as 1234.50. "
                            + exportHint, at: location)

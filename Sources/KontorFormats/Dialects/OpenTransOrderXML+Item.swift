@@ -26,7 +26,7 @@ extension OpenTransOrderXML {
         let priceFix = item.child("PRODUCT_PRICE_FIX")
         var price: Int?
         if let node = priceFix?.child("PRICE_AMOUNT") {
-            price = fields.decimal(node, places: 2, what: subject)
+            price = fields.amount(node, places: 2, what: subject)
             if let amount = price, amount < 0 {
                 fields.fail("field.invalid", "PRICE_AMOUNT \(Money.decimalString(amount)) \(subject) is negative",
                             de: "PRICE_AMOUNT \(Money.decimalString(amount)) \(subject.de) ist negativ", at: node)
@@ -47,7 +47,7 @@ extension OpenTransOrderXML {
         }
         let rate = vatRate(priceFix, subject: subject, fields: &fields)
         guard let sku, let quantity, let price else { return nil }
-        if let node = item.child("PRICE_LINE_AMOUNT"), let lineAmount = fields.decimal(node, places: 2, what: subject),
+        if let node = item.child("PRICE_LINE_AMOUNT"), let lineAmount = fields.amount(node, places: 2, what: subject),
            lineAmount != quantity * price {
             fields.fail("opentrans.line-amount",
                         "PRICE_LINE_AMOUNT \(Money.decimalString(lineAmount)) \(subject) is not QUANTITY × PRICE_AMOUNT = \(Money.decimalString(quantity * price))",

@@ -30,7 +30,18 @@ extension ShopJSONNode {
     /// (`24.9`), never through a floating point number. More than two decimal places are
     /// refused unless they are zeros.
     func money(required: Bool, problems: inout [Diagnostic]) -> Int? {
-        decimal(places: 2, required: required, problems: &problems)
+        guard let amount = decimal(places: 2, required: required, problems: &problems) else { return nil }
+        guard FigureLimit.amount.admits(amount) else {
+            problems.append(.outOfRange(name, shownText ?? "", .amount, negative: amount < 0, at: location))
+            return nil
+        }
+        return amount
+    }
+
+    /// The value as messages quote it: a number as written, a text in quotes.
+    private var shownText: String? {
+        guard let text else { return nil }
+        return value?.numberText != nil ? text : "\"\(text)\""
     }
 
     /// A decimal scaled by 10^`places`, read as ``money(required:problems:)`` reads amounts.
@@ -45,7 +56,7 @@ extension ShopJSONNode {
                                     de: "\(name) \(shown) hat mehr als \(p) Nachkommastellen",
                                     hint: "Kontor books whole cents; an amount with more decimals would have to be rounded."))
         case .failure(.outOfRange):
-            problems.append(problem("field.invalid", "\(name) \(shown) is too large", de: "\(name) \(shown) ist zu groß"))
+            problems.append(.outOfRange(name, shown, .amount, negative: text.hasPrefix("-"), at: location))
         case .failure:
             problems.append(problem("field.invalid", "\(name) \(shown) is not a number", de: "\(name) \(shown) ist keine Zahl",
                                     hint: "Write an amount like \"12.90\" (a point before the cents)."))
@@ -65,6 +76,10 @@ extension ShopJSONNode {
         guard number >= minimum else {
             problems.append(problem("field.invalid", "\(name) \(number) is less than \(minimum)",
                                     de: "\(name) \(number) ist kleiner als \(minimum)"))
+            return nil
+        }
+        guard FigureLimit.quantity.admits(number) else {
+            problems.append(.outOfRange(name, shown, .quantity, at: location))
             return nil
         }
         return number

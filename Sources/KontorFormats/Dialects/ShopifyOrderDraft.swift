@@ -28,6 +28,9 @@ struct ShopifyOrderDraft {
         if let rate {
             for index in order.lines.indices where order.lines[index].vatRate == nil { order.lines[index].vatRate = rate }
         }
+        // An order beyond Kontor's limits is refused as a whole by the reader (order.too-large),
+        // before anything is added up that might not fit.
+        guard order.isWithinLimits else { return order }
         let sum = order.lines.reduce(order.shipping) { $0 + $1.lineTotal }
         if let total, total != sum, !order.cancelled {
             log.append(Diagnostic(

@@ -60,6 +60,10 @@ struct ShopifyRow {
             fail(column, "\(column) \(value) is less than \(minimum)", de: "\(column) \(value) ist kleiner als \(minimum)")
             return nil
         }
+        guard FigureLimit.quantity.admits(value) else {
+            report(.outOfRange(column, text, .quantity, at: place(column)))
+            return nil
+        }
         return value
     }
 
@@ -73,12 +77,16 @@ struct ShopifyRow {
                 fail(column, "\(column) \(text) is negative", de: "\(column) \(text) ist negativ")
                 return nil
             }
+            guard FigureLimit.amount.admits(value) else {
+                report(.outOfRange(column, "\"\(text)\"", .amount, negative: value < 0, at: place(column)))
+                return nil
+            }
             return value
         case .failure(.tooManyDecimals(let places)):
             fail(column, "\(column) \"\(text)\" has more than \(places) decimal places",
                  de: "\(column) \"\(text)\" hat mehr als \(places) Nachkommastellen")
         case .failure(.outOfRange):
-            fail(column, "\(column) \"\(text)\" is too large", de: "\(column) \"\(text)\" ist zu groß")
+            report(.outOfRange(column, "\"\(text)\"", .amount, negative: text.hasPrefix("-"), at: place(column)))
         case .failure:
             fail(column, "\(column) \"\(text)\" is not a number", de: "\(column) \"\(text)\" ist keine Zahl",
                  hint: "Write an amount like 12.90, as Shopify exports it (a point before the cents, no currency sign).")

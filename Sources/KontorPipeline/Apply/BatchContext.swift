@@ -1,4 +1,5 @@
 import GRDB
+import KontorCore
 import KontorAccounting
 import KontorCredit
 import KontorInventory
@@ -21,6 +22,8 @@ struct BatchContext {
     var summary = BatchSummary()
     /// Articles looked up or written in this batch, by SKU.
     var articles: [String: Article] = [:]
+    /// Where each article of a products file was, to refuse one given twice.
+    var productsSeen: [String: SourceLocation] = [:]
     /// Customers looked up in this batch (nil: none there), by id or e-mail address.
     var customers: [String: CustomerAccount?] = [:]
 

@@ -28,6 +28,14 @@ struct PaymentHandler: RecordHandler {
                                        text: "Zahlung \(payment.payer ?? order.customerKey) zu \(invoice)", batch: batch)
         context.summary.payments.append("\(invoice): \(Money.decimalString(payment.amount))")
         let open = try context.ledger.openAmount(shop: shop, document: invoice)
+        if payment.amount < 0, let gross = try context.ledger.invoice(shop: shop, number: invoice)?.gross, open > gross {
+            let paid = gross - (open + payment.amount)
+            log.append(Diagnostic("payment.refund-exceeds",
+                                  "payment \"\(payment.reference)\" of \(Money.decimalString(payment.amount)) pays back more than was paid on invoice \(invoice) (\(Money.decimalString(paid)))",
+                                  de: "Zahlung \"\(payment.reference)\" über \(Money.decimalString(payment.amount)) zahlt mehr zurück, als auf Rechnung \(invoice) gezahlt wurde (\(Money.decimalString(paid)))",
+                                  hint: "Check the amount of the refund; it was booked as given.",
+                                  at: payment.location, severity: .warning))
+        }
         if open < 0 {
             log.append(Diagnostic("payment.overpaid", "invoice \(invoice) is overpaid by \(Money.decimalString(-open))",
                                   de: "Rechnung \(invoice) ist um \(Money.decimalString(-open)) überzahlt",

@@ -28,6 +28,8 @@ extension OrderHandler {
             weight += (article.weightGrams ?? 0) * line.quantity
         }
         guard lines.count == order.lines.count else { return nil }
+        // Bounded as read (Limits): a line's total is at most 10^6 × 10^11 = 10^17, the order's
+        // lines and shipping at most 10^11 in all, its weight at most 10^4 × 10^6 × 10^6 g.
         let goods = lines.map { TaxableAmount(amount: $0.quantity * $0.unitPrice, rate: $0.rate, basis: order.priceBasis) }
         let total = InvoiceCalculator.grossTotal(goods: goods, shipping: order.shipping, basis: order.priceBasis)
         let customer = try context.customer(id: order.customerID, email: order.customerEmail)
