@@ -79,3 +79,15 @@ extension Ledger {
         return result
     }
 }
+
+extension Ledger {
+    /// Hands the invoices (`kind` "invoice") or credit notes ("credit_note") a batch posted
+    /// to `body` in the order they were posted, one at a time: number, order, gross.
+    public static func forEachDocument(batch: Int64, kind: String, in db: Database,
+                                       _ body: (_ number: String, _ order: String, _ gross: Int) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT number, order_number, gross FROM invoices WHERE batch_id = ? AND kind = ? ORDER BY entry_id
+            """, arguments: [batch, kind])
+        while let row = try rows.next() { try body(row["number"], row["order_number"], row["gross"]) }
+    }
+}

@@ -90,3 +90,14 @@ public struct CreditBook {
         }
     }
 }
+
+extension CreditBook {
+    /// Hands the holds a batch placed to `body` in order, one at a time.
+    public static func forEachHold(batch: Int64, in db: Database,
+                                   _ body: (_ order: String, _ customer: String, _ reason: String) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT order_number, customer_key, reason FROM credit_holds WHERE batch_id = ? ORDER BY id
+            """, arguments: [batch])
+        while let row = try rows.next() { try body(row["order_number"], row["customer_key"], row["reason"]) }
+    }
+}

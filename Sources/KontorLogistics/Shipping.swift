@@ -56,3 +56,13 @@ public struct Shipping {
         }
     }
 }
+
+extension Shipping {
+    /// Hands the shipments a batch created to `body` in order, one at a time.
+    public static func forEachShipment(batch: Int64, in db: Database,
+                                       _ body: (_ shipment: String, _ order: String) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT shipment_id, order_number FROM shipments WHERE batch_id = ? ORDER BY id",
+                                       arguments: [batch])
+        while let row = try rows.next() { try body(row["shipment_id"], row["order_number"]) }
+    }
+}

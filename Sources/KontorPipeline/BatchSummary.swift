@@ -22,13 +22,13 @@ public struct BatchSummary: Codable, Sendable, Equatable {
 
     public var read = 0
     public var applied = 0
-    public var invoices: [Invoice] = []
-    public var creditNotes: [Invoice] = []
-    public var shipments: [String] = []
-    public var holds: [Hold] = []
-    public var payments: [String] = []
-    public var unmatchedPayments: [String] = []
-    public var refused: [Refused] = []
+    public var invoices = CappedList<Invoice>()
+    public var creditNotes = CappedList<Invoice>()
+    public var shipments = CappedList<String>()
+    public var holds = CappedList<Hold>()
+    public var payments = CappedList<String>()
+    public var unmatchedPayments = CappedList<String>()
+    public var refused = CappedList<Refused>()
     public var stockMovements = 0
     public var bankMovements = 0
 
@@ -46,11 +46,11 @@ public struct BatchSummary: Codable, Sendable, Equatable {
     public var headline: String {
         func count(_ n: Int, _ one: String, _ many: String) -> String? { n == 0 ? nil : "\(n) \(n == 1 ? one : many)" }
         let parts = [
-            count(invoices.count, "invoice", "invoices"), count(creditNotes.count, "credit note", "credit notes"),
-            count(shipments.count, "shipment", "shipments"), count(holds.count, "held", "held"),
-            count(payments.count, "payment", "payments"), count(unmatchedPayments.count, "unmatched payment", "unmatched payments"),
+            count(invoices.total, "invoice", "invoices"), count(creditNotes.total, "credit note", "credit notes"),
+            count(shipments.total, "shipment", "shipments"), count(holds.total, "held", "held"),
+            count(payments.total, "payment", "payments"), count(unmatchedPayments.total, "unmatched payment", "unmatched payments"),
             count(stockMovements, "stock movement", "stock movements"), count(bankMovements, "bank movement", "bank movements"),
-            count(refused.count, "refused", "refused"),
+            count(refused.total, "refused", "refused"),
         ].compactMap { $0 }
         return parts.joined(separator: ", ")
     }

@@ -230,7 +230,11 @@ extension Pipeline {
             }
         }
         let receiptName = batch.receiptName ?? Self.padded(batch.id) + "-" + batch.file + ".receipt.txt"
-        try emit(Reports.receipt(batch, diagnostics: diagnostics, notes: notes), to: root.receipts(batch.shop) + "/" + receiptName)
+        let receipt = try AtomicFileWriter(target: root.receipts(batch.shop) + "/" + receiptName, staging: root.staging)
+        try database.writer.read { db in
+            try Reports.writeReceipt(batch, diagnostics: diagnostics, notes: notes, in: db) { try receipt.write(Data($0.utf8)) }
+        }
+        try receipt.commit()
         FileOps.remove(work)
         try database.writer.write { try BatchJournal.markFinalized(batch.id, at: Self.timestamp(), actor: actor, in: $0) }
         logger.info("batch \(batch.id) \(batch.shop)/\(batch.file): \(batch.status.rawValue)")

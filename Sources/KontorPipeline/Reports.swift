@@ -1,12 +1,20 @@
 import Foundation
+import GRDB
+import KontorAccounting
+import KontorCore
+import KontorCredit
+import KontorLogistics
 import KontorStore
 
 /// The texts Kontor writes for people about a batch: receipts and error reports. Each is
 /// made from the database after its batch committed, so a rerun writes it again
 /// identically. The reports of the books come from the modules (`ReportRegistry`).
 enum Reports {
-    /// The receipt of a batch, for the shop's staff.
-    static func receipt(_ batch: BatchRecord, diagnostics: [BatchJournal.StoredDiagnostic], notes: [String] = []) -> String {
+    /// Writes the receipt of a batch, for the shop's staff, through `write` in pieces: its
+    /// invoices, credit notes, shipments and holds come from the books (all of them, however
+    /// many), the rest from the batch's summary.
+    static func writeReceipt(_ batch: BatchRecord, diagnostics: [BatchJournal.StoredDiagnostic], notes: [String] = [],
+                             in db: Database, to write: (String) throws -> Void) throws {
         let s = BatchSummary.from(json: batch.summary)
         var t = """
             Kontor receipt / Eingangsbeleg
@@ -28,20 +36,44 @@ enum Reports {
             t += "\nThe file was rejected; nothing of it was applied. See \(batch.file).errors.txt in the rejected folder.\n"
             t += "Die Datei wurde abgelehnt; nichts davon wurde gebucht.\n"
         }
-        func section(_ title: String, _ lines: [String]) {
-            guard !lines.isEmpty else { return }
-            t += "\n\(title)\n" + lines.map { "  \($0)\n" }.joined()
+        var open: String?
+        func line(_ title: String, _ text: String) throws {
+            if open != title {
+                t += "\n\(title)\n"
+                open = title
+            }
+            t += "  \(text)\n"
+            if t.utf8.count > 65_536 {
+                try write(t)
+                t = ""
+            }
         }
-        section("Invoices / Rechnungen:", s.invoices.map { "\($0.number)  order \($0.order)  \($0.gross) EUR" })
-        section("Credit notes / Gutschriften:", s.creditNotes.map { "\($0.number)  order \($0.order)  \($0.gross) EUR" })
-        section("Shipments / Sendungen:", s.shipments)
-        section("Held orders / Gesperrte Bestellungen:", s.holds.map { "order \($0.order) (\($0.customer)): \($0.reason)" })
-        section("Payments / Zahlungen:", s.payments)
-        section("Unmatched payments, booked to 1590 / Nicht zugeordnete Zahlungen:", s.unmatchedPayments)
-        section("Refused lines / Abgewiesene Zeilen:", s.refused.map { "\($0.place): \($0.reason)" })
-        section("Problems / Hinweise:", diagnostics.map { "\($0.place): \($0.severity == "warning" ? "warning: " : "")\($0.message)" })
-        section("For the admin / Für die Administration:", notes)
-        return t
+        func section<Element>(_ title: String, _ list: CappedList<Element>, _ text: (Element) -> String) throws {
+            for element in list { try line(title, text(element)) }
+            if list.left > 0 { try line(title, "… and \(list.left) more / und \(list.left) weitere") }
+        }
+        if batch.status == .applied {
+            try Ledger.forEachDocument(batch: batch.id, kind: "invoice", in: db) { number, order, gross in
+                try line("Invoices / Rechnungen:", "\(number)  order \(order)  \(Money.decimalString(gross)) EUR")
+            }
+            try Ledger.forEachDocument(batch: batch.id, kind: "credit_note", in: db) { number, order, gross in
+                try line("Credit notes / Gutschriften:", "\(number)  order \(order)  \(Money.decimalString(-gross)) EUR")
+            }
+            try Shipping.forEachShipment(batch: batch.id, in: db) { shipment, order in
+                try line("Shipments / Sendungen:", "\(shipment) (order \(order))")
+            }
+            try CreditBook.forEachHold(batch: batch.id, in: db) { order, customer, reason in
+                try line("Held orders / Gesperrte Bestellungen:", "order \(order) (\(customer)): \(reason)")
+            }
+        }
+        try section("Payments / Zahlungen:", s.payments) { $0 }
+        try section("Unmatched payments, booked to 1590 / Nicht zugeordnete Zahlungen:", s.unmatchedPayments) { $0 }
+        try section("Refused lines / Abgewiesene Zeilen:", s.refused) { "\($0.place): \($0.reason)" }
+        for d in diagnostics {
+            try line("Problems / Hinweise:", "\(d.place): \(d.severity == "warning" ? "warning: " : "")\(d.message)")
+        }
+        for note in notes { try line("For the admin / Für die Administration:", note) }
+        try write(t)
     }
 
     /// The error report beside a rejected file: what is wrong, where, and how to fix it,
