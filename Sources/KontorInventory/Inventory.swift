@@ -109,6 +109,26 @@ public struct Inventory {
         }
     }
 
+    /// Whether goods are free for a new order: for each article, what is on hand less what
+    /// the orders before it reserved covers the order's quantity. A new order queues behind
+    /// every open reservation, so this is the first-come-first-served rule of `canShip`.
+    public func isFree(shop: String, quantities: [String: Int], warehouse: String = defaultWarehouse) throws -> Bool {
+        for (sku, quantity) in quantities {
+            let balance = try balance(shop: shop, sku: sku, warehouse: warehouse)
+            if balance.onHand - balance.reserved < quantity { return false }
+        }
+        return true
+    }
+
+    /// Ships goods that were free (see `isFree`) straight from the shelf: they leave the
+    /// stock without a reservation first.
+    public func issue(shop: String, order: String, quantities: [String: Int], batch: Int64,
+                      warehouse: String = defaultWarehouse) throws {
+        for (sku, quantity) in quantities.sorted(by: { $0.key < $1.key }) {
+            try move(shop: shop, sku: sku, warehouse: warehouse, quantity: -quantity, kind: "issue", reference: order, batch: batch)
+        }
+    }
+
     /// Puts returned goods back on the shelf.
     public func restock(_ line: ReturnLine, shop: String, batch: Int64, warehouse: String = defaultWarehouse) throws {
         try move(shop: shop, sku: line.sku, warehouse: warehouse, quantity: line.quantity, kind: "return",

@@ -50,9 +50,13 @@ public struct CSVWriter: Sendable {
         case .number(let n): value = n
         case .text(let t):
             value = t
-            if let first = t.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + t }
+            if let first = t.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first) {
+                value = "'" + t
+            }
         }
-        if value.contains(delimiter) || value.contains("\"") || value.contains("\n") || value.contains("\r") {
+        // One pass over the bytes: quoting is needed for the delimiter, a quote or a line break.
+        let delimiterByte = delimiter.asciiValue ?? UInt8(ascii: ",")
+        if value.utf8.contains(where: { $0 == delimiterByte || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
             value = "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return value

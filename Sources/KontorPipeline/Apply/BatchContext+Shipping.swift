@@ -4,9 +4,14 @@ import KontorInventory
 import KontorLogistics
 
 extension BatchContext {
-    /// Ships an order: its reserved goods leave the stock and a shipment is created.
+    /// Ships an order that waited: its reserved goods leave the stock and a shipment is created.
     mutating func ship(_ order: String, weight: Int, to address: Address?) throws {
         try inventory.issue(shop: shop, order: order, batch: batch)
+        try createShipment(order, weight: weight, to: address)
+    }
+
+    /// Creates the shipment of an order whose goods left the stock.
+    mutating func createShipment(_ order: String, weight: Int, to address: Address?) throws {
         let id = try shipping.ship(shop: shop, order: order, weightGrams: weight, to: address, batch: batch)
         summary.shipments.append("\(id) (order \(order))")
     }

@@ -1,6 +1,7 @@
 import KontorAccounting
 import KontorCore
 import KontorCredit
+import KontorInventory
 import KontorOrders
 
 /// A new order on its way through the order steps: what its intake found, and what the
@@ -22,6 +23,19 @@ struct OrderInProgress {
     let customerKey: String
     /// Its invoice, once a step posted it.
     var invoice: PostedInvoice?
+
+    /// Its quantities per article (an article on two lines counts once, summed).
+    var quantities: [String: Int] {
+        lines.reduce(into: [:]) { $0[$1.sku, default: 0] += $1.quantity }
+    }
+
+    /// Reserves its goods, line by line.
+    func reserve(in context: BatchContext) throws {
+        for line in lines {
+            try context.inventory.reserve(shop: context.shop, order: order.orderNumber, sku: line.sku,
+                                          quantity: line.quantity, batch: context.batch)
+        }
+    }
 
     /// Records the order in the order book in `status`, with its lines.
     func book(_ status: OrderStatus, in context: BatchContext) throws {

@@ -4,8 +4,9 @@ import KontorCredit
 import KontorInventory
 import KontorOrders
 
-/// Decides whether an order is released: a cancelled order is booked as it is; any other
-/// reserves its goods, and is held if the credit check holds it.
+/// Decides whether an order is released: a cancelled order is booked as it is; one the
+/// credit check holds reserves its goods and is booked held; a released one goes on (its
+/// goods are reserved or shipped by the shipment step).
 struct ReleaseStep: OrderStep {
     func run(_ o: inout OrderInProgress, in context: inout BatchContext, log: inout DiagnosticLog) throws -> OrderStepOutcome {
         let (shop, batch, number) = (context.shop, context.batch, o.order.orderNumber)
@@ -18,12 +19,8 @@ struct ReleaseStep: OrderStep {
             guard case .hold(let reason) = decision else { return nil }
             return reason
         }
-        if release != .cancelled {
-            for line in o.lines {
-                try context.inventory.reserve(shop: shop, order: number, sku: line.sku, quantity: line.quantity, batch: batch)
-            }
-        }
         if case .hold(let reason) = release {
+            try o.reserve(in: context)
             try context.credit.hold(shop: shop, order: number, customerKey: o.customerKey, amount: o.total,
                                     exposure: exposure, limit: limit, reason: reason, batch: batch)
             context.summary.holds.append(.init(order: number, customer: o.customerKey, reason: reason))
