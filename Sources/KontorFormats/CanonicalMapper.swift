@@ -12,6 +12,7 @@ public struct CanonicalMapper {
     private var pending: Order?
     private var finishedOrders: Set<String> = []
     private var warnedColumns: Set<String> = []
+    private let names = ColumnNames()
 
     public init(kind: DocumentKind, decimalComma: Bool = false) {
         self.kind = kind
@@ -22,7 +23,7 @@ public struct CanonicalMapper {
     public mutating func map(_ record: FlatRecord, log: inout DiagnosticLog) -> [DocumentRecord] {
         // Spreadsheets export rows of bare delimiters below the data: they are no records.
         if record.fields.allSatisfy({ $0.value.text.trimmingSpaces().isEmpty }) { return [] }
-        var fields = Fields(record: record, decimalComma: decimalComma)
+        var fields = Fields(record: record, decimalComma: decimalComma, names: names)
         warnAboutUnknownColumns(record, log: &log)
         let result: DocumentRecord?
         switch kind {
@@ -47,8 +48,8 @@ public struct CanonicalMapper {
 
     private mutating func warnAboutUnknownColumns(_ record: FlatRecord, log: inout DiagnosticLog) {
         let known = KindDetector.knownColumns[kind] ?? []
-        for (name, value) in record.fields {
-            let key = KindDetector.normalize(name)
+        for (name, value) in record.fields where names.checked.insert(name).inserted {
+            let key = names.normalized(name)
             guard !known.contains(key), !warnedColumns.contains(key) else { continue }
             warnedColumns.insert(key)
             log.append(Diagnostic("field.unknown", "column \"\(name)\" is not used for \(kind.title) and was ignored",

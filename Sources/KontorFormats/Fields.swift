@@ -10,12 +10,12 @@ struct Fields {
 
     /// The record's fields by normalized name; two fields whose names normalize alike
     /// (`price` and `Price`) are an error naming both, since neither may silently win.
-    init(record: FlatRecord, decimalComma: Bool) {
+    init(record: FlatRecord, decimalComma: Bool, names cache: ColumnNames = ColumnNames()) {
         location = record.location
         self.decimalComma = decimalComma
         var names: [String: String] = [:]
         for (name, value) in record.fields {
-            let key = KindDetector.normalize(name)
+            let key = cache.normalized(name)
             if let first = values[key], let firstName = names[key] {
                 problems.append(Diagnostic(
                     "field.duplicate",
@@ -203,5 +203,20 @@ extension String {
         var t = trimmingSpaces()
         if t.hasSuffix("%") { t.removeLast() }
         return t.trimmingSpaces()
+    }
+}
+
+/// Column names as `KindDetector.normalize` makes them, remembered: a file names the same
+/// few columns on every record, so each is normalized once per file, not once per record.
+final class ColumnNames {
+    private var normalized: [String: String] = [:]
+    /// Names already checked against the kind's known columns.
+    var checked: Set<String> = []
+
+    func normalized(_ name: String) -> String {
+        if let key = normalized[name] { return key }
+        let key = KindDetector.normalize(name)
+        normalized[name] = key
+        return key
     }
 }
