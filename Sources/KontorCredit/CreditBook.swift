@@ -61,9 +61,19 @@ public struct CreditBook {
             """).execute(arguments: [shop, order, customerKey, amount, exposure, limit, reason, batch])
     }
 
-    /// Marks the holds placed by `batch` as reverted.
+    /// Marks the holds placed by `batch` as reverted, and puts back the holds it released.
     public func reverse(batch: Int64) throws {
         try db.execute(sql: "UPDATE credit_holds SET status = 'reverted' WHERE batch_id = ? AND status = 'held'", arguments: [batch])
+        try db.execute(sql: "UPDATE credit_holds SET status = 'held', released_by = NULL WHERE released_by = ?", arguments: [batch])
+    }
+
+    /// Lifts the hold of an order, naming the batch that released it; false if it has none.
+    @discardableResult
+    public func release(shop: String, order: String, batch: Int64) throws -> Bool {
+        try db.execute(sql: """
+            UPDATE credit_holds SET status = 'released', released_by = ? WHERE shop = ? AND order_number = ? AND status = 'held'
+            """, arguments: [batch, shop, order])
+        return db.changesCount > 0
     }
 
     /// One customer of the customer list, with the money on hold.

@@ -64,9 +64,15 @@ public enum CreditMigrations {
                 """)
             try Schema.makeAppendOnly("bank_transactions", in: db)
         }
-        // Customers are found by e-mail address whatever its case, through an index.
+        // Customers are found by e-mail address whatever its case, through an index; a hold
+        // that a person released names the batch that released it.
         migrator.registerMigration("credit-2") { db in
-            try db.execute(sql: "CREATE INDEX customers_by_email_lower ON customers(shop, lower(email))")
+            try db.execute(sql: """
+                CREATE INDEX customers_by_email_lower ON customers(shop, lower(email));
+                ALTER TABLE credit_holds ADD COLUMN released_by INTEGER REFERENCES batches(id);
+                CREATE INDEX credit_holds_by_order ON credit_holds(shop, order_number);
+                CREATE INDEX credit_holds_by_release ON credit_holds(released_by) WHERE released_by IS NOT NULL;
+                """)
         }
     }
 }

@@ -12,7 +12,7 @@ extension OrderBook {
             SELECT order_id, sku, -quantity, ?, id FROM order_returns WHERE batch_id = ? AND reverses IS NULL
             """, arguments: [reversal, batch])
         let rows = try Row.fetchAll(db, sql: """
-            SELECT t.id, t.order_id, t.from_status, o.status, o.order_number FROM order_transitions t
+            SELECT t.id, t.order_id, t.from_status, t.invoice_number, o.status, o.order_number FROM order_transitions t
             JOIN orders o ON o.id = t.order_id
             WHERE t.batch_id = ? AND t.reverses IS NULL ORDER BY t.id DESC
             """, arguments: [batch])
@@ -27,6 +27,10 @@ extension OrderBook {
                                        to: OrderStatus(rawValue: target) ?? .reverted)
             }
             try db.execute(sql: "UPDATE orders SET status = ? WHERE id = ?", arguments: [target, id])
+            if (row["invoice_number"] as String?) != nil {
+                // The undone change issued the order's invoice (a release): the number goes with it.
+                try db.execute(sql: "UPDATE orders SET invoice_number = NULL WHERE id = ?", arguments: [id])
+            }
             try db.execute(sql: """
                 INSERT INTO order_transitions (order_id, from_status, to_status, batch_id, reverses) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [id, current, target, reversal, row["id"] as Int64])

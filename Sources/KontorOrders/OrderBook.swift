@@ -52,12 +52,13 @@ public struct OrderBook {
         }
         try db.cachedStatement(sql: """
             INSERT INTO orders (shop, order_number, order_date, customer_key, payment_method, total_gross, price_basis, weight_g,
-                                status, invoice_number, ship_name, ship_street, ship_zip, ship_city, ship_country, batch_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                status, invoice_number, ship_name, ship_street, ship_zip, ship_city, ship_country, batch_id,
+                                shipping, paid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [shop, order.orderNumber, order.orderDate.description, customerKey,
                                      order.paymentMethod.rawValue, totalGross, order.priceBasis.rawValue, weightGrams, status.rawValue, invoice,
                                      order.shipTo?.name, order.shipTo?.street, order.shipTo?.zip, order.shipTo?.city,
-                                     order.shipTo?.country, batch])
+                                     order.shipTo?.country, batch, order.shipping, order.paid])
         let id = db.lastInsertedRowID
         try transition(id, from: nil, to: status, batch: batch)
         return id
@@ -104,9 +105,42 @@ public struct OrderBook {
         try transition(order.id, from: order.status, to: status, batch: batch)
     }
 
-    private func transition(_ id: Int64, from: OrderStatus?, to: OrderStatus, batch: Int64) throws {
+    /// Moves a held order that a person released on to the state its invoice and shipment
+    /// decisions give it, and records the invoice it now carries.
+    public func release(_ order: BookedOrder, to status: OrderStatus, invoice: String, batch: Int64) throws {
+        guard order.status == .held, OrderStatus.mayMove(from: order.status, to: status) else {
+            throw OrderMoveRefused(orderNumber: order.orderNumber, from: order.status, to: status)
+        }
+        try db.cachedStatement(sql: "UPDATE orders SET status = ?, invoice_number = ? WHERE id = ?")
+            .execute(arguments: [status.rawValue, invoice, order.id])
+        try transition(order.id, from: order.status, to: status, batch: batch, invoice: invoice)
+    }
+
+    /// What a held order needs to be released: the order as it came, rebuilt from the book
+    /// (its lines, shipping charge, payment), or nil for an order booked before Kontor kept
+    /// its shipping charge.
+    public func stored(_ order: BookedOrder) throws -> (order: Order, lines: [BookedLine])? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM orders WHERE id = ?", arguments: [order.id]),
+              let shipping: Int = row["shipping"], let date = CalendarDate(parsing: row["order_date"]),
+              let method = PaymentMethod(rawValue: row["payment_method"]) else { return nil }
+        let lines = try Row.fetchAll(db, sql: """
+            SELECT sku, quantity, unit_price, vat_rate FROM order_lines WHERE order_id = ? ORDER BY line
+            """, arguments: [order.id]).map {
+            BookedLine(sku: $0["sku"], quantity: $0["quantity"], unitPrice: $0["unit_price"], rate: VATRate(percent: $0["vat_rate"]) ?? .standard)
+        }
+        let place = SourceLocation(file: "kontor.sqlite")
+        let rebuilt = Order(orderNumber: order.orderNumber, orderDate: date, customerID: nil, customerEmail: nil,
+                            customerName: nil, shipTo: order.shipTo, paymentMethod: method, paid: (row["paid"] as Int?) == 1,
+                            shipping: shipping, priceBasis: PriceBasis(rawValue: row["price_basis"]) ?? .gross,
+                            lines: lines.map { OrderLine(sku: $0.sku, quantity: $0.quantity, unitPrice: $0.unitPrice, vatRate: $0.rate,
+                                                         location: place) },
+                            location: place)
+        return (rebuilt, lines)
+    }
+
+    private func transition(_ id: Int64, from: OrderStatus?, to: OrderStatus, batch: Int64, invoice: String? = nil) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO order_transitions (order_id, from_status, to_status, batch_id) VALUES (?, ?, ?, ?)
-            """).execute(arguments: [id, from?.rawValue, to.rawValue, batch])
+            INSERT INTO order_transitions (order_id, from_status, to_status, batch_id, invoice_number) VALUES (?, ?, ?, ?, ?)
+            """).execute(arguments: [id, from?.rawValue, to.rawValue, batch, invoice])
     }
 }

@@ -14,6 +14,7 @@ public struct OrdersModule: BooksModule {
     public func registerMigrations(in migrator: inout DatabaseMigrator) {
         OrderMigrations.register(in: &migrator)
         OrderMigrations.registerIndexes(in: &migrator)
+        OrderMigrations.registerRelease(in: &migrator)
     }
 
     /// Orders the batch booked are reverted, orders it moved go back, its returns are mirrored.
@@ -27,12 +28,12 @@ public struct OrdersModule: BooksModule {
             SELECT DISTINCT t.batch_id FROM order_transitions t
             JOIN orders o ON o.id = t.order_id AND o.batch_id = ?1
             JOIN batches b ON b.id = t.batch_id AND b.status = 'applied'
-            WHERE t.batch_id != ?1
+            WHERE t.batch_id != ?1 AND t.reverses IS NULL
             UNION
             SELECT DISTINCT r.batch_id FROM order_returns r
             JOIN orders o ON o.id = r.order_id AND o.batch_id = ?1
             JOIN batches b ON b.id = r.batch_id AND b.status = 'applied'
-            WHERE r.batch_id != ?1
+            WHERE r.batch_id != ?1 AND r.reverses IS NULL
             ORDER BY 1
             """, arguments: [batch])
     }

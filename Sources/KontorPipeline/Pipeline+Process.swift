@@ -217,13 +217,14 @@ extension Pipeline {
     /// gives the same files.
     func finalize(_ batch: BatchRecord, database: KontorDatabase) throws {
         let work = root.work(batch.shop) + "/" + batch.workName
-        guard let archive = batch.archivePath.map(root.absolute) else {
+        let archive = batch.archivePath.map(root.absolute)
+        if archive == nil && batch.kind != "command" {
             throw OperationalError("batch \(batch.id) has no archive path")
         }
-        if FileOps.exists(work) { try emitCopy(from: work, to: archive) }
+        if let archive, FileOps.exists(work) { try emitCopy(from: work, to: archive) }
         let diagnostics = try database.writer.read { try BatchJournal.diagnostics(batch.id, in: $0) }
         var notes: [String] = []
-        if batch.status == .rejected {
+        if batch.status == .rejected, let archive {
             if let problem = placeRejected(batch, archive: archive, diagnostics: diagnostics) {
                 logger.warning("\(batch.shop)/\(batch.file): \(problem)")
                 notes.append(problem)

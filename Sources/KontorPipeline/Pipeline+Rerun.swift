@@ -21,6 +21,9 @@ extension Pipeline {
         guard let old = try database.writer.read({ try BatchJournal.batch(id, in: $0) }) else {
             throw RerunRefused(description: "there is no batch \(id)")
         }
+        if old.kind == "command" {
+            throw RerunRefused(description: "batch \(id) was the command \"\(old.file)\", not a file; take it back with kontor revert \(id)")
+        }
         switch old.status {
         case .received: throw RerunRefused(description: "batch \(id) is still being processed")
         case .reverted: throw RerunRefused(description: "batch \(id) was already reversed; rerun the batch that replaced it")

@@ -14,7 +14,7 @@ struct Kontor: ParsableCommand {
             3 operational failure (disk, database, lock).
             """,
         subcommands: [Init.self, Run.self, Watch.self, Demo.self, Batches.self, BatchCommand.self, Rerun.self,
-                      Stock.self, LedgerCommand.self, Customers.self, Shipments.self, ReportCommand.self, Doctor.self]
+                      Stock.self, LedgerCommand.self, Customers.self, Shipments.self, ReportCommand.self, Release.self, Revert.self, Doctor.self]
     )
 
     static func main() {
@@ -25,6 +25,9 @@ struct Kontor: ParsableCommand {
             FileHandle.standardError.write(Data("kontor: \(error.description)\n".utf8))
             Foundation.exit(ExitCodes.operational)
         } catch let error as RerunRefused {
+            FileHandle.standardError.write(Data("kontor: \(error.description)\n".utf8))
+            Foundation.exit(ExitCodes.usage)
+        } catch let error as CommandRefused {
             FileHandle.standardError.write(Data("kontor: \(error.description)\n".utf8))
             Foundation.exit(ExitCodes.usage)
         } catch let error as UsageError {

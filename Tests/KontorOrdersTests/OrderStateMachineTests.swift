@@ -3,16 +3,18 @@ import Testing
 
 @Suite struct OrderStateMachineTests {
     /// Every pair of states, and whether an order may move between them (`nil`: a new order).
+    /// A held order that a person releases moves on to awaiting payment, awaiting stock or
+    /// shipped; taking the release back moves it to held again.
     static let table: [(from: OrderStatus?, to: OrderStatus, allowed: Bool)] = [
         (nil, .held, true), (nil, .awaitingPayment, true), (nil, .awaitingStock, true),
         (nil, .shipped, true), (nil, .cancelled, true), (nil, .reverted, false),
-        (.held, .held, false), (.held, .awaitingPayment, false), (.held, .awaitingStock, false),
-        (.held, .shipped, false), (.held, .cancelled, false), (.held, .reverted, true),
-        (.awaitingPayment, .held, false), (.awaitingPayment, .awaitingPayment, false), (.awaitingPayment, .awaitingStock, true),
+        (.held, .held, false), (.held, .awaitingPayment, true), (.held, .awaitingStock, true),
+        (.held, .shipped, true), (.held, .cancelled, false), (.held, .reverted, true),
+        (.awaitingPayment, .held, true), (.awaitingPayment, .awaitingPayment, false), (.awaitingPayment, .awaitingStock, true),
         (.awaitingPayment, .shipped, true), (.awaitingPayment, .cancelled, false), (.awaitingPayment, .reverted, true),
-        (.awaitingStock, .held, false), (.awaitingStock, .awaitingPayment, true), (.awaitingStock, .awaitingStock, false),
+        (.awaitingStock, .held, true), (.awaitingStock, .awaitingPayment, true), (.awaitingStock, .awaitingStock, false),
         (.awaitingStock, .shipped, false), (.awaitingStock, .cancelled, false), (.awaitingStock, .reverted, true),
-        (.shipped, .held, false), (.shipped, .awaitingPayment, true), (.shipped, .awaitingStock, false),
+        (.shipped, .held, true), (.shipped, .awaitingPayment, true), (.shipped, .awaitingStock, false),
         (.shipped, .shipped, false), (.shipped, .cancelled, false), (.shipped, .reverted, true),
         (.cancelled, .held, false), (.cancelled, .awaitingPayment, false), (.cancelled, .awaitingStock, false),
         (.cancelled, .shipped, false), (.cancelled, .cancelled, false), (.cancelled, .reverted, true),

@@ -1,0 +1,82 @@
+import GRDB
+import KontorAccounting
+import KontorCore
+import KontorCredit
+import KontorInventory
+import KontorOrders
+import KontorStore
+
+extension Pipeline {
+    /// Releases a held order by hand (`kontor release ORDER --note ...`), as a command batch:
+    /// its credit hold is lifted, it is invoiced and shipped (or waits for payment or stock)
+    /// as a new order would be, and the batch names the operator and the note.
+    public func release(order number: String, shop: String?, note: String) throws -> RunReport.Line {
+        let shop = try shop ?? shopHolding(order: number)
+        return try runCommand(shop: shop, command: "release \(number)", note: note) { context, log in
+            guard let entry = try context.orders.order(shop: shop, number: number) else {
+                throw CommandRefused("release.unknown", "shop \(shop) has no order \(number)",
+                                     de: "Shop \(shop) hat keine Bestellung \(number)")
+            }
+            guard entry.status == .held else {
+                throw CommandRefused("release.not-held", "order \(number) is \(entry.status.rawValue), not held; only a held order is released",
+                                     de: "Bestellung \(number) ist \(entry.status.rawValue), nicht gesperrt; nur gesperrte Bestellungen werden freigegeben")
+            }
+            guard let (order, lines) = try context.orders.stored(entry) else {
+                throw CommandRefused("release.too-old",
+                                     "order \(number) was booked before Kontor kept shipping charges; rerun its batch \(entry.batch) with --force instead",
+                                     de: "Bestellung \(number) wurde gebucht, bevor Kontor Versandkosten speicherte; Stapel \(entry.batch) mit --force neu verarbeiten")
+            }
+            try context.credit.release(shop: shop, order: number, batch: context.batch)
+            let customer = try context.customer(id: entry.customerKey, email: nil)
+            var released = OrderInProgress(
+                order: order, lines: lines, weight: entry.weightGrams,
+                goods: lines.map { TaxableAmount(amount: $0.quantity * $0.unitPrice, rate: $0.rate, basis: order.priceBasis) },
+                total: entry.totalGross, customer: customer, customerKey: entry.customerKey)
+            _ = try InvoiceStep().run(&released, in: &context, log: &log)
+            guard let invoice = released.invoice else { return }
+            let inventory = context.inventory
+            let decision = try ShipDecision.afterRelease(paid: order.paid, method: order.paymentMethod) {
+                try inventory.canShip(shop: shop, order: number)
+            }
+            if decision == .ship { try context.ship(number, weight: entry.weightGrams, to: entry.shipTo) }
+            try context.orders.release(entry, to: decision.status, invoice: invoice.number, batch: context.batch)
+        }
+    }
+
+    /// Takes back everything an applied batch did (`kontor revert ID --note ...`), as a command
+    /// batch, without applying anything again: for a file booked by mistake, or a release
+    /// made in error. Refused, as a forced rerun is, while later batches built on it.
+    public func revert(batch id: Int64, note: String) throws -> RunReport.Line {
+        let database = try openDatabase()
+        guard let old = try database.writer.read({ try BatchJournal.batch(id, in: $0) }) else {
+            throw RerunRefused(description: "there is no batch \(id)")
+        }
+        guard old.status == .applied else {
+            throw RerunRefused(description: "batch \(id) is \(old.status.rawValue); only an applied batch is reverted")
+        }
+        let later = try database.writer.read { try Self.laterBatches(building: old.id, in: $0) }
+        guard later.isEmpty else {
+            throw RerunRefused(description: """
+                batch \(id) cannot be reverted alone: later batch(es) \(later.map(String.init).joined(separator: ", ")) built on \
+                what it booked; revert those first
+                """)
+        }
+        return try runCommand(shop: old.shop, command: "revert \(id)", note: note) { context, _ in
+            try reverseEffects(of: old, by: context.batch, db: context.db)
+            try BatchJournal.markReverted(old.id, by: context.batch, at: Self.timestamp(), actor: actor, in: context.db)
+        }
+    }
+
+    /// The one shop whose books hold an order `number`.
+    private func shopHolding(order number: String) throws -> String {
+        let shops = try openDatabase().writer.read { db in
+            try String.fetchAll(db, sql: "SELECT shop FROM orders WHERE order_number = ? AND status != 'reverted'", arguments: [number])
+        }
+        guard shops.count == 1, let shop = shops.first else {
+            throw RerunRefused(description: shops.isEmpty
+                ? "no shop has an order \(number); check the number"
+                : "shops \(shops.joined(separator: ", ")) each have an order \(number); name one with --shop")
+        }
+        return shop
+    }
+}

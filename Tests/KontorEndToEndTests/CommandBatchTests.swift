@@ -1,0 +1,81 @@
+import Foundation
+import KontorTestSupport
+import Testing
+
+/// Batches that a command starts: a held order released by hand, and a batch taken back,
+/// each with its operator, its note, its effects and its receipt, reversible like a file's.
+@Suite struct CommandBatchTests {
+    /// A root whose customers on account have no credit: order H-1 is held, P-1 ships.
+    func heldOrder() throws -> TemporaryRoot {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/orders.csv", """
+            order_number,order_date,customer_id,payment_method,paid,shipping,sku,quantity,unit_price
+            H-1,2025-03-03,K-1,invoice,false,4.90,TEA,2,8.90
+            H-1,2025-03-03,K-1,invoice,false,,POT,1,24.90
+            P-1,2025-03-03,,paypal,true,4.90,TEA,1,8.90
+
+            """, done: true)
+        let run = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(try sql(root, "SELECT status FROM orders WHERE order_number = 'H-1'") == "held")
+        return root
+    }
+
+    @Test func aHeldOrderIsReleasedByHandAndTheReleaseIsRevertedLikeAFile() throws {
+        let root = try heldOrder()
+        let stockBefore = try sql(root, "SELECT on_hand || '/' || reserved FROM stock_balances WHERE sku = 'TEA'")
+        let release = try KontorBinary.run(["release", "H-1", "--note", "Kunde hat telefonisch bestätigt"], root: root.path,
+                                           environment: ["USER": "admin-anna"])
+        #expect(release.status == 0, "\(release.stdout)\(release.stderr)")
+        let id = try sql(root, "SELECT id FROM batches WHERE kind = 'command'")
+        #expect(try sql(root, "SELECT file || '|' || status FROM batches WHERE id = \(id)") == "release H-1|applied")
+        #expect(try sql(root, "SELECT status || '|' || invoice_number FROM orders WHERE order_number = 'H-1'") == "shipped|RE2025-00002")
+        #expect(try sql(root, "SELECT status || '|' || released_by FROM credit_holds WHERE order_number = 'H-1'") == "released|\(id)")
+        #expect(try sql(root, "SELECT gross FROM invoices WHERE number = 'RE2025-00002'") == "4760")
+        #expect(try sql(root, "SELECT count(*) FROM shipments WHERE order_number = 'H-1' AND status = 'ready'") == "1")
+        #expect(try sql(root, "SELECT on_hand || '/' || reserved FROM stock_balances WHERE sku = 'TEA'") == "997/0")
+        let events = try sql(root, "SELECT event || ':' || actor || ':' || coalesce(detail, '') FROM batch_events WHERE batch_id = \(id) ORDER BY id")
+        #expect(events.contains("command:admin-anna:release H-1: Kunde hat telefonisch bestätigt"))
+        let receipt = try #require(root.list("outbox/shop/receipts").last.flatMap { root.read("outbox/shop/receipts/" + $0) })
+        #expect(receipt.contains("RE2025-00002  order H-1  47.60 EUR"))
+        #expect(receipt.contains("(order H-1)"))
+
+        // Released once, not twice.
+        let again = try KontorBinary.run(["release", "H-1", "--note", "noch einmal"], root: root.path)
+        #expect(again.status == 1)
+        #expect(again.stdout.contains("order H-1 is shipped, not held"))
+
+        // A command batch is not rerun; it is reverted, and everything it did is taken back.
+        let rerun = try KontorBinary.run(["rerun", id, "--force"], root: root.path)
+        #expect(rerun.status == 2)
+        #expect(rerun.stderr.contains("kontor revert \(id)"))
+        let revert = try KontorBinary.run(["revert", id, "--note", "versehentlich freigegeben"], root: root.path)
+        #expect(revert.status == 0, "\(revert.stdout)\(revert.stderr)")
+        #expect(try sql(root, "SELECT status FROM batches WHERE id = \(id)") == "reverted")
+        #expect(try sql(root, "SELECT status || '|' || coalesce(invoice_number, '-') FROM orders WHERE order_number = 'H-1'") == "held|-")
+        #expect(try sql(root, "SELECT status || '|' || coalesce(released_by, '-') FROM credit_holds WHERE order_number = 'H-1'") == "held|-")
+        #expect(try sql(root, "SELECT on_hand || '/' || reserved FROM stock_balances WHERE sku = 'TEA'") == stockBefore)
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1400 AND customer_key = 'K-1'") == "0")
+        #expect(try sql(root, "SELECT open FROM customer_balances WHERE customer_key = 'K-1'") == "0")
+
+        // Now the orders file itself can be taken back too: nothing built on it any more.
+        let orders = try sql(root, "SELECT id FROM batches WHERE file = 'orders.csv'")
+        let back = try KontorBinary.run(["revert", orders, "--note", "falsche Datei"], root: root.path)
+        #expect(back.status == 0, "\(back.stdout)\(back.stderr)")
+        #expect(try sql(root, "SELECT count(*) FROM orders WHERE status != 'reverted'") == "0")
+        #expect(try sql(root, "SELECT on_hand || '/' || reserved FROM stock_balances WHERE sku = 'TEA'") == "1000/0")
+    }
+
+    @Test func aReleaseOfAnOrderThatIsNotHeldIsRejectedAndChangesNothing() throws {
+        let root = try heldOrder()
+        let before = try booksDump(root)
+        let result = try KontorBinary.run(["release", "P-1", "--note", "Versuch"], root: root.path)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("order P-1 is shipped, not held; only a held order is released"))
+        #expect(try sql(root, "SELECT status FROM batches WHERE kind = 'command'") == "rejected")
+        #expect(try booksDump(root) == before)
+        let missing = try KontorBinary.run(["release", "X-9", "--note", "Versuch"], root: root.path)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no shop has an order X-9"))
+    }
+}
