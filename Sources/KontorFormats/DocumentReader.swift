@@ -181,7 +181,10 @@ public struct DocumentStream {
     private mutating func advance(log: inout DiagnosticLog) throws -> Bool {
         let current = input
         input = .taken
-        switch current {
+        // Consumed, so that the reader and the mapper bound below are the only owners of
+        // their storage: a mapper's set of finished orders grows with the file, and a second
+        // owner would make every insertion copy it whole.
+        switch consume current {
         case .csv(var reader, var mapper):
             defer { input = .csv(reader, mapper) }
             guard let row = try reader.next() else {
