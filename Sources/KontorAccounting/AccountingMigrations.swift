@@ -69,7 +69,8 @@ public enum AccountingMigrations {
         }
         // Each customer's open receivables as a running figure, kept by every posting to the
         // receivables account in the same transaction; the credit check reads one row.
-        // Reversals and the invoices of a batch are found through indexes.
+        // Reversals and the invoices of a batch are found through indexes; the index of
+        // receivables by customer, which every posting line paid for, is no longer needed.
         migrator.registerMigration("accounting-2") { db in
             try db.execute(sql: """
                 CREATE TABLE customer_balances (
@@ -83,6 +84,7 @@ public enum AccountingMigrations {
                 WHERE account = \(ChartOfAccounts.receivables.number) AND customer_key IS NOT NULL
                 GROUP BY shop, customer_key;
                 CREATE INDEX journal_entries_reversals ON journal_entries(reverses) WHERE reverses IS NOT NULL;
+                DROP INDEX journal_lines_open_items;
                 CREATE INDEX invoices_by_batch ON invoices(batch_id);
                 """)
         }

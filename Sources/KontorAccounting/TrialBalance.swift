@@ -66,14 +66,12 @@ extension Ledger {
         }
     }
 
-    /// Open receivables per customer of a shop.
+    /// Open receivables per customer of a shop, from the running figures.
     public static func exposures(shop: String? = nil, in db: Database) throws -> [String: [String: Int]] {
         var result: [String: [String: Int]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT shop, customer_key, SUM(debit - credit) AS open FROM journal_lines
-            WHERE account = ? AND customer_key IS NOT NULL AND (?2 IS NULL OR shop = ?2)
-            GROUP BY shop, customer_key
-            """, arguments: [ChartOfAccounts.receivables.number, shop]) {
+            SELECT shop, customer_key, open FROM customer_balances WHERE ?1 IS NULL OR shop = ?1
+            """, arguments: [shop]) {
             result[row["shop"], default: [:]][row["customer_key"]] = row["open"]
         }
         return result
