@@ -116,12 +116,16 @@ extension Pipeline {
             """)
     }
 
-    /// Writes the reports of every shop whose reports do not yet show its latest batch;
-    /// returns the problems, each of which stops only that shop's reports.
+    /// Writes the reports of every shop whose reports do not yet show its latest batch, under
+    /// the shop's lock; returns the problems, each of which stops only that shop's reports.
     func writeStaleReports(database: KontorDatabase) -> [String] {
         var problems: [String] = []
         let shops = (try? database.writer.read { try BatchJournal.shopsWithStaleReports(in: $0) }) ?? []
         for shop in shops {
+            // Reports are appended to, so two processes must not write one shop's at once:
+            // a shop another process holds gets its reports from that process.
+            guard let lock = try? ShopLock.acquireIfFree(root: root, shop: shop) else { continue }
+            defer { withExtendedLifetime(lock) {} }
             do {
                 try writeShopReports(shop: shop, database: database)
             } catch {

@@ -285,6 +285,24 @@ extension HostileFaultTests {
         #expect(try third == wholeJournal())
     }
 
+    /// Two runs at once append to one shop's journal one after the other, never into each
+    /// other: the file equals the journal made anew.
+    @Test func twoRunsAtOnceKeepTheJournalWhole() throws {
+        let root = try stockedRoot()
+        for i in 1...8 { try root.write("inbox/shop/orders-\(i).csv", ordersCSV(prefix: "Q\(i)", count: 20), done: true) }
+        let a = try KontorBinary.start(["run", "--settle", "0"], root: root.path)
+        let b = try KontorBinary.start(["run", "--settle", "0"], root: root.path)
+        let ra = a.finish(), rb = b.finish()
+        #expect(ra.status == 0 && rb.status == 0, "\(ra.stderr)\n\(rb.stderr)")
+        let made = try KontorBinary.run(["report", "journal", "--shop", "shop", "--from", "2000-01-01", "--to", "2999-12-31"],
+                                        root: root.path)
+        #expect(made.status == 0)
+        let journal = try #require(root.read("outbox/shop/journal.csv"))
+        #expect(journal == root.read("outbox/shop/journal_2000-01-01_2999-12-31.csv"))
+        // Seven posting lines an order: its invoice (receivable, revenue and VAT at 7 % and 19 %) and its payment.
+        #expect(journal.components(separatedBy: "Bestellung Q").count - 1 == 8 * 20 * 7)
+    }
+
     /// A batch's summary keeps the first thousand documents of each kind in memory, and its
     /// receipt lists every one of them from the books.
     @Test func aReceiptListsEveryDocumentHoweverMany() throws {
