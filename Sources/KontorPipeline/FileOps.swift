@@ -3,10 +3,22 @@ import Foundation
 import Glibc
 #endif
 
-/// A failure of the disk or the file system: an operational error, not a bad input.
+/// A failure of the disk, the file system or the database: an operational error, not a bad
+/// input. The command line maps it to exit code 3.
 public struct OperationalError: Error, CustomStringConvertible, Sendable {
+    /// A stable code scripts may rely on: `file.write`, `file.read`, `database.open`,
+    /// `books.missing`, `lock`, or `operational` where nothing more precise is known.
+    public var code: String
+    /// What went wrong and where, for people.
     public var description: String
-    public init(_ description: String) { self.description = description }
+    /// The error underneath, as the system or the database reported it.
+    public var cause: (any Error & Sendable)?
+
+    public init(_ description: String, code: String = "operational", cause: (any Error & Sendable)? = nil) {
+        self.code = code
+        self.description = description
+        self.cause = cause
+    }
 }
 
 /// File system steps with the guarantees the way of one file needs: atomic renames,
@@ -23,7 +35,7 @@ enum FileOps {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw OperationalError("cannot create folder \(path): \(error.localizedDescription)")
+            throw OperationalError("cannot create folder \(path): \(error.localizedDescription)", code: "file.write", cause: error)
         }
     }
 
@@ -52,7 +64,7 @@ enum FileOps {
     static func move(_ source: String, to target: String) throws -> Bool {
         if rename(source, target) == 0 { return true }
         if errno == ENOENT { return false }
-        throw OperationalError("cannot move \(source) to \(target): \(String(cString: strerror(errno)))")
+        throw OperationalError("cannot move \(source) to \(target): \(String(cString: strerror(errno)))", code: "file.move")
     }
 
     /// How many files lie below a folder, counting up to `limit`; 0 if there is no folder.
@@ -156,7 +168,7 @@ final class AtomicFileWriter {
         self.target = target
         temp = staging + "/\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { throw OperationalError("cannot write \(temp): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw OperationalError("cannot write \(temp): \(String(cString: strerror(errno)))", code: "file.write") }
     }
 
     deinit { discard() }
@@ -171,7 +183,7 @@ final class AtomicFileWriter {
             }
             return true
         }
-        guard ok else { throw OperationalError("cannot write \(target): \(String(cString: strerror(errno)))") }
+        guard ok else { throw OperationalError("cannot write \(target): \(String(cString: strerror(errno)))", code: "file.write") }
     }
 
     /// Flushes and renames the file into place.
@@ -183,7 +195,7 @@ final class AtomicFileWriter {
         guard synced, rename(temp, target) == 0 else {
             let why = synced ? String(cString: strerror(errno)) : reason
             unlink(temp)
-            throw OperationalError("cannot write \(target): \(why)")
+            throw OperationalError("cannot write \(target): \(why)", code: "file.write")
         }
     }
 

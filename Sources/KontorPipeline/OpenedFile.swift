@@ -163,7 +163,7 @@ struct DescriptorByteSource: ByteSource {
             let n = buffer.withUnsafeMutableBytes { pread(file.fd, $0.baseAddress, Self.chunkSize, off_t(offset)) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw OperationalError("cannot read \(file.path): \(String(cString: strerror(errno)))")
+                throw OperationalError("cannot read \(file.path): \(String(cString: strerror(errno)))", code: "file.read")
             }
             if n == 0 { return nil }
             offset += Int64(n)

@@ -98,7 +98,7 @@ extension Pipeline {
         try database.writer.write { db in
             try BatchJournal.withdraw(batch.id, reason: reason, at: Self.timestamp(), actor: actor, in: db)
         }
-        return RunReport.Line(batch: batch.id, shop: batch.shop, file: batch.file, status: "put back", kind: nil, records: 0,
+        return RunReport.Line(batch: batch.id, shop: batch.shop, file: batch.file, status: .putBack, kind: nil, records: 0,
                               errors: 0, detail: "changed while read; back in the inbox, taken again once settled")
     }
 
@@ -130,7 +130,7 @@ extension Pipeline {
         case .duplicate: detail = "same bytes as batch \(b.duplicateOf.map(String.init) ?? "?")"
         case .received, .reverted, .withdrawn: detail = ""
         }
-        return RunReport.Line(batch: b.id, shop: b.shop, file: b.file, status: b.status.rawValue, kind: b.kind,
+        return RunReport.Line(batch: b.id, shop: b.shop, file: b.file, status: FileOutcome(b.status), kind: b.kind,
                               records: b.records, errors: b.errors, detail: detail)
     }
 

@@ -113,7 +113,7 @@ extension Pipeline {
             file(s) of earlier batches. Restore kontor.sqlite (with kontor.sqlite-wal, if your backup has one) from \
             your backup and run again; `kontor doctor` checks the root. To start new books on purpose, move \
             archive/ and outbox/ aside first.
-            """)
+            """, code: "books.missing")
     }
 
     /// Writes the reports of every shop whose reports do not yet show its latest batch, under
@@ -204,7 +204,7 @@ extension Pipeline {
         }
         let detail = "\(refusal); left in place: \(fix)"
         logger.warning("\(c.shop)/\(c.name): \(detail)")
-        return RunReport.Line(batch: nil, shop: c.shop, file: c.name, status: "left in place", kind: nil, records: 0,
+        return RunReport.Line(batch: nil, shop: c.shop, file: c.name, status: .leftInPlace, kind: nil, records: 0,
                               errors: 1, detail: detail)
     }
 
@@ -214,7 +214,7 @@ extension Pipeline {
         do {
             input = try OpenedFile.open(rawPath: Array(root.inbox(c.shop).utf8) + [0x2F] + c.rawName)
         } catch {
-            return RunReport.Line(batch: nil, shop: c.shop, file: c.name, status: "left in place", kind: nil, records: 0,
+            return RunReport.Line(batch: nil, shop: c.shop, file: c.name, status: .leftInPlace, kind: nil, records: 0,
                                   errors: 1, detail: "\(error)")
         }
         let fingerprint = try input.fingerprint()
@@ -228,10 +228,10 @@ extension Pipeline {
                 let outcome = try evaluate(batch, fingerprint: fingerprint, input: input, db: db, reversing: nil,
                                            archivePath: archivePath(for: batch), copyTo: nil)
                 let summary = BatchSummary.from(json: outcome.summary)
-                let status = switch outcome.status {
-                case .applied: "would apply"
-                case .rejected: "would reject"
-                default: outcome.status.rawValue
+                let status: FileOutcome = switch outcome.status {
+                case .applied: .wouldApply
+                case .rejected: .wouldReject
+                default: FileOutcome(outcome.status)
                 }
                 line = RunReport.Line(batch: nil, shop: c.shop, file: c.name, status: status, kind: outcome.kind,
                                       records: outcome.records, errors: outcome.diagnostics.count(where: { $0.severity == .error }),

@@ -43,7 +43,7 @@ public struct Pipeline: Sendable {
         do {
             return try KontorDatabase.open(path: root.database, migrator: Self.migrator)
         } catch {
-            throw OperationalError("cannot open the database \(root.database): \(error)")
+            throw OperationalError("cannot open the database \(root.database): \(error)", code: "database.open", cause: error)
         }
     }
 
@@ -96,7 +96,7 @@ public struct RunReport: Sendable {
         public var batch: Int64?
         public var shop: String
         public var file: String
-        public var status: String
+        public var status: FileOutcome
         public var kind: String?
         public var records: Int
         public var errors: Int
@@ -113,9 +113,7 @@ public struct RunReport: Sendable {
     /// Shops that a problem stopped (the other shops went on), one message each.
     public var failures: [String] = []
 
-    public var rejected: Int {
-        lines.count(where: { ["rejected", "would reject", "left in place"].contains($0.status) })
-    }
-    public var accepted: Int { lines.count(where: { $0.status == "applied" || $0.status == "would apply" }) }
-    public var duplicates: Int { lines.count(where: { $0.status == "duplicate" }) }
+    public var rejected: Int { lines.count(where: { $0.status.isRefusal }) }
+    public var accepted: Int { lines.count(where: { $0.status.isAcceptance }) }
+    public var duplicates: Int { lines.count(where: { $0.status == .duplicate }) }
 }

@@ -23,13 +23,13 @@ final class ShopLock {
     static func tryAcquire(root: Root, shop: String) throws -> Attempt {
         try FileOps.makeDirectory(root.state + "/locks")
         let fd = open(root.lock(shop), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { throw OperationalError("cannot open lock \(root.lock(shop)): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw OperationalError("cannot open lock \(root.lock(shop)): \(String(cString: strerror(errno)))", code: "lock") }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let busy = errno == EWOULDBLOCK
             var buffer = [UInt8](repeating: 0, count: 32)
             let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 32, 0) }
             close(fd)
-            guard busy else { throw OperationalError("cannot lock shop \(shop): \(String(cString: strerror(errno)))") }
+            guard busy else { throw OperationalError("cannot lock shop \(shop): \(String(cString: strerror(errno)))", code: "lock") }
             let pid = n > 0 ? String(decoding: buffer.prefix(n), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : ""
             return .busy(pid.isEmpty ? "another Kontor process" : "Kontor process \(pid)")
         }

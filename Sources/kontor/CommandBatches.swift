@@ -16,7 +16,7 @@ struct Release: ParsableCommand {
     func run() throws {
         let line = try global.pipeline().release(order: order, shop: shop, note: note)
         Commands.report(line)
-        if line.status != "applied" { throw ExitCode(ExitCodes.rejected) }
+        if line.status != .applied { throw ExitCode(ExitCodes.rejected) }
     }
 }
 
@@ -32,14 +32,14 @@ struct Revert: ParsableCommand {
     func run() throws {
         let line = try global.pipeline().revert(batch: id, note: note)
         Commands.report(line)
-        if line.status != "applied" { throw ExitCode(ExitCodes.rejected) }
+        if line.status != .applied { throw ExitCode(ExitCodes.rejected) }
     }
 }
 
 /// What a command batch prints; a command that was refused exits 1.
 enum Commands {
     static func report(_ line: RunReport.Line) {
-        print("batch \(line.batch.map(String.init) ?? "-") (\(line.file)): \(line.status)\(line.detail.isEmpty ? "" : ", " + line.detail)")
+        print("batch \(line.batch.map(String.init) ?? "-") (\(line.file)): \(line.status.rawValue)\(line.detail.isEmpty ? "" : ", " + line.detail)")
         for problem in line.diagnostics { print("  \(problem)") }
         print("receipt in outbox/\(line.shop)/receipts/")
     }

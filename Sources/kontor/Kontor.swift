@@ -22,7 +22,7 @@ struct Kontor: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as OperationalError {
-            FileHandle.standardError.write(Data("kontor: \(error.description)\n".utf8))
+            FileHandle.standardError.write(Data("kontor: \(error.description) [\(error.code)]\n".utf8))
             Foundation.exit(ExitCodes.operational)
         } catch let error as RerunRefused {
             FileHandle.standardError.write(Data("kontor: \(error.description)\n".utf8))

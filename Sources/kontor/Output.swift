@@ -33,7 +33,7 @@ enum Output {
             print(dryRun ? "No file is ready to check." : "No file was ready; nothing to do.")
         } else {
             table(["batch", "shop", "file", "kind", "status", "records", "details"], report.lines.map {
-                [$0.batch.map(String.init) ?? "-", $0.shop, $0.file, $0.kind ?? "-", $0.status, String($0.records), $0.detail]
+                [$0.batch.map(String.init) ?? "-", $0.shop, $0.file, $0.kind ?? "-", $0.status.rawValue, String($0.records), $0.detail]
             }, rightAligned: [0, 5])
             for line in report.lines where !line.diagnostics.isEmpty {
                 print("\n\(line.shop)/\(line.file):")
@@ -49,7 +49,7 @@ enum Output {
             print("\nStopped shops / Angehaltene Shops:")
             for failure in report.failures { print("  \(failure)") }
         }
-        let rejected = report.lines.filter { $0.status == "rejected" }
+        let rejected = report.lines.filter { $0.status == .rejected }
         if !rejected.isEmpty {
             print("\n\(rejected.count) file(s) rejected; each lies in inbox/<shop>/rejected/ beside its .errors.txt.")
         }
@@ -73,7 +73,7 @@ enum Output {
 
     static func reportJSON(_ report: RunReport) throws {
         try json(RunJSON(files: report.lines.map {
-            .init(batch: $0.batch, shop: $0.shop, file: $0.file, status: $0.status, kind: $0.kind, records: $0.records,
+            .init(batch: $0.batch, shop: $0.shop, file: $0.file, status: $0.status.rawValue, kind: $0.kind, records: $0.records,
                   errors: $0.errors, detail: $0.detail, diagnostics: $0.diagnostics)
         }, accepted: report.accepted, rejected: report.rejected, duplicates: report.duplicates, still_settling: report.stillSettling,
                              notices: report.notices, failures: report.failures))

@@ -124,8 +124,8 @@ struct Rerun: ParsableCommand {
 
     func run() throws {
         let line = try global.pipeline().rerun(batch: id, force: force)
-        print("batch \(id) rerun as batch \(line.batch.map(String.init) ?? "-"): \(line.status) \(line.detail)")
-        if line.status == "rejected" { throw ExitCode(ExitCodes.rejected) }
+        print("batch \(id) rerun as batch \(line.batch.map(String.init) ?? "-"): \(line.status.rawValue) \(line.detail)")
+        if line.status == .rejected { throw ExitCode(ExitCodes.rejected) }
     }
 }
 

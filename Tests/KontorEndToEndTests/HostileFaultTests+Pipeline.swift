@@ -61,6 +61,7 @@ extension HostileFaultTests {
         #expect(run.status == 3)
         #expect(run.stderr.contains("kontor.sqlite is missing, but"))
         #expect(run.stderr.contains("Restore kontor.sqlite"))
+        #expect(run.stderr.hasSuffix("[books.missing]\n"))
         #expect(!root.exists("kontor.sqlite"))
         #expect(root.exists("inbox/shop/orders.csv"))
         #expect(root.list("archive", recursive: true) == archivedBefore)

@@ -26,7 +26,7 @@ import Testing
         #expect(mkfifo(name, 0o644) == 0)
         var noticed = Set<String>()
         let line = try pipeline.claimAndProcess(candidate, database: pipeline.openDatabase(), noticed: &noticed)
-        #expect(line?.status == "left in place")
+        #expect(line?.status == .leftInPlace)
         #expect(line?.detail.contains("a FIFO (named pipe), not a regular file") == true)
         #expect(FileOps.status(name).kind == .other)
         #expect(FileOps.list(path + "/.kontor/work/shop").isEmpty)
@@ -40,7 +40,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: name, withDestinationPath: "/etc/passwd")
         var noticed = Set<String>()
         let line = try pipeline.claimAndProcess(candidate, database: pipeline.openDatabase(), noticed: &noticed)
-        #expect(line?.status == "left in place")
+        #expect(line?.status == .leftInPlace)
         #expect(FileOps.status(name).kind == .link)
         #expect(FileOps.list(path + "/.kontor/work/shop").isEmpty)
         // Reported once, not at every poll.

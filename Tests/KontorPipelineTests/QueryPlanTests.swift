@@ -42,7 +42,7 @@ import Testing
                 """.utf8).write(to: URL(fileURLWithPath: inbox + "/10-orders.csv"))
             try Data("reference,amount,date\nRE2025-00010,13.80,2025-03-13\n".utf8).write(to: URL(fileURLWithPath: inbox + "/11-payments.csv"))
             let report = try pipeline.run()
-            for line in report.lines where line.status != "applied" && line.file != "08-orders-broken.csv" {
+            for line in report.lines where line.status != .applied && line.file != "08-orders-broken.csv" {
                 Issue.record("\(line.file) was \(line.status): \(line.detail)")
             }
         } catch {
