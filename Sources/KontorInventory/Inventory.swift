@@ -129,6 +129,13 @@ public struct Inventory {
         }
     }
 
+    /// The orders that hold goods of an article reserved, first come first served.
+    public func queue(shop: String, sku: String, warehouse: String = defaultWarehouse) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: """
+            SELECT order_number FROM open_reservations WHERE shop = ? AND sku = ? AND warehouse = ? ORDER BY seq
+            """), arguments: [shop, sku, warehouse])
+    }
+
     /// Puts returned goods back on the shelf.
     public func restock(_ line: ReturnLine, shop: String, batch: Int64, warehouse: String = defaultWarehouse) throws {
         try move(shop: shop, sku: line.sku, warehouse: warehouse, quantity: line.quantity, kind: "return",

@@ -2,15 +2,16 @@ extension OrderStatus {
     /// Every move an order may make, by the state it is in (`nil`: not booked yet).
     ///
     /// A new order starts in the state its release and shipment decisions give it. A held
-    /// order that a person releases moves on as a new one would (undone, it is held again). A payment
+    /// order that a person releases moves on as a new one would (undone, it is held again). An
+    /// order awaiting stock ships when goods arrive for it (undone, it waits again). A payment
     /// moves an order that awaits it on to shipped or awaiting stock. A forced rerun undoes
     /// its batch: an order the batch booked becomes reverted, an order it moved goes back.
     /// Reverted is final.
     static let moves: [OrderStatus?: Set<OrderStatus>] = [
         nil: [.held, .awaitingPayment, .awaitingStock, .shipped, .cancelled],
         .awaitingPayment: [.awaitingStock, .shipped, .reverted, .held],
-        .awaitingStock: [.awaitingPayment, .reverted, .held],
-        .shipped: [.awaitingPayment, .reverted, .held],
+        .awaitingStock: [.awaitingPayment, .shipped, .reverted, .held],
+        .shipped: [.awaitingPayment, .awaitingStock, .reverted, .held],
         .held: [.awaitingPayment, .awaitingStock, .shipped, .reverted],
         .cancelled: [.reverted],
         .reverted: [],

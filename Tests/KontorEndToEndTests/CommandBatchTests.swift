@@ -79,3 +79,38 @@ import Testing
         #expect(missing.stderr.contains("no shop has an order X-9"))
     }
 }
+
+/// Orders waiting for stock ship when goods arrive, first come first served.
+@Suite struct WaitingOrderTests {
+    @Test func aGoodsReceiptShipsTheOrdersWaitingForItInTheirOrder() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/orders.csv", """
+            order_number,order_date,payment_method,paid,shipping,sku,quantity,unit_price
+            A-1,2025-03-03,paypal,true,4.90,TEA,900,8.90
+            A-2,2025-03-03,paypal,true,4.90,TEA,200,8.90
+            A-3,2025-03-03,paypal,true,4.90,TEA,50,8.90
+            A-4,2025-03-03,prepaid,false,4.90,TEA,10,8.90
+
+            """, done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        func states() throws -> String {
+            try sql(root, "SELECT group_concat(order_number || ':' || status, ' ') FROM (SELECT * FROM orders ORDER BY order_number)")
+        }
+        // A-2 waits for stock; A-3 would fit into what is left, but A-2 came first.
+        #expect(try states() == "A-1:shipped A-2:awaiting_stock A-3:awaiting_stock A-4:awaiting_payment")
+
+        try root.write("inbox/shop/receipt-1.csv", "sku,received\nTEA,100\n", done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        #expect(try states() == "A-1:shipped A-2:shipped A-3:awaiting_stock A-4:awaiting_payment")
+        let receipt = try #require(root.list("outbox/shop/receipts").last { $0.contains("receipt-1") }
+            .flatMap { root.read("outbox/shop/receipts/" + $0) })
+        #expect(receipt.contains("(order A-2)"))
+
+        try root.write("inbox/shop/receipt-2.csv", "sku,received\nTEA,50\n", done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        #expect(try states() == "A-1:shipped A-2:shipped A-3:shipped A-4:awaiting_payment")
+        // What is left is A-4's, reserved until it is paid.
+        #expect(try sql(root, "SELECT on_hand || '/' || reserved FROM stock_balances WHERE sku = 'TEA'") == "0/10")
+        #expect(try sql(root, "SELECT count(*) FROM shipments WHERE status = 'ready'") == "3")
+    }
+}

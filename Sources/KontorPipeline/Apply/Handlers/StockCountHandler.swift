@@ -8,7 +8,9 @@ struct StockCountHandler: RecordHandler {
     func apply(_ record: DocumentRecord, in context: inout BatchContext, log: inout DiagnosticLog) throws {
         guard case .stockCount(let line) = record,
               try context.known(line.sku, at: line.location, log: &log) != nil else { return }
-        try context.inventory.count(line, shop: context.shop, batch: context.batch)
+        if try context.inventory.count(line, shop: context.shop, batch: context.batch) > 0 {
+            try context.serveWaitingOrders(sku: line.sku)
+        }
         context.summary.stockMovements += 1
     }
 }
