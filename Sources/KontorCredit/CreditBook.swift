@@ -67,6 +67,13 @@ public struct CreditBook {
         try db.execute(sql: "UPDATE credit_holds SET status = 'held', released_by = NULL WHERE released_by = ?", arguments: [batch])
     }
 
+    /// The held orders of a customer, oldest first.
+    public func heldOrders(shop: String, customerKey: String) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: """
+            SELECT order_number FROM credit_holds WHERE shop = ? AND customer_key = ? AND status = 'held' ORDER BY id
+            """), arguments: [shop, customerKey])
+    }
+
     /// Lifts the hold of an order, naming the batch that released it; false if it has none.
     @discardableResult
     public func release(shop: String, order: String, batch: Int64) throws -> Bool {

@@ -26,6 +26,8 @@ public struct BatchSummary: Codable, Sendable, Equatable {
     public var creditNotes = CappedList<Invoice>()
     public var shipments = CappedList<String>()
     public var holds = CappedList<Hold>()
+    /// Held orders this batch released, with why.
+    public var released = CappedList<Hold>()
     public var payments = CappedList<String>()
     public var unmatchedPayments = CappedList<String>()
     public var refused = CappedList<Refused>()
@@ -35,11 +37,28 @@ public struct BatchSummary: Codable, Sendable, Equatable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case read, applied, invoices, shipments, holds, payments, refused
+        case read, applied, invoices, shipments, holds, released, payments, refused
         case creditNotes = "credit_notes"
         case unmatchedPayments = "unmatched_payments"
         case stockMovements = "stock_movements"
         case bankMovements = "bank_movements"
+    }
+
+    /// Reads a stored summary; a field that summaries of an earlier version lack is empty.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        read = try c.decodeIfPresent(Int.self, forKey: .read) ?? 0
+        applied = try c.decodeIfPresent(Int.self, forKey: .applied) ?? 0
+        invoices = try c.decodeIfPresent(CappedList<Invoice>.self, forKey: .invoices) ?? .init()
+        creditNotes = try c.decodeIfPresent(CappedList<Invoice>.self, forKey: .creditNotes) ?? .init()
+        shipments = try c.decodeIfPresent(CappedList<String>.self, forKey: .shipments) ?? .init()
+        holds = try c.decodeIfPresent(CappedList<Hold>.self, forKey: .holds) ?? .init()
+        released = try c.decodeIfPresent(CappedList<Hold>.self, forKey: .released) ?? .init()
+        payments = try c.decodeIfPresent(CappedList<String>.self, forKey: .payments) ?? .init()
+        unmatchedPayments = try c.decodeIfPresent(CappedList<String>.self, forKey: .unmatchedPayments) ?? .init()
+        refused = try c.decodeIfPresent(CappedList<Refused>.self, forKey: .refused) ?? .init()
+        stockMovements = try c.decodeIfPresent(Int.self, forKey: .stockMovements) ?? 0
+        bankMovements = try c.decodeIfPresent(Int.self, forKey: .bankMovements) ?? 0
     }
 
     /// What the batch created, in a few words: `9 invoices, 8 shipments, 1 held`.
@@ -48,6 +67,7 @@ public struct BatchSummary: Codable, Sendable, Equatable {
         let parts = [
             count(invoices.total, "invoice", "invoices"), count(creditNotes.total, "credit note", "credit notes"),
             count(shipments.total, "shipment", "shipments"), count(holds.total, "held", "held"),
+            count(released.total, "released", "released"),
             count(payments.total, "payment", "payments"), count(unmatchedPayments.total, "unmatched payment", "unmatched payments"),
             count(stockMovements, "stock movement", "stock movements"), count(bankMovements, "bank movement", "bank movements"),
             count(refused.total, "refused", "refused"),

@@ -21,25 +21,11 @@ extension Pipeline {
                 throw CommandRefused("release.not-held", "order \(number) is \(entry.status.rawValue), not held; only a held order is released",
                                      de: "Bestellung \(number) ist \(entry.status.rawValue), nicht gesperrt; nur gesperrte Bestellungen werden freigegeben")
             }
-            guard let (order, lines) = try context.orders.stored(entry) else {
+            guard try context.release(entry, log: &log) else {
                 throw CommandRefused("release.too-old",
                                      "order \(number) was booked before Kontor kept shipping charges; rerun its batch \(entry.batch) with --force instead",
                                      de: "Bestellung \(number) wurde gebucht, bevor Kontor Versandkosten speicherte; Stapel \(entry.batch) mit --force neu verarbeiten")
             }
-            try context.credit.release(shop: shop, order: number, batch: context.batch)
-            let customer = try context.customer(id: entry.customerKey, email: nil)
-            var released = OrderInProgress(
-                order: order, lines: lines, weight: entry.weightGrams,
-                goods: lines.map { TaxableAmount(amount: $0.quantity * $0.unitPrice, rate: $0.rate, basis: order.priceBasis) },
-                total: entry.totalGross, customer: customer, customerKey: entry.customerKey)
-            _ = try InvoiceStep().run(&released, in: &context, log: &log)
-            guard let invoice = released.invoice else { return }
-            let inventory = context.inventory
-            let decision = try ShipDecision.afterRelease(paid: order.paid, method: order.paymentMethod) {
-                try inventory.canShip(shop: shop, order: number)
-            }
-            if decision == .ship { try context.ship(number, weight: entry.weightGrams, to: entry.shipTo) }
-            try context.orders.release(entry, to: decision.status, invoice: invoice.number, batch: context.batch)
         }
     }
 

@@ -66,6 +66,7 @@ enum Reports {
                 try line("Held orders / Gesperrte Bestellungen:", "order \(order) (\(customer)): \(reason)")
             }
         }
+        try section("Released orders / Freigegebene Bestellungen:", s.released) { "order \($0.order) (\($0.customer)): \($0.reason)" }
         try section("Payments / Zahlungen:", s.payments) { $0 }
         try section("Unmatched payments, booked to 1590 / Nicht zugeordnete Zahlungen:", s.unmatchedPayments) { $0 }
         try section("Refused lines / Abgewiesene Zeilen:", s.refused) { "\($0.place): \($0.reason)" }

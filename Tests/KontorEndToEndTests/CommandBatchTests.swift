@@ -114,3 +114,43 @@ import Testing
         #expect(try sql(root, "SELECT count(*) FROM shipments WHERE status = 'ready'") == "3")
     }
 }
+
+/// Held orders are released by what brings their customer back under the limit.
+@Suite struct HeldOrderReleaseTests {
+    @Test func aRaisedLimitReleasesTheHeldOrderAndAPaymentTheNext() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/customers.csv", """
+            customer_id,name,email,credit_limit
+            K-1,Anna Petersen,anna@example.de,50.00
+
+            """, done: true)
+        try root.write("inbox/shop/orders.csv", """
+            order_number,order_date,customer_id,payment_method,paid,shipping,sku,quantity,unit_price
+            A-1,2025-03-03,K-1,invoice,false,0.00,TEA,3,8.90
+            B-1,2025-03-04,K-1,invoice,false,0.00,POT,1,24.90
+            C-1,2025-03-05,K-1,invoice,false,0.00,POT,2,24.90
+
+            """, done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        func states() throws -> String {
+            try sql(root, "SELECT group_concat(order_number || ':' || status, ' ') FROM (SELECT * FROM orders ORDER BY order_number)")
+        }
+        // A-1 (26.70) fits the limit of 50.00; B-1 (24.90) and C-1 (49.80) do not.
+        #expect(try states() == "A-1:shipped B-1:held C-1:held")
+
+        // A payment of A-1 brings K-1 back to 0 open: B-1 fits again, C-1 then not (24.90 + 49.80).
+        try root.write("inbox/shop/payments.csv", "reference,amount,date\nA-1,26.70,2025-03-10\n", done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        #expect(try states() == "A-1:shipped B-1:shipped C-1:held")
+        let receipt = try #require(root.list("outbox/shop/receipts").last { $0.contains("payments") }
+            .flatMap { root.read("outbox/shop/receipts/" + $0) })
+        #expect(receipt.contains("order B-1 (K-1): payment A-1 lowered what is open"))
+
+        // A raised limit releases C-1.
+        try root.write("inbox/shop/limit.csv", "customer_id,name,email,credit_limit\nK-1,Anna Petersen,anna@example.de,100.00\n", done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        #expect(try states() == "A-1:shipped B-1:shipped C-1:shipped")
+        #expect(try sql(root, "SELECT count(*) FROM credit_holds WHERE status = 'released'") == "2")
+        #expect(try sql(root, "SELECT open FROM customer_balances WHERE customer_key = 'K-1'") == "7470")
+    }
+}

@@ -1,7 +1,8 @@
 import KontorCore
 import KontorCredit
 
-/// A customer of the customer list: inserted or updated in the credit book.
+/// A customer of the customer list: inserted or updated in the credit book; held orders of
+/// the customer that the new limit lets through are released.
 struct CustomerHandler: RecordHandler {
     let kind = RecordKind.customer
 
@@ -9,5 +10,8 @@ struct CustomerHandler: RecordHandler {
         guard case .customer(let customer) = record else { return }
         try context.credit.upsert(customer, shop: context.shop, batch: context.batch)
         context.customers = [:]
+        if let limit = customer.creditLimit {
+            try context.releaseHeldOrders(of: customer.customerID, because: "credit limit now \(Money.decimalString(limit))", log: &log)
+        }
     }
 }

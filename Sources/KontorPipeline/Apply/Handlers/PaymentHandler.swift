@@ -4,7 +4,8 @@ import KontorInventory
 import KontorOrders
 
 /// A customer's payment: posted against the invoice of the order it names, or to the
-/// suspense account if it names none; an order that waited for it ships, or waits for stock.
+/// suspense account if it names none; an order that waited for it ships, or waits for stock;
+/// held orders of the customer that now fit the limit are released.
 struct PaymentHandler: RecordHandler {
     let kind = RecordKind.payment
 
@@ -45,8 +46,12 @@ struct PaymentHandler: RecordHandler {
         let decision = try ShipDecision.afterPayment(status: order.status, open: open) {
             try inventory.canShip(shop: shop, order: order.orderNumber)
         }
-        guard let decision else { return }
-        if decision == .ship { try context.ship(order.orderNumber, weight: order.weightGrams, to: order.shipTo) }
-        try context.orders.move(order, to: decision.status, batch: batch)
+        if let decision {
+            if decision == .ship { try context.ship(order.orderNumber, weight: order.weightGrams, to: order.shipTo) }
+            try context.orders.move(order, to: decision.status, batch: batch)
+        }
+        if payment.amount > 0 {
+            try context.releaseHeldOrders(of: order.customerKey, because: "payment \(payment.reference) lowered what is open", log: &log)
+        }
     }
 }
