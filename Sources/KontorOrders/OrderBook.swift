@@ -144,3 +144,33 @@ public struct OrderBook {
             """).execute(arguments: [id, from?.rawValue, to.rawValue, batch, invoice])
     }
 }
+
+extension OrderBook {
+    /// An order as `kontor orders` lists it.
+    public struct Listing: Sendable {
+        public var shop, orderNumber, orderDate, customerKey, paymentMethod: String
+        public var status: OrderStatus
+        public var totalGross: Int
+        public var invoiceNumber: String?
+        /// Each change of state, oldest first: `2025-03-03 held (batch 4)`.
+        public var history: [(to: String, batch: Int64)]
+    }
+
+    /// The live orders of a shop (or all shops), optionally in one state, by shop and number.
+    public static func listing(shop: String?, status: OrderStatus?, in db: Database) throws -> [Listing] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, shop, order_number, order_date, customer_key, payment_method, status, total_gross, invoice_number
+            FROM orders WHERE status != 'reverted' AND (?1 IS NULL OR shop = ?1) AND (?2 IS NULL OR status = ?2)
+            ORDER BY shop, order_number
+            """, arguments: [shop, status?.rawValue])
+        return try rows.map { row in
+            let history = try Row.fetchAll(db, sql: """
+                SELECT to_status, batch_id FROM order_transitions WHERE order_id = ? ORDER BY id
+                """, arguments: [row["id"] as Int64]).map { (to: $0["to_status"] as String, batch: $0["batch_id"] as Int64) }
+            return Listing(shop: row["shop"], orderNumber: row["order_number"], orderDate: row["order_date"],
+                           customerKey: row["customer_key"], paymentMethod: row["payment_method"],
+                           status: OrderStatus(rawValue: row["status"]) ?? .held, totalGross: row["total_gross"],
+                           invoiceNumber: row["invoice_number"], history: history)
+        }
+    }
+}

@@ -5,6 +5,7 @@ import KontorCore
 import KontorCredit
 import KontorInventory
 import KontorLogistics
+import KontorOrders
 import KontorStore
 
 /// Read-only views of the books, as the command line lists them. Money is a decimal
@@ -80,6 +81,37 @@ public struct Books: Sendable {
                             carrier: $0.carrier, parcels: $0.parcels,
                             weight_kg: "\($0.weightGrams / 1000).\(String(format: "%03d", $0.weightGrams % 1000))",
                             ship_to: $0.shipTo.map { "\($0.name), \($0.street), \($0.zip) \($0.city), \($0.country)" })
+            }
+        }
+    }
+
+    public struct OrderRow: Codable, Sendable {
+        public struct Change: Codable, Sendable {
+            public var state: String
+            public var batch: Int64
+        }
+        public var shop, order_number, order_date, customer, payment_method, state, total: String
+        public var invoice: String?
+        /// Why a held order is held.
+        public var held_because: String?
+        public var history: [Change]
+    }
+
+    /// The states an order can be listed by.
+    public static let orderStates = [OrderStatus.held, .awaitingPayment, .awaitingStock, .shipped, .cancelled].map(\.rawValue)
+
+    /// The orders, by shop and number, optionally only those in one state; each with its
+    /// history of states and the batch that made each change.
+    public func orders(shop: String? = nil, state: String? = nil) throws -> [OrderRow] {
+        try database.writer.read { db in
+            try OrderBook.listing(shop: shop, status: state.flatMap(OrderStatus.init(rawValue:)), in: db).map { o in
+                let reason = o.status == .held ? try String.fetchOne(db, sql: """
+                    SELECT reason FROM credit_holds WHERE shop = ? AND order_number = ? AND status = 'held' ORDER BY id DESC LIMIT 1
+                    """, arguments: [o.shop, o.orderNumber]) : nil
+                return OrderRow(shop: o.shop, order_number: o.orderNumber, order_date: o.orderDate, customer: o.customerKey,
+                                payment_method: o.paymentMethod, state: o.status.rawValue, total: Money.decimalString(o.totalGross),
+                                invoice: o.invoiceNumber, held_because: reason,
+                                history: o.history.map { OrderRow.Change(state: $0.to, batch: $0.batch) })
             }
         }
     }

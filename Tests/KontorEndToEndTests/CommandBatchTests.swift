@@ -152,5 +152,17 @@ import Testing
         #expect(try states() == "A-1:shipped B-1:shipped C-1:shipped")
         #expect(try sql(root, "SELECT count(*) FROM credit_holds WHERE status = 'released'") == "2")
         #expect(try sql(root, "SELECT open FROM customer_balances WHERE customer_key = 'K-1'") == "7470")
+
+        // `kontor orders` tells each order's state and how it got there.
+        let orders = try jsonArray(KontorBinary.run(["orders", "--json"], root: root.path))
+        let c1 = try #require(orders.first { $0["order_number"] as? String == "C-1" })
+        #expect(c1["state"] as? String == "shipped")
+        #expect(c1["total"] as? String == "49.80")
+        #expect((c1["history"] as? [[String: Any]])?.map { $0["state"] as? String } == ["held", "shipped"])
+        let none = try jsonArray(KontorBinary.run(["orders", "--json", "--state", "held"], root: root.path))
+        #expect(none.isEmpty)
+        let wrong = try KontorBinary.run(["orders", "--state", "lost"], root: root.path)
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("there is no order state \"lost\""))
     }
 }

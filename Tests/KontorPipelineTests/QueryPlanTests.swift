@@ -8,7 +8,7 @@ import Testing
 
 /// The cost of a record must not grow with the books: every statement that applying a file
 /// runs is served by an index on what it looks up, never a scan of a table that grows.
-@Suite struct QueryPlanTests {
+@Suite(.serialized) struct QueryPlanTests {
     /// Tables whose size does not grow with the books: the chart of accounts, the shops,
     /// the counters and number ranges, and what the database keeps for itself.
     static let smallTables: Set<String> = ["accounts", "shops", "counters", "number_ranges", "shop_reports", "grdb_migrations"]
@@ -54,6 +54,13 @@ import Testing
         return (path, collected.sorted())
     }()
 
+    /// A connection that waits for a lock rather than failing on it.
+    static func open(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
     /// Columns that narrow a search to a part that still grows with the books: an index
     /// used on these alone reads all of a shop's orders, or all lines of an account.
     static let broadColumns: Set<String> = ["shop", "account", "status", "kind", "warehouse"]
@@ -80,7 +87,7 @@ import Testing
         #expect(statements.count > 30, "too few statements were traced: \(statements.count)")
         // The queue of open reservations is read too (an order asked for more than was there).
         #expect(statements.contains { $0.contains("FROM open_reservations o") })
-        let queue = try DatabaseQueue(path: root + "/kontor.sqlite")
+        let queue = try Self.open(root + "/kontor.sqlite")
         try queue.read { db in
             for sql in statements {
                 let scans = try Self.scans(sql, in: db)
@@ -94,9 +101,9 @@ import Testing
         let (root, statements) = Self.applied
         let copy = root + "/plan-copy.sqlite"
         try? FileManager.default.removeItem(atPath: copy)
-        let queue = try DatabaseQueue(path: root + "/kontor.sqlite")
+        let queue = try Self.open(root + "/kontor.sqlite")
         try queue.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [copy]) }
-        let damaged = try DatabaseQueue(path: copy)
+        let damaged = try Self.open(copy)
         try damaged.writeWithoutTransaction { db in
             try db.execute(sql: "DROP INDEX orders_by_invoice")
         }
