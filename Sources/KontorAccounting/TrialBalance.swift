@@ -54,18 +54,6 @@ extension Ledger {
         }
     }
 
-    /// Every journal line of a shop in posting order.
-    public static func journal(shop: String, in db: Database) throws -> [JournalLine] {
-        try Row.fetchAll(db, sql: """
-            SELECT e.shop, e.id, e.date, e.document, e.text, l.account, l.debit, l.credit, e.batch_id
-            FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id
-            WHERE e.shop = ? ORDER BY e.id, l.id
-            """, arguments: [shop]).map {
-            JournalLine(shop: $0["shop"], entry: $0["id"], date: $0["date"], document: $0["document"], text: $0["text"],
-                        account: $0["account"], debit: $0["debit"], credit: $0["credit"], batch: $0["batch_id"])
-        }
-    }
-
     /// Open receivables per customer of a shop, from the running figures.
     public static func exposures(shop: String? = nil, in db: Database) throws -> [String: [String: Int]] {
         var result: [String: [String: Int]] = [:]

@@ -12,12 +12,6 @@ public struct Fingerprint: Sendable {
     /// How many bytes of the head are kept for detection.
     static let headSize = 64 * 1024
 
-    /// Reads the file once, in chunks.
-    public static func of(path: String) throws -> Fingerprint {
-        var source = try FileByteSource(path: path)
-        return try of(source: &source)
-    }
-
     public static func of(source: inout some ByteSource) throws -> Fingerprint {
         guard let context = EVP_MD_CTX_new() else { throw OperationalError("cannot create a SHA-256 context") }
         defer { EVP_MD_CTX_free(context) }
