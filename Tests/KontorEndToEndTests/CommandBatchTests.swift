@@ -166,3 +166,28 @@ import Testing
         #expect(wrong.stderr.contains("there is no order state \"lost\""))
     }
 }
+
+extension HeldOrderReleaseTests {
+    /// A held order that the customer pays in advance, in full, is released: invoiced, the
+    /// payment settles the invoice, and it ships. A smaller payment leaves it held.
+    @Test func aHeldOrderPaidInAdvanceIsReleasedAndItsInvoiceSettled() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/orders.csv", """
+            order_number,order_date,customer_id,payment_method,paid,shipping,sku,quantity,unit_price
+            V-1,2025-03-03,K-9,invoice,false,4.90,POT,1,24.90
+
+            """, done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        #expect(try sql(root, "SELECT status FROM orders WHERE order_number = 'V-1'") == "held")
+        try root.write("inbox/shop/part.csv", "reference,amount,date\nV-1,10.00,2025-03-05\n", done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        #expect(try sql(root, "SELECT status FROM orders WHERE order_number = 'V-1'") == "held")
+        try root.write("inbox/shop/full.csv", "reference,amount,date\nV-1,29.80,2025-03-06\n", done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        #expect(try sql(root, "SELECT status || '|' || invoice_number FROM orders WHERE order_number = 'V-1'") == "shipped|RE2025-00001")
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1400 AND document = 'RE2025-00001'") == "0")
+        let receipt = try #require(root.list("outbox/shop/receipts").last { $0.contains("full") }
+            .flatMap { root.read("outbox/shop/receipts/" + $0) })
+        #expect(receipt.contains("order V-1 (K-9): paid in advance by V-1"))
+    }
+}

@@ -5,7 +5,8 @@ import KontorOrders
 
 /// A customer's payment: posted against the invoice of the order it names, or to the
 /// suspense account if it names none; an order that waited for it ships, or waits for stock;
-/// held orders of the customer that now fit the limit are released.
+/// held orders of the customer that now fit the limit are released; a held order paid in
+/// advance, in full, is released and its new invoice settled.
 struct PaymentHandler: RecordHandler {
     let kind = RecordKind.payment
 
@@ -13,7 +14,16 @@ struct PaymentHandler: RecordHandler {
         guard case .payment(let payment) = record else { return }
         let (shop, batch) = (context.shop, context.batch)
         let candidates = PaymentMatch.candidates(reference: payment.reference, remittance: payment.remittance)
-        guard let order = try context.orders.order(shop: shop, matching: candidates), let invoice = order.invoiceNumber else {
+        var matched = try context.orders.order(shop: shop, matching: candidates)
+        if let held = matched, held.status == .held, held.invoiceNumber == nil, payment.amount >= held.totalGross,
+           try context.release(held, log: &log) {
+            // Paid in advance: the credit risk is gone, so the order is released, and the
+            // payment settles the invoice the release issued.
+            context.summary.released.append(.init(order: held.orderNumber, customer: held.customerKey,
+                                                  reason: "paid in advance by \(payment.reference)"))
+            matched = try context.orders.order(shop: shop, number: held.orderNumber)
+        }
+        guard let order = matched, let invoice = order.invoiceNumber else {
             try context.ledger.postUnmatchedPayment(shop: shop, reference: payment.reference, amount: payment.amount,
                                                     date: payment.date, method: payment.method, batch: batch)
             let amount = Money.decimalString(payment.amount)
