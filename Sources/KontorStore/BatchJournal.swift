@@ -118,11 +118,6 @@ public enum BatchJournal {
             """, arguments: [shop])
     }
 
-    /// Whether the books hold any batch at all.
-    public static func isEmpty(in db: Database) throws -> Bool {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM batches LIMIT 1)") == 0
-    }
-
     /// Shops whose reports do not yet show their latest finalized batch.
     public static func shopsWithStaleReports(in db: Database) throws -> [String] {
         try String.fetchAll(db, sql: """
