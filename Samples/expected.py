@@ -362,24 +362,31 @@ def apply_orders(books, records, dc):
                 o["status"] = "held"
                 books.held.append(o["no"])
                 continue
-        o["status"] = "released"
-        number = next_number(books.invoices, "RE")
-        o["invoice"] = number
-        breakdown = invoice_breakdown(o)
-        assert sum(g for g, _, _ in breakdown.values()) == o["gross"]
-        books.invoices.append({"invoice_number": number, "order_number": o["no"], "gross": o["gross"],
-                               "breakdown": breakdown})
-        lines = [(RECEIVABLES, o["gross"], 0)]
-        for rate in sorted(breakdown, reverse=True):
-            g, n, v = breakdown[rate]
-            lines.append((REVENUE[rate], 0, n))
-            lines.append((VAT_ACCOUNT[rate], 0, v))
-        books.post_lines(lines, "invoice %s order %s" % (number, o["no"]))
-        if o["paid"]:
-            books.post(PAYMENT_ACCOUNT[o["method"]], RECEIVABLES, o["gross"], "payment order %s" % o["no"])
-            o["paid_amount"] = o["gross"]
         if o["paid"] or o["method"] in ("invoice", "cod"):
-            books.ship(o)
+            release(books, o)
+        else:
+            o["status"] = "awaiting_payment"
+
+
+def release(books, o):
+    """Releases an order for delivery: invoiced, its shop-reported payment posted, shipped."""
+    o["status"] = "shipped"
+    number = next_number(books.invoices, "RE")
+    o["invoice"] = number
+    breakdown = invoice_breakdown(o)
+    assert sum(g for g, _, _ in breakdown.values()) == o["gross"]
+    books.invoices.append({"invoice_number": number, "order_number": o["no"], "gross": o["gross"],
+                           "breakdown": breakdown})
+    lines = [(RECEIVABLES, o["gross"], 0)]
+    for rate in sorted(breakdown, reverse=True):
+        g, n, v = breakdown[rate]
+        lines.append((REVENUE[rate], 0, n))
+        lines.append((VAT_ACCOUNT[rate], 0, v))
+    books.post_lines(lines, "invoice %s order %s" % (number, o["no"]))
+    if o["paid"]:
+        books.post(PAYMENT_ACCOUNT[o["method"]], RECEIVABLES, o["gross"], "payment order %s" % o["no"])
+        o["paid_amount"] = o["gross"]
+    books.ship(o)
 
 
 def apply_payments(books, records, dc):
@@ -388,11 +395,11 @@ def apply_payments(books, records, dc):
         amount = cents(r["amount"], dc)
         parse_date(r["date"])
         order = books.orders.get(ref) or next((o for o in books.orders.values() if o["invoice"] == ref), None)
-        assert order is not None and order["invoice"] is not None, "payment %s matches no invoice" % ref
+        assert order is not None, "payment %s matches no order" % ref
+        if order["status"] == "awaiting_payment" and order["paid_amount"] + amount >= order["gross"]:
+            release(books, order)
         books.post(BANK, RECEIVABLES, amount, "payment %s" % ref)
         order["paid_amount"] += amount
-        if not order["shipped"] and order["paid_amount"] >= order["gross"]:
-            books.ship(order)
 
 
 def apply_returns(books, records, dc):
@@ -462,18 +469,21 @@ The files in `Samples/teekontor/` processed in name order, `01-products.csv` to
    credit-checked: exposure = the customer's open receivables (invoiced gross not yet paid,
    before this order) + this order's gross total (goods + shipping). Exposure above the credit
    limit holds the order: it keeps its reservation and gets no invoice, no postings, no
-   shipment. Otherwise the order is released: next invoice number `RE2025-00001`, ...
-   (gap-free, in processing order), posted as debit 1400 gross / credit 8400 (19 %) or
+   shipment. Otherwise the order may go when it is paid (`paid=true`), on account (`invoice`)
+   or `cod`; a `prepaid` order with `paid=false` is awaiting payment: it keeps its
+   reservation and gets no invoice yet.
+3. An order that may go is released for delivery: next invoice number `RE2025-00001`, ...
+   (gap-free, in the order of release), posted as debit 1400 gross / credit 8400 (19 %) or
    8300 (7 %) net and 1776 (19 %) or 1771 (7 %) VAT. VAT per line =
    round half away from zero(line gross × rate / (100 + rate)) in cents, net = gross − VAT,
    summed per rate. Shipping is split over the rates in proportion to the goods gross per
-   rate (largest remainder in cents) and each part is one more line at its rate.
-3. A released order ships when it is paid (`paid=true`), on account (`invoice`) or `cod`:
-   on-hand goes down, the reservation is released. A released `prepaid` order with
-   `paid=false` waits, keeping its reservation, until a payment covers it; then it ships.
-4. `paid=true` orders post their payment at once: debit 1360 (`paypal`, `card`) or 1200
-   (`prepaid`) / credit 1400, gross total.
+   rate (largest remainder in cents) and each part is one more line at its rate. It ships
+   at once: on-hand goes down, the reservation is released.
+4. `paid=true` orders post their payment as they are invoiced: debit 1360 (`paypal`,
+   `card`) or 1200 (`prepaid`) / credit 1400, gross total.
 5. A payment whose reference is an order or invoice number posts debit 1200 / credit 1400.
+   A payment that covers an order awaiting payment releases it first (rule 3): its invoice
+   gets the next number then, and the payment settles it.
 6. A goods receipt adds the received quantity to on-hand.
 7. Returns: `resellable` goes back on hand, `damaged` does not. Each returned line gets a
    credit note `GS2025-00001`, ... reversing that line's revenue and VAT (unit price ×

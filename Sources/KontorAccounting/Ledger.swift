@@ -56,9 +56,12 @@ public struct Ledger {
     }
 
     /// Posts an invoice for goods and shipping: receivables against revenue and VAT per rate.
+    /// `number` is the number the shop system gave it, where the shop issues its invoices;
+    /// otherwise the next number of Kontor's range.
     public func postInvoice(shop: String, orderNumber: String, customerKey: String, date: CalendarDate, dueDays: Int,
-                            goods: [TaxableAmount], shipping: Int, basis: PriceBasis = .gross, batch: Int64) throws -> PostedInvoice {
-        let number = try nextNumber(shop: shop, series: "RE", year: date.year)
+                            goods: [TaxableAmount], shipping: Int, basis: PriceBasis = .gross, number given: String? = nil,
+                            batch: Int64) throws -> PostedInvoice {
+        let number = try given ?? nextNumber(shop: shop, series: "RE", year: date.year)
         let totals = InvoiceCalculator.totals(goods: goods, shipping: shipping, basis: basis)
         let invoice = try record(shop: shop, number: number, kind: "invoice", orderNumber: orderNumber, customerKey: customerKey,
                                  date: date, dueDays: dueDays, totals: totals, refersTo: nil, sign: 1, batch: batch,

@@ -69,6 +69,9 @@ public struct Order: Sendable, Equatable {
     public var cancelled: Bool
     public var lines: [OrderLine]
     public var location: SourceLocation
+    /// The number of the invoice the shop system issued for the order, where the file gives
+    /// one; booked when the shop issues its own invoices.
+    public var invoiceNumber: String?
 
     public init(orderNumber: String, orderDate: CalendarDate, customerID: String? = nil, customerEmail: String? = nil,
                 customerName: String? = nil, shipTo: Address? = nil, paymentMethod: PaymentMethod = .prepaid,

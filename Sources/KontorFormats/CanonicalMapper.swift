@@ -150,6 +150,7 @@ public struct CanonicalMapper {
                             customerEmail: f.optional("customer_email"), customerName: f.optional("customer_name"),
                             shipTo: shipTo, paymentMethod: method ?? .prepaid, paid: paid ?? false,
                             shipping: shipping ?? 0, currency: currency ?? "EUR", lines: [], location: f.location)
+            pending?.invoiceNumber = f.optional("invoice_number")
         } else if let shipping, shipping != 0, pending?.shipping != 0 {
             log.append(Diagnostic("order.shipping-twice", "shipping of order \(number) is given on more than one line",
                                   de: "Versandkosten der Bestellung \(number) stehen in mehr als einer Zeile",

@@ -248,6 +248,7 @@ public enum KontorXMLSchema {
               <xs:element name="paid" type="k:yes_no" minOccurs="0"/>
               <xs:element name="shipping" type="k:amount" minOccurs="0"/>
               <xs:element name="currency" type="k:currency" minOccurs="0"/>
+              <xs:element name="invoice_number" type="k:text" minOccurs="0"/>
             </xs:all>
           </xs:complexType>
         </xs:element>

@@ -16,10 +16,12 @@ extension OrderBook {
             JOIN orders o ON o.id = t.order_id
             WHERE t.batch_id = ? AND t.reverses IS NULL ORDER BY t.id DESC
             """, arguments: [batch])
+        // An order the batch moved several times goes back one move at a time.
+        var reached: [Int64: String] = [:]
         for row in rows {
             let id: Int64 = row["order_id"]
             let from: String? = row["from_status"]
-            let current: String = row["status"]
+            let current: String = reached[id] ?? row["status"]
             let target = from ?? OrderStatus.reverted.rawValue
             guard let now = OrderStatus(rawValue: current), let next = OrderStatus(rawValue: target),
                   OrderStatus.mayMove(from: now, to: next) else {
@@ -27,6 +29,7 @@ extension OrderBook {
                                        to: OrderStatus(rawValue: target) ?? .reverted)
             }
             try db.execute(sql: "UPDATE orders SET status = ? WHERE id = ?", arguments: [target, id])
+            reached[id] = target
             if (row["invoice_number"] as String?) != nil {
                 // The undone change issued the order's invoice (a release): the number goes with it.
                 try db.execute(sql: "UPDATE orders SET invoice_number = NULL WHERE id = ?", arguments: [id])

@@ -44,24 +44,35 @@ public struct OrderBook {
                            batch: row["batch_id"])
     }
 
-    /// Records a new order in its first state and returns its id.
-    public func add(_ order: Order, shop: String, customerKey: String, totalGross: Int, weightGrams: Int, status: OrderStatus,
-                    invoice: String?, batch: Int64) throws -> Int64 {
-        guard OrderStatus.mayMove(from: nil, to: status) else {
-            throw OrderMoveRefused(orderNumber: order.orderNumber, from: nil, to: status)
-        }
+    /// Records a new order and the way it went in its first batch: each step a state it
+    /// reached and why (`released`, then `invoiced`, then `shipped`, say); it rests in the
+    /// last. `invoice` is the number the `invoiced` step issued. Returns the order's id.
+    public func add(_ order: Order, shop: String, customerKey: String, totalGross: Int, weightGrams: Int,
+                    way: [OrderStep], invoice: String?, batch: Int64) throws -> Int64 {
+        guard let last = way.last else { throw OrderMoveRefused(orderNumber: order.orderNumber, from: nil, to: .reverted) }
+        try check(way, from: nil, order: order.orderNumber)
         try db.cachedStatement(sql: """
             INSERT INTO orders (shop, order_number, order_date, customer_key, payment_method, total_gross, price_basis, weight_g,
                                 status, invoice_number, ship_name, ship_street, ship_zip, ship_city, ship_country, batch_id,
                                 shipping, paid)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [shop, order.orderNumber, order.orderDate.description, customerKey,
-                                     order.paymentMethod.rawValue, totalGross, order.priceBasis.rawValue, weightGrams, status.rawValue, invoice,
-                                     order.shipTo?.name, order.shipTo?.street, order.shipTo?.zip, order.shipTo?.city,
+                                     order.paymentMethod.rawValue, totalGross, order.priceBasis.rawValue, weightGrams, last.status.rawValue,
+                                     invoice, order.shipTo?.name, order.shipTo?.street, order.shipTo?.zip, order.shipTo?.city,
                                      order.shipTo?.country, batch, order.shipping, order.paid])
         let id = db.lastInsertedRowID
-        try transition(id, from: nil, to: status, batch: batch)
+        try record(way, of: id, from: nil, invoice: invoice, batch: batch)
         return id
+    }
+
+    /// What a customer's orders on account that wait for stock, not yet invoiced, add up to:
+    /// they passed the credit check, so they count towards what the customer owes.
+    public func committed(shop: String, customerKey: String) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT coalesce(SUM(total_gross), 0) FROM orders INDEXED BY orders_awaiting_stock_by_customer
+            WHERE shop = ? AND customer_key = ? AND status = 'awaiting_stock'
+              AND payment_method = 'invoice' AND invoice_number IS NULL
+            """), arguments: [shop, customerKey]) ?? 0
     }
 
     /// Records the lines of an order with the VAT rate each was booked at.
@@ -95,25 +106,46 @@ public struct OrderBook {
             .execute(arguments: [id, sku, quantity, batch])
     }
 
-    /// Moves an order to a new state, logging the change with its batch. Refuses a move
-    /// that the order's state machine does not allow.
-    public func move(_ order: BookedOrder, to status: OrderStatus, batch: Int64) throws {
-        guard OrderStatus.mayMove(from: order.status, to: status) else {
-            throw OrderMoveRefused(orderNumber: order.orderNumber, from: order.status, to: status)
+    /// Moves an order on along `way`, each step a state it reaches and why; it rests in the
+    /// last. `invoice` is the number an `invoiced` step issued. Refuses a step that the
+    /// order's state machine does not allow, before anything is written.
+    public func move(_ order: BookedOrder, along way: [OrderStep], invoice: String? = nil, batch: Int64) throws {
+        guard let last = way.last else { return }
+        try check(way, from: order.status, order: order.orderNumber)
+        if let invoice {
+            try db.cachedStatement(sql: "UPDATE orders SET status = ?, invoice_number = ? WHERE id = ?")
+                .execute(arguments: [last.status.rawValue, invoice, order.id])
+        } else {
+            try db.cachedStatement(sql: "UPDATE orders SET status = ? WHERE id = ?").execute(arguments: [last.status.rawValue, order.id])
         }
-        try db.cachedStatement(sql: "UPDATE orders SET status = ? WHERE id = ?").execute(arguments: [status.rawValue, order.id])
-        try transition(order.id, from: order.status, to: status, batch: batch)
+        try record(way, of: order.id, from: order.status, invoice: invoice, batch: batch)
     }
 
-    /// Moves a held order that a person released on to the state its invoice and shipment
-    /// decisions give it, and records the invoice it now carries.
-    public func release(_ order: BookedOrder, to status: OrderStatus, invoice: String, batch: Int64) throws {
-        guard order.status == .held, OrderStatus.mayMove(from: order.status, to: status) else {
-            throw OrderMoveRefused(orderNumber: order.orderNumber, from: order.status, to: status)
+    /// Moves an order to one new state, for `cause`.
+    public func move(_ order: BookedOrder, to status: OrderStatus, cause: String, batch: Int64) throws {
+        try move(order, along: [OrderStep(status, cause)], batch: batch)
+    }
+
+    private func check(_ way: [OrderStep], from start: OrderStatus?, order number: String) throws {
+        var from = start
+        for step in way {
+            guard OrderStatus.mayMove(from: from, to: step.status) else {
+                throw OrderMoveRefused(orderNumber: number, from: from, to: step.status)
+            }
+            from = step.status
         }
-        try db.cachedStatement(sql: "UPDATE orders SET status = ?, invoice_number = ? WHERE id = ?")
-            .execute(arguments: [status.rawValue, invoice, order.id])
-        try transition(order.id, from: order.status, to: status, batch: batch, invoice: invoice)
+    }
+
+    private func record(_ way: [OrderStep], of id: Int64, from start: OrderStatus?, invoice: String?, batch: Int64) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO order_transitions (order_id, from_status, to_status, batch_id, invoice_number, cause) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        var from = start
+        for step in way {
+            let issued = step.status == .invoiced ? invoice : nil
+            try insert.execute(arguments: [id, from?.rawValue, step.status.rawValue, batch, issued, step.cause])
+            from = step.status
+        }
     }
 
     /// What a held order needs to be released: the order as it came, rebuilt from the book
@@ -137,12 +169,6 @@ public struct OrderBook {
                             location: place)
         return (rebuilt, lines)
     }
-
-    private func transition(_ id: Int64, from: OrderStatus?, to: OrderStatus, batch: Int64, invoice: String? = nil) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO order_transitions (order_id, from_status, to_status, batch_id, invoice_number) VALUES (?, ?, ?, ?, ?)
-            """).execute(arguments: [id, from?.rawValue, to.rawValue, batch, invoice])
-    }
 }
 
 extension OrderBook {
@@ -152,8 +178,16 @@ extension OrderBook {
         public var status: OrderStatus
         public var totalGross: Int
         public var invoiceNumber: String?
-        /// Each change of state, oldest first: `2025-03-03 held (batch 4)`.
-        public var history: [(to: String, batch: Int64)]
+        /// Each change of state, oldest first: the state reached, the batch and its time, and why.
+        public var history: [Change]
+
+        /// One change of an order's state.
+        public struct Change: Sendable {
+            public var to: String
+            public var batch: Int64
+            public var at: String
+            public var cause: String?
+        }
     }
 
     /// The live orders of a shop (or all shops), optionally in one state, by shop and number.
@@ -165,8 +199,11 @@ extension OrderBook {
             """, arguments: [shop, status?.rawValue])
         return try rows.map { row in
             let history = try Row.fetchAll(db, sql: """
-                SELECT to_status, batch_id FROM order_transitions WHERE order_id = ? ORDER BY id
-                """, arguments: [row["id"] as Int64]).map { (to: $0["to_status"] as String, batch: $0["batch_id"] as Int64) }
+                SELECT t.to_status, t.batch_id, b.received_at, t.cause FROM order_transitions t JOIN batches b ON b.id = t.batch_id
+                WHERE t.order_id = ? ORDER BY t.id
+                """, arguments: [row["id"] as Int64]).map {
+                Listing.Change(to: $0["to_status"], batch: $0["batch_id"], at: $0["received_at"], cause: $0["cause"])
+            }
             return Listing(shop: row["shop"], orderNumber: row["order_number"], orderDate: row["order_date"],
                            customerKey: row["customer_key"], paymentMethod: row["payment_method"],
                            status: OrderStatus(rawValue: row["status"]) ?? .held, totalGross: row["total_gross"],

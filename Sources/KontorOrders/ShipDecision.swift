@@ -1,12 +1,13 @@
 import KontorCore
 
-/// Whether an invoiced order ships now or waits, and for what.
+/// Whether an order that nothing holds is released for delivery now (invoiced and shipped)
+/// or waits, and for what.
 public enum ShipDecision: Sendable, Equatable {
     /// It waits for the customer's payment.
     case awaitPayment
     /// It may ship but the goods are not there for it yet.
     case awaitStock
-    /// It ships now.
+    /// It is released for delivery now: invoiced and shipped.
     case ship
 
     /// The state the decision puts the order in.
@@ -24,14 +25,15 @@ public enum ShipDecision: Sendable, Equatable {
         paid || method == .invoice || method == .cod
     }
 
-    /// What happens to an order once it is released and invoiced. `inStock` is asked only
-    /// when the order may ship.
-    public static func afterRelease(paid: Bool, method: PaymentMethod, inStock: () throws -> Bool) rethrows -> ShipDecision {
+    /// What happens to an order that the credit check let through or a person released.
+    /// `inStock` is asked only when the order may ship.
+    public static func decide(paid: Bool, method: PaymentMethod, inStock: () throws -> Bool) rethrows -> ShipDecision {
         guard mayShip(paid: paid, method: method) else { return .awaitPayment }
         return try inStock() ? .ship : .awaitStock
     }
 
-    /// What a payment does to an order in `status` that leaves `open` owed on its invoice:
+    /// What a payment does to an order in `status` that leaves `open` owed on it (on its
+    /// invoice, or before the invoice, its total less what was paid in advance):
     /// an order awaiting payment that is now paid in full ships, or waits for stock; any
     /// other stays as it is (nil). `inStock` is asked only when the order may ship.
     public static func afterPayment(status: OrderStatus, open: Int, inStock: () throws -> Bool) rethrows -> ShipDecision? {

@@ -89,6 +89,10 @@ public struct Books: Sendable {
         public struct Change: Codable, Sendable {
             public var state: String
             public var batch: Int64
+            /// When the batch that made the change was received.
+            public var at: String
+            /// What caused it.
+            public var cause: String?
         }
         public var shop, order_number, order_date, customer, payment_method, state, total: String
         public var invoice: String?
@@ -98,7 +102,7 @@ public struct Books: Sendable {
     }
 
     /// The states an order can be listed by.
-    public static let orderStates = [OrderStatus.held, .awaitingPayment, .awaitingStock, .shipped, .cancelled].map(\.rawValue)
+    public static let orderStates = OrderStatus.allCases.filter { $0 != .reverted }.map(\.rawValue)
 
     /// The orders, by shop and number, optionally only those in one state; each with its
     /// history of states and the batch that made each change.
@@ -111,7 +115,7 @@ public struct Books: Sendable {
                 return OrderRow(shop: o.shop, order_number: o.orderNumber, order_date: o.orderDate, customer: o.customerKey,
                                 payment_method: o.paymentMethod, state: o.status.rawValue, total: Money.decimalString(o.totalGross),
                                 invoice: o.invoiceNumber, held_because: reason,
-                                history: o.history.map { OrderRow.Change(state: $0.to, batch: $0.batch) })
+                                history: o.history.map { OrderRow.Change(state: $0.to, batch: $0.batch, at: $0.at, cause: $0.cause) })
             }
         }
     }

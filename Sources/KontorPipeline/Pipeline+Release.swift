@@ -21,7 +21,7 @@ extension Pipeline {
                 throw CommandRefused("release.not-held", "order \(number) is \(entry.status.rawValue), not held; only a held order is released",
                                      de: "Bestellung \(number) ist \(entry.status.rawValue), nicht gesperrt; nur gesperrte Bestellungen werden freigegeben")
             }
-            guard try context.release(entry, log: &log) else {
+            guard try context.release(entry, on: try context.receivedDate(), because: "released by hand: \(note)", log: &log) else {
                 throw CommandRefused("release.too-old",
                                      "order \(number) was booked before Kontor kept shipping charges; rerun its batch \(entry.batch) with --force instead",
                                      de: "Bestellung \(number) wurde gebucht, bevor Kontor Versandkosten speicherte; Stapel \(entry.batch) mit --force neu verarbeiten")

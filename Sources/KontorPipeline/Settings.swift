@@ -19,6 +19,15 @@ public struct Settings: Sendable, Equatable {
     public func shop(_ shop: String) -> ShopSettings { shops[shop] ?? defaultShop }
 }
 
+/// Who issues a shop's invoices.
+public enum InvoiceIssuer: String, Sendable, Equatable, CaseIterable {
+    /// Kontor, in its own gap-free range, on the day an order is released for delivery.
+    case kontor
+    /// The shop system: the customer already holds the invoice, so Kontor books it under the
+    /// shop's number (the file's `invoice_number`, else the order number) as the order arrives.
+    case shop
+}
+
 /// The settings of one shop.
 public struct ShopSettings: Sendable, Equatable {
     /// The shop's name in reports.
@@ -27,6 +36,12 @@ public struct ShopSettings: Sendable, Equatable {
     public var defaultCreditLimit = 0
     /// Days until an invoice on account is due, where the customer has no terms of their own.
     public var paymentTermsDays = 14
+    /// Who issues the invoices: Kontor, when an order is released for delivery, or the shop
+    /// system, whose numbers Kontor books when the order arrives.
+    public var invoiceIssuer = InvoiceIssuer.kontor
+    /// How many days after the day its file arrived an order may be dated; a later order
+    /// date is refused as a mistake.
+    public var futureOrderDays = 2
 
     public init() {}
 }

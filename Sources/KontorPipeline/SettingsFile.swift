@@ -95,6 +95,12 @@ public enum SettingsFile {
                 shop.name = name
             case "default_credit_limit": shop.defaultCreditLimit = try money()
             case "payment_terms_days": shop.paymentTermsDays = try integer()
+            case "invoices":
+                guard case .string(let text) = value, let issuer = InvoiceIssuer(rawValue: text) else {
+                    throw ParseError(line: line, message: "invoices must be \"kontor\" or \"shop\"")
+                }
+                shop.invoiceIssuer = issuer
+            case "future_order_days": shop.futureOrderDays = try integer()
             default: throw ParseError(line: line, message: "unknown setting \(key)")
             }
         }
@@ -145,6 +151,12 @@ public enum SettingsFile {
         # default_credit_limit = "0.00"
         # Days until an invoice on account is due.
         # payment_terms_days = 14
+        # Who issues invoices: "kontor" (when an order is released for delivery, in Kontor's own
+        # number range RE<year>-00001) or "shop" (the shop system did; Kontor books the shop's
+        # number from the file's invoice_number column, else the order number).
+        # invoices = "kontor"
+        # How many days after its file arrived an order may be dated; later dates are refused.
+        # future_order_days = 2
 
         # Settings of one shop: the table name is its folder in inbox/.
         # [shops.teekontor]

@@ -25,24 +25,25 @@ import Testing
 
         """
 
-    /// Nine prepaid orders, not paid yet, and 1004 on account; each is invoiced in turn,
-    /// RE2025-00001 for 1001 to RE2025-00010 for 1010.
+    /// Nine prepaid orders, not paid yet, and 1004 on account, from a shop whose own system
+    /// issued the invoices (RE2025-00001 for 1001 to RE2025-00010 for 1010) and asked for the
+    /// money in advance: customers name those numbers in their transfers.
     static let orders = """
-        order_number,order_date,customer_id,customer_email,customer_name,ship_name,ship_street,ship_zip,ship_city,ship_country,payment_method,paid,shipping,sku,quantity,unit_price
-        1001,2025-03-03,,anna.petersen@example.de,Anna Petersen,Anna Petersen,Heiligengeiststraße 12,21335,Lüneburg,DE,prepaid,false,4.90,TEE-001,2,8.90
-        1002,2025-03-03,,joerg.baeumer@example.de,Jörg Bäumer,Jörg Bäumer,Weender Straße 41,37073,Göttingen,DE,prepaid,false,4.90,KAN-001,1,34.90
-        1002,2025-03-03,,joerg.baeumer@example.de,Jörg Bäumer,Jörg Bäumer,Weender Straße 41,37073,Göttingen,DE,prepaid,false,,TAS-001,2,9.90
-        1003,2025-03-03,,f.vonahlen@example.de,Dr. Friederike von Ahlen,Dr. Friederike von Ahlen,Am Ochsenmarkt 3,21335,Lüneburg,DE,prepaid,false,4.90,TEE-002,3,12.90
-        1004,2025-03-04,K-2001,einkauf@cafe-rosengarten.example,Café Rosengarten GmbH,Café Rosengarten Filiale Celle,Zöllnerstraße 24,29221,Celle,DE,invoice,false,4.90,TEE-001,10,8.90
-        1004,2025-03-04,K-2001,einkauf@cafe-rosengarten.example,Café Rosengarten GmbH,Café Rosengarten Filiale Celle,Zöllnerstraße 24,29221,Celle,DE,invoice,false,,KAN-001,2,34.90
-        1005,2025-03-04,,h.schuette@example.de,Hannelore Schütte,Hannelore Schütte,Bardowicker Straße 7,21335,Lüneburg,DE,prepaid,false,4.90,TEE-002,1,12.90
-        1005,2025-03-04,,h.schuette@example.de,Hannelore Schütte,Hannelore Schütte,Bardowicker Straße 7,21335,Lüneburg,DE,prepaid,false,,SIE-001,1,4.50
-        1006,2025-03-04,,m.oeztuerk@example.de,Mehmet Öztürk,Mehmet Öztürk,Wilhelmsburger Straße 88,21107,Hamburg,DE,prepaid,false,4.90,TAS-001,4,9.90
-        1007,2025-03-05,,lea.hinrichs@example.de,Lea Hinrichs,Lea Hinrichs,Friedrichstraße 2,24937,Flensburg,DE,prepaid,false,4.90,TEE-001,1,8.90
-        1008,2025-03-05,,g.luettjohann@example.de,Gerda Lüttjohann,Gerda Lüttjohann,Süderstraße 15,25813,Husum,DE,prepaid,false,0.00,KAN-001,2,34.90
-        1009,2025-03-05,,sven.carstensen@example.de,Sven Carstensen,Inge Carstensen,Rosenweg 9,24103,Kiel,DE,prepaid,false,4.90,TEE-002,2,12.90
-        1010,2025-03-05,,j.woehlke@example.de,Jannik Wöhlke,Jannik Wöhlke,Große Bäckerstraße 19,21335,Lüneburg,DE,prepaid,false,4.90,SIE-001,2,4.50
-        1010,2025-03-05,,j.woehlke@example.de,Jannik Wöhlke,Jannik Wöhlke,Große Bäckerstraße 19,21335,Lüneburg,DE,prepaid,false,,TEE-001,1,8.90
+        order_number,order_date,customer_id,customer_email,customer_name,ship_name,ship_street,ship_zip,ship_city,ship_country,payment_method,paid,shipping,sku,quantity,unit_price,invoice_number
+        1001,2025-03-03,,anna.petersen@example.de,Anna Petersen,Anna Petersen,Heiligengeiststraße 12,21335,Lüneburg,DE,prepaid,false,4.90,TEE-001,2,8.90,RE2025-00001
+        1002,2025-03-03,,joerg.baeumer@example.de,Jörg Bäumer,Jörg Bäumer,Weender Straße 41,37073,Göttingen,DE,prepaid,false,4.90,KAN-001,1,34.90,RE2025-00002
+        1002,2025-03-03,,joerg.baeumer@example.de,Jörg Bäumer,Jörg Bäumer,Weender Straße 41,37073,Göttingen,DE,prepaid,false,,TAS-001,2,9.90,RE2025-00002
+        1003,2025-03-03,,f.vonahlen@example.de,Dr. Friederike von Ahlen,Dr. Friederike von Ahlen,Am Ochsenmarkt 3,21335,Lüneburg,DE,prepaid,false,4.90,TEE-002,3,12.90,RE2025-00003
+        1004,2025-03-04,K-2001,einkauf@cafe-rosengarten.example,Café Rosengarten GmbH,Café Rosengarten Filiale Celle,Zöllnerstraße 24,29221,Celle,DE,invoice,false,4.90,TEE-001,10,8.90,RE2025-00004
+        1004,2025-03-04,K-2001,einkauf@cafe-rosengarten.example,Café Rosengarten GmbH,Café Rosengarten Filiale Celle,Zöllnerstraße 24,29221,Celle,DE,invoice,false,,KAN-001,2,34.90,RE2025-00004
+        1005,2025-03-04,,h.schuette@example.de,Hannelore Schütte,Hannelore Schütte,Bardowicker Straße 7,21335,Lüneburg,DE,prepaid,false,4.90,TEE-002,1,12.90,RE2025-00005
+        1005,2025-03-04,,h.schuette@example.de,Hannelore Schütte,Hannelore Schütte,Bardowicker Straße 7,21335,Lüneburg,DE,prepaid,false,,SIE-001,1,4.50,RE2025-00005
+        1006,2025-03-04,,m.oeztuerk@example.de,Mehmet Öztürk,Mehmet Öztürk,Wilhelmsburger Straße 88,21107,Hamburg,DE,prepaid,false,4.90,TAS-001,4,9.90,RE2025-00006
+        1007,2025-03-05,,lea.hinrichs@example.de,Lea Hinrichs,Lea Hinrichs,Friedrichstraße 2,24937,Flensburg,DE,prepaid,false,4.90,TEE-001,1,8.90,RE2025-00007
+        1008,2025-03-05,,g.luettjohann@example.de,Gerda Lüttjohann,Gerda Lüttjohann,Süderstraße 15,25813,Husum,DE,prepaid,false,0.00,KAN-001,2,34.90,RE2025-00008
+        1009,2025-03-05,,sven.carstensen@example.de,Sven Carstensen,Inge Carstensen,Rosenweg 9,24103,Kiel,DE,prepaid,false,4.90,TEE-002,2,12.90,RE2025-00009
+        1010,2025-03-05,,j.woehlke@example.de,Jannik Wöhlke,Jannik Wöhlke,Große Bäckerstraße 19,21335,Lüneburg,DE,prepaid,false,4.90,SIE-001,2,4.50,RE2025-00010
+        1010,2025-03-05,,j.woehlke@example.de,Jannik Wöhlke,Jannik Wöhlke,Große Bäckerstraße 19,21335,Lüneburg,DE,prepaid,false,,TEE-001,1,8.90,RE2025-00010
 
         """
 
@@ -50,7 +51,7 @@ import Testing
     /// is released under the default credit limit and has shipped.
     static func rootWithOrders() throws -> TemporaryRoot {
         let root = try TemporaryRoot()
-        try root.write("kontor.toml", "[kontor]\ndefault_credit_limit = \"10000.00\"\n")
+        try root.write("kontor.toml", "[kontor]\ndefault_credit_limit = \"10000.00\"\ninvoices = \"shop\"\n")
         try root.write("inbox/teekontor/01-products.csv", products, done: true)
         try root.write("inbox/teekontor/02-count.csv", count, done: true)
         try root.write("inbox/teekontor/03-orders.csv", orders, done: true)

@@ -29,15 +29,17 @@ import Testing
         #expect(release.status == 0, "\(release.stdout)\(release.stderr)")
         let id = try sql(root, "SELECT id FROM batches WHERE kind = 'command'")
         #expect(try sql(root, "SELECT file || '|' || status FROM batches WHERE id = \(id)") == "release H-1|applied")
-        #expect(try sql(root, "SELECT status || '|' || invoice_number FROM orders WHERE order_number = 'H-1'") == "shipped|RE2025-00002")
+        // Released today, it is invoiced today: the invoice date is the day it is issued.
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        #expect(try sql(root, "SELECT status || '|' || invoice_number FROM orders WHERE order_number = 'H-1'") == "shipped|RE\(year)-00001")
         #expect(try sql(root, "SELECT status || '|' || released_by FROM credit_holds WHERE order_number = 'H-1'") == "released|\(id)")
-        #expect(try sql(root, "SELECT gross FROM invoices WHERE number = 'RE2025-00002'") == "4760")
+        #expect(try sql(root, "SELECT gross FROM invoices WHERE number = 'RE\(year)-00001'") == "4760")
         #expect(try sql(root, "SELECT count(*) FROM shipments WHERE order_number = 'H-1' AND status = 'ready'") == "1")
         #expect(try sql(root, "SELECT on_hand || '/' || reserved FROM stock_balances WHERE sku = 'TEA'") == "997/0")
         let events = try sql(root, "SELECT event || ':' || actor || ':' || coalesce(detail, '') FROM batch_events WHERE batch_id = \(id) ORDER BY id")
         #expect(events.contains("command:admin-anna:release H-1: Kunde hat telefonisch bestätigt"))
         let receipt = try #require(root.list("outbox/shop/receipts").last.flatMap { root.read("outbox/shop/receipts/" + $0) })
-        #expect(receipt.contains("RE2025-00002  order H-1  47.60 EUR"))
+        #expect(receipt.contains("RE\(year)-00001  order H-1  47.60 EUR"))
         #expect(receipt.contains("(order H-1)"))
 
         // Released once, not twice.
@@ -158,7 +160,12 @@ import Testing
         let c1 = try #require(orders.first { $0["order_number"] as? String == "C-1" })
         #expect(c1["state"] as? String == "shipped")
         #expect(c1["total"] as? String == "49.80")
-        #expect((c1["history"] as? [[String: Any]])?.map { $0["state"] as? String } == ["held", "shipped"])
+        // C-1 was released by a customers file, which carries no date: invoiced on the day it was applied.
+        let history = try #require(c1["history"] as? [[String: Any]])
+        #expect(history.map { $0["state"] as? String } == ["held", "released", "invoiced", "shipped"])
+        #expect(history.map { $0["cause"] as? String }
+                    == ["credit limit 50.00 exceeded: open 26.70 + order 49.80 = 76.50", "credit limit now 100.00",
+                        "invoice RE\(Calendar(identifier: .gregorian).component(.year, from: Date()))-00001", "shipment SH-00003"])
         let none = try jsonArray(KontorBinary.run(["orders", "--json", "--state", "held"], root: root.path))
         #expect(none.isEmpty)
         let wrong = try KontorBinary.run(["orders", "--state", "lost"], root: root.path)
@@ -169,7 +176,8 @@ import Testing
 
 extension HeldOrderReleaseTests {
     /// A held order that the customer pays in advance, in full, is released: invoiced, the
-    /// payment settles the invoice, and it ships. A smaller payment leaves it held.
+    /// payments settle the invoice, and it ships. A smaller payment is kept against the order
+    /// (paid in advance) and leaves it held; the rest releases it.
     @Test func aHeldOrderPaidInAdvanceIsReleasedAndItsInvoiceSettled() throws {
         let root = try stockedRoot()
         try root.write("inbox/shop/orders.csv", """
@@ -182,10 +190,14 @@ extension HeldOrderReleaseTests {
         try root.write("inbox/shop/part.csv", "reference,amount,date\nV-1,10.00,2025-03-05\n", done: true)
         #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
         #expect(try sql(root, "SELECT status FROM orders WHERE order_number = 'V-1'") == "held")
-        try root.write("inbox/shop/full.csv", "reference,amount,date\nV-1,29.80,2025-03-06\n", done: true)
+        #expect(try sql(root, "SELECT SUM(credit) - SUM(debit) FROM journal_lines WHERE account = 1400 AND document = 'V-1'") == "1000")
+        #expect(try sql(root, "SELECT count(*) FROM journal_lines WHERE account = 1590") == "0")
+        try root.write("inbox/shop/full.csv", "reference,amount,date\nV-1,19.80,2025-03-06\n", done: true)
         #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
         #expect(try sql(root, "SELECT status || '|' || invoice_number FROM orders WHERE order_number = 'V-1'") == "shipped|RE2025-00001")
         #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1400 AND document = 'RE2025-00001'") == "0")
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1400 AND document = 'V-1'") == "0")
+        #expect(try sql(root, "SELECT date FROM invoices WHERE number = 'RE2025-00001'") == "2025-03-06")
         let receipt = try #require(root.list("outbox/shop/receipts").last { $0.contains("full") }
             .flatMap { root.read("outbox/shop/receipts/" + $0) })
         #expect(receipt.contains("order V-1 (K-9): paid in advance by V-1"))

@@ -308,17 +308,18 @@ extension HostileFaultTests {
     /// receipt lists every one of them from the books.
     @Test func aReceiptListsEveryDocumentHoweverMany() throws {
         let root = try stockedRoot()
+        try root.write("inbox/shop/03-count.csv", "sku,counted\nTEA,2400\nPOT,1200\n", done: true)
         try root.write("inbox/shop/orders.csv", ordersCSV(prefix: "M", count: 1_200), done: true)
         let run = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        // The stock of the root serves the first 500 orders.
-        #expect(run.stdout.contains("1200 invoices, 500 shipments"))
+        // The stock serves every order: each is invoiced and ships.
+        #expect(run.stdout.contains("1200 invoices, 1200 shipments"))
         let name = try #require(root.list("outbox/shop/receipts").last { $0.contains("orders.csv") })
         let receipt = try #require(root.read("outbox/shop/receipts/" + name))
         #expect(receipt.components(separatedBy: "  order M-").count - 1 == 1_200)
         #expect(receipt.contains("RE2025-01200  order M-1200  47.60 EUR"))
-        #expect(receipt.components(separatedBy: " (order M-").count - 1 == 500)
-        #expect(receipt.contains("SH-00500 (order M-500)"))
+        #expect(receipt.components(separatedBy: " (order M-").count - 1 == 1_200)
+        #expect(receipt.contains("SH-01200 (order M-1200)"))
         let summary = try sql(root, "SELECT summary FROM batches WHERE file = 'orders.csv'")
         #expect(summary.contains(#""invoices":{"kept":["#) && summary.contains(#""total":1200"#))
     }

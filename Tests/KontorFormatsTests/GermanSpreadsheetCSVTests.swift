@@ -118,8 +118,8 @@ import Testing
         #expect(run.records == [
             .payment(Payment(reference: "Best.-Nr. 2001 Lena Schroeder", amount: 3720, date: Self.date(12), payer: "Lena Schröder",
                              remittance: "Best.-Nr. 2001 Lena Schroeder", location: Self.at(file, 2))),
-            .payment(Payment(reference: "RE2025-00003 Hotel Heidegarten Kd-Nr K-3001", amount: 13610, date: Self.date(14),
-                             payer: "Hotel Heidegarten GmbH & Co. KG", remittance: "RE2025-00003 Hotel Heidegarten Kd-Nr K-3001",
+            .payment(Payment(reference: "RE2025-00002 Hotel Heidegarten Kd-Nr K-3001", amount: 13610, date: Self.date(14),
+                             payer: "Hotel Heidegarten GmbH & Co. KG", remittance: "RE2025-00002 Hotel Heidegarten Kd-Nr K-3001",
                              location: Self.at(file, 3))),
         ])
     }

@@ -31,13 +31,13 @@ import Testing
     }
 
     @Test func anUnpaidPrepaidOrderWaitsForPaymentWithoutLookingAtStock() throws {
-        #expect(try ShipDecision.afterRelease(paid: false, method: .prepaid, inStock: { throw StockAsked() }) == .awaitPayment)
+        #expect(try ShipDecision.decide(paid: false, method: .prepaid, inStock: { throw StockAsked() }) == .awaitPayment)
     }
 
     @Test func anOrderThatMayShipShipsOrWaitsForStock() {
-        #expect(ShipDecision.afterRelease(paid: true, method: .paypal, inStock: { true }) == .ship)
-        #expect(ShipDecision.afterRelease(paid: false, method: .invoice, inStock: { false }) == .awaitStock)
-        #expect(ShipDecision.afterRelease(paid: false, method: .cod, inStock: { true }).status == .shipped)
+        #expect(ShipDecision.decide(paid: true, method: .paypal, inStock: { true }) == .ship)
+        #expect(ShipDecision.decide(paid: false, method: .invoice, inStock: { false }) == .awaitStock)
+        #expect(ShipDecision.decide(paid: false, method: .cod, inStock: { true }).status == .shipped)
     }
 
     @Test func aPaymentInFullReleasesAnOrderAwaitingIt() throws {

@@ -14,7 +14,7 @@ import Testing
     static let smallTables: Set<String> = ["accounts", "shops", "counters", "number_ranges", "shop_reports", "grdb_migrations"]
 
     /// Every statement of the apply path, collected while the sample shop, a bank statement,
-    /// a price update and a second orders file are applied.
+    /// a price update, a second orders file, a payment and a goods receipt are applied.
     static let applied: (root: String, statements: [String]) = {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-plan-\(UUID().uuidString)").path
         let statements = Mutex<Set<String>>([])
@@ -40,7 +40,10 @@ import Testing
                 2003,2025-03-12,anna.petersen@example.de,paypal,true,4.90,TEE-001,1,8.90
 
                 """.utf8).write(to: URL(fileURLWithPath: inbox + "/10-orders.csv"))
-            try Data("reference,amount,date\nRE2025-00010,13.80,2025-03-13\n".utf8).write(to: URL(fileURLWithPath: inbox + "/11-payments.csv"))
+            // 2001 waits for its payment, 2002 for goods: the payment releases 2001, and a small
+            // goods receipt reads the queue of open reservations ahead of 2002.
+            try Data("reference,amount,date\n2001,13.80,2025-03-13\n".utf8).write(to: URL(fileURLWithPath: inbox + "/11-payments.csv"))
+            try Data("sku,received\nTEE-001,10\n".utf8).write(to: URL(fileURLWithPath: inbox + "/12-receipt.csv"))
             let report = try pipeline.run()
             for line in report.lines where line.status != .applied && line.file != "08-orders-broken.csv" {
                 Issue.record("\(line.file) was \(line.status): \(line.detail)")

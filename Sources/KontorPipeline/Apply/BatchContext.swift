@@ -26,6 +26,8 @@ struct BatchContext {
     var productsSeen: [String: SourceLocation] = [:]
     /// Customers looked up in this batch (nil: none there), by id or e-mail address.
     var customers: [String: CustomerAccount?] = [:]
+    /// The day the batch was received, once looked up.
+    var receivedOn: CalendarDate?
 
     init(db: Database, shop: String, batch: Int64, settings: ShopSettings) {
         self.db = db

@@ -11,7 +11,7 @@ struct CustomerHandler: RecordHandler {
         try context.credit.upsert(customer, shop: context.shop, batch: context.batch)
         context.customers = [:]
         if let limit = customer.creditLimit {
-            try context.releaseHeldOrders(of: customer.customerID, because: "credit limit now \(Money.decimalString(limit))", log: &log)
+            try context.releaseHeldOrders(of: customer.customerID, on: try context.receivedDate(), because: "credit limit now \(Money.decimalString(limit))", log: &log)
         }
     }
 }

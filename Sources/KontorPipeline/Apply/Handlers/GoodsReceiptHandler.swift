@@ -1,8 +1,8 @@
 import KontorCore
 import KontorInventory
 
-/// Goods received of a known article: added to the stock; the orders waiting for it ship,
-/// first come first served, as far as the stock now goes.
+/// Goods received of a known article: added to the stock; the orders waiting for it are
+/// released and ship, first come first served, as far as the stock now goes.
 struct GoodsReceiptHandler: RecordHandler {
     let kind = RecordKind.goodsReceipt
 
@@ -11,6 +11,6 @@ struct GoodsReceiptHandler: RecordHandler {
               try context.known(line.sku, at: line.location, log: &log) != nil else { return }
         try context.inventory.receive(line, shop: context.shop, batch: context.batch)
         context.summary.stockMovements += 1
-        try context.serveWaitingOrders(sku: line.sku)
+        try context.serveWaitingOrders(sku: line.sku, log: &log)
     }
 }

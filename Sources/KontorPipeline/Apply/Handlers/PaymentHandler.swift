@@ -3,10 +3,12 @@ import KontorCore
 import KontorInventory
 import KontorOrders
 
-/// A customer's payment: posted against the invoice of the order it names, or to the
-/// suspense account if it names none; an order that waited for it ships, or waits for stock;
-/// held orders of the customer that now fit the limit are released; a held order paid in
-/// advance, in full, is released and its new invoice settled.
+/// A customer's payment: posted against the invoice of the order it names, or, while that
+/// order has no invoice, against the order's number (paid in advance); to the suspense
+/// account if it names no order. An order that waited for it and is now paid in full is
+/// released first, invoiced and shipped (or waits for stock), so that the payment settles
+/// its new invoice; a held order paid in full in advance is released the same way, as its
+/// credit risk is gone. Held orders of the customer that now fit the limit are released.
 struct PaymentHandler: RecordHandler {
     let kind = RecordKind.payment
 
@@ -14,16 +16,7 @@ struct PaymentHandler: RecordHandler {
         guard case .payment(let payment) = record else { return }
         let (shop, batch) = (context.shop, context.batch)
         let candidates = PaymentMatch.candidates(reference: payment.reference, remittance: payment.remittance)
-        var matched = try context.orders.order(shop: shop, matching: candidates)
-        if let held = matched, held.status == .held, held.invoiceNumber == nil, payment.amount >= held.totalGross,
-           try context.release(held, log: &log) {
-            // Paid in advance: the credit risk is gone, so the order is released, and the
-            // payment settles the invoice the release issued.
-            context.summary.released.append(.init(order: held.orderNumber, customer: held.customerKey,
-                                                  reason: "paid in advance by \(payment.reference)"))
-            matched = try context.orders.order(shop: shop, number: held.orderNumber)
-        }
-        guard let order = matched, let invoice = order.invoiceNumber else {
+        guard var order = try context.orders.order(shop: shop, matching: candidates) else {
             try context.ledger.postUnmatchedPayment(shop: shop, reference: payment.reference, amount: payment.amount,
                                                     date: payment.date, method: payment.method, batch: batch)
             let amount = Money.decimalString(payment.amount)
@@ -34,34 +27,50 @@ struct PaymentHandler: RecordHandler {
                                   at: payment.location, severity: .warning))
             return
         }
-        try context.ledger.postPayment(shop: shop, document: invoice, customerKey: order.customerKey, amount: payment.amount,
+        try releaseIfCovered(&order, by: payment, in: &context, log: &log)
+        let document = order.invoiceNumber ?? order.orderNumber
+        let what = order.invoiceNumber.map { "invoice \($0)" } ?? "order \(order.orderNumber)"
+        let was = order.invoiceNumber.map { "Rechnung \($0)" } ?? "Bestellung \(order.orderNumber)"
+        try context.ledger.postPayment(shop: shop, document: document, customerKey: order.customerKey, amount: payment.amount,
                                        date: payment.date, method: payment.method,
-                                       text: "Zahlung \(payment.payer ?? order.customerKey) zu \(invoice)", batch: batch)
-        context.summary.payments.append("\(invoice): \(Money.decimalString(payment.amount))")
-        let open = try context.ledger.openAmount(shop: shop, document: invoice)
-        if payment.amount < 0, let gross = try context.ledger.invoice(shop: shop, number: invoice)?.gross, open > gross {
-            let paid = gross - (open + payment.amount)
+                                       text: "Zahlung \(payment.payer ?? order.customerKey) zu \(document)", batch: batch)
+        context.summary.payments.append("\(document): \(Money.decimalString(payment.amount))")
+        let owed = try context.owed(on: order.orderNumber, invoice: order.invoiceNumber, total: order.totalGross)
+        let gross = try order.invoiceNumber.flatMap { try context.ledger.invoice(shop: shop, number: $0)?.gross } ?? order.totalGross
+        if payment.amount < 0, owed > gross {
+            let paid = gross - (owed + payment.amount)
             log.append(Diagnostic("payment.refund-exceeds",
-                                  "payment \"\(payment.reference)\" of \(Money.decimalString(payment.amount)) pays back more than was paid on invoice \(invoice) (\(Money.decimalString(paid)))",
-                                  de: "Zahlung \"\(payment.reference)\" über \(Money.decimalString(payment.amount)) zahlt mehr zurück, als auf Rechnung \(invoice) gezahlt wurde (\(Money.decimalString(paid)))",
+                                  "payment \"\(payment.reference)\" of \(Money.decimalString(payment.amount)) pays back more than was paid on \(what) (\(Money.decimalString(paid)))",
+                                  de: "Zahlung \"\(payment.reference)\" über \(Money.decimalString(payment.amount)) zahlt mehr zurück, als auf \(was) gezahlt wurde (\(Money.decimalString(paid)))",
                                   hint: "Check the amount of the refund; it was booked as given.",
                                   at: payment.location, severity: .warning))
         }
-        if open < 0 {
-            log.append(Diagnostic("payment.overpaid", "invoice \(invoice) is overpaid by \(Money.decimalString(-open))",
-                                  de: "Rechnung \(invoice) ist um \(Money.decimalString(-open)) überzahlt",
+        if owed < 0 {
+            log.append(Diagnostic("payment.overpaid", "\(what) is overpaid by \(Money.decimalString(-owed))",
+                                  de: "\(was) ist um \(Money.decimalString(-owed)) überzahlt",
                                   at: payment.location, severity: .warning))
         }
-        let inventory = context.inventory
-        let decision = try ShipDecision.afterPayment(status: order.status, open: open) {
-            try inventory.canShip(shop: shop, order: order.orderNumber)
-        }
-        if let decision {
-            if decision == .ship { try context.ship(order.orderNumber, weight: order.weightGrams, to: order.shipTo) }
-            try context.orders.move(order, to: decision.status, batch: batch)
-        }
         if payment.amount > 0 {
-            try context.releaseHeldOrders(of: order.customerKey, because: "payment \(payment.reference) lowered what is open", log: &log)
+            try context.releaseHeldOrders(of: order.customerKey, on: payment.date,
+                                          because: "payment \(payment.reference) lowered what is open", log: &log)
         }
+    }
+
+    /// Releases an order that waits for this payment, or is held and paid in full in advance,
+    /// before the payment is posted, so that the payment settles the invoice the release issues.
+    private func releaseIfCovered(_ order: inout BookedOrder, by payment: Payment, in context: inout BatchContext,
+                                  log: inout DiagnosticLog) throws {
+        guard payment.amount > 0, order.status == .awaitingPayment || (order.status == .held && order.invoiceNumber == nil),
+              try context.owed(on: order.orderNumber, invoice: order.invoiceNumber, total: order.totalGross) <= payment.amount
+        else { return }
+        let cause = "payment \(payment.reference) covered the order"
+        if order.status == .held {
+            guard try context.release(order, on: payment.date, because: cause, paying: payment.amount, log: &log) else { return }
+            context.summary.released.append(.init(order: order.orderNumber, customer: order.customerKey,
+                                                  reason: "paid in advance by \(payment.reference)"))
+        } else {
+            guard try context.dispatch(order, on: payment.date, because: cause, paying: payment.amount, log: &log) else { return }
+        }
+        order = try context.orders.order(shop: context.shop, number: order.orderNumber) ?? order
     }
 }

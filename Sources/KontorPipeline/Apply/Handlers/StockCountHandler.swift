@@ -9,7 +9,7 @@ struct StockCountHandler: RecordHandler {
         guard case .stockCount(let line) = record,
               try context.known(line.sku, at: line.location, log: &log) != nil else { return }
         if try context.inventory.count(line, shop: context.shop, batch: context.batch) > 0 {
-            try context.serveWaitingOrders(sku: line.sku)
+            try context.serveWaitingOrders(sku: line.sku, log: &log)
         }
         context.summary.stockMovements += 1
     }

@@ -5,13 +5,23 @@ import KontorOrders
 
 extension OrderHandler {
     /// Checks a new order and prices it: an order already booked is refused with a warning,
-    /// one in another currency or with an unknown article is an error (nil either way).
+    /// one dated too far in the future, in another currency or with an unknown article is an
+    /// error (nil either way).
     func intake(_ order: Order, in context: inout BatchContext, log: inout DiagnosticLog) throws -> OrderInProgress? {
         if let existing = try context.orders.order(shop: context.shop, number: order.orderNumber) {
             let reason = "order \(order.orderNumber) was already booked (batch \(existing.batch)); not booked twice"
             context.summary.refused.append(.init(place: order.location.description, reason: reason))
             log.append(Diagnostic("order.duplicate", reason, de: "Bestellung \(order.orderNumber) ist schon gebucht (Stapel \(existing.batch)); nicht doppelt gebucht",
                                   at: order.location, severity: .warning))
+            return nil
+        }
+        let latest = try context.receivedDate().adding(days: context.settings.futureOrderDays)
+        guard order.orderDate <= latest else {
+            log.append(Diagnostic("order.future-date",
+                                  "order \(order.orderNumber) is dated \(order.orderDate), more than \(context.settings.futureOrderDays) days after the file arrived",
+                                  de: "Bestellung \(order.orderNumber) ist auf den \(order.orderDate) datiert, mehr als \(context.settings.futureOrderDays) Tage nach Eingang der Datei",
+                                  hint: "Correct the order date (a typing error in the year?) and send the file again; future_order_days in kontor.toml sets how far ahead an order may be dated.",
+                                  at: order.location))
             return nil
         }
         guard order.currency == "EUR" else {

@@ -23,6 +23,8 @@ struct OrderInProgress {
     let customerKey: String
     /// Its invoice, once a step posted it.
     var invoice: PostedInvoice?
+    /// The states it went through so far in this batch, each with its cause.
+    var way: [OrderStep] = []
 
     /// Its quantities per article (an article on two lines counts once, summed).
     var quantities: [String: Int] {
@@ -37,10 +39,10 @@ struct OrderInProgress {
         }
     }
 
-    /// Records the order in the order book in `status`, with its lines.
-    func book(_ status: OrderStatus, in context: BatchContext) throws {
+    /// Records the order in the order book with the way it went, with its lines.
+    func book(_ way: [OrderStep], in context: BatchContext) throws {
         let id = try context.orders.add(order, shop: context.shop, customerKey: customerKey, totalGross: total,
-                                        weightGrams: weight, status: status, invoice: invoice?.number, batch: context.batch)
+                                        weightGrams: weight, way: way, invoice: invoice?.number, batch: context.batch)
         try context.orders.addLines(lines, order: id)
     }
 }

@@ -4,17 +4,16 @@ import KontorCredit
 import KontorInventory
 import KontorOrders
 
-/// Decides whether an order is released: a cancelled order is booked as it is; one the
-/// credit check holds reserves its goods and is booked held; a released one goes on (its
-/// goods are reserved or shipped by the shipment step).
-struct ReleaseStep: OrderStep {
+/// Decides whether an order goes on: a cancelled order is booked as it is; one the credit
+/// check holds reserves its goods and is booked held; any other goes on to its dispatch.
+struct ReleaseStep: OrderHandlerStep {
     func run(_ o: inout OrderInProgress, in context: inout BatchContext, log: inout DiagnosticLog) throws -> OrderStepOutcome {
         let (shop, batch, number) = (context.shop, context.batch, o.order.orderNumber)
-        let ledger = context.ledger
+        let exposureOf = context.exposure
         let limit = o.customer?.creditLimit ?? context.settings.defaultCreditLimit
         var exposure = 0
         let release = try OrderRelease.decide(cancelled: o.order.cancelled) { [o] () throws -> String? in
-            exposure = try ledger.exposure(shop: shop, customerKey: o.customerKey)
+            exposure = try exposureOf(o.customerKey)
             let decision = CreditPolicy.decide(orderTotal: o.total, method: o.order.paymentMethod, exposure: exposure, limit: limit)
             guard case .hold(let reason) = decision else { return nil }
             return reason
@@ -25,8 +24,11 @@ struct ReleaseStep: OrderStep {
                                     exposure: exposure, limit: limit, reason: reason, batch: batch)
             context.summary.holds.append(.init(order: number, customer: o.customerKey, reason: reason))
         }
-        guard let status = release.status else { return .next }
-        try o.book(status, in: context)
+        switch release {
+        case .release: return .next
+        case .cancelled: try o.book(o.way + [OrderStep(.cancelled, "cancelled in the shop's export")], in: context)
+        case .hold(let reason): try o.book(o.way + [OrderStep(.held, reason)], in: context)
+        }
         return .done
     }
 }

@@ -1,0 +1,125 @@
+import KontorAccounting
+import KontorCore
+import KontorCredit
+import KontorInventory
+import KontorOrders
+
+extension BatchContext {
+    /// What a customer owes and is committed to, as the credit check weighs it: their open
+    /// receivables, and their orders on account that passed the check but wait for stock,
+    /// not yet invoiced.
+    func exposure(_ customerKey: String) throws -> Int {
+        try ledger.exposure(shop: shop, customerKey: customerKey) + orders.committed(shop: shop, customerKey: customerKey)
+    }
+
+    /// What is still owed on an order: on its invoice, or before it has one, its total less
+    /// what was paid in advance under its order number.
+    func owed(on order: String, invoice: String?, total: Int) throws -> Int {
+        if let invoice { return try ledger.openAmount(shop: shop, document: invoice) }
+        return total + (try ledger.openAmount(shop: shop, document: order))
+    }
+
+    /// Takes an order that nothing holds on its way, `current` being how the book has it
+    /// (nil for a new order). When it may go (paid, or on terms that let it go unpaid) and
+    /// its goods are there for it, it is released for delivery: invoiced on `date` (unless it
+    /// carries an invoice already), what was paid in advance settles the invoice, its goods
+    /// leave the stock and a shipment is created. Otherwise it waits for payment or for
+    /// stock, its goods reserved. Each state it reaches is a step with its cause.
+    ///
+    /// `paying` is a payment about to be posted for the order: it counts as paid, and the
+    /// caller posts it against the invoice the order then carries.
+    mutating func dispatch(_ o: inout OrderInProgress, from current: BookedOrder? = nil, on date: CalendarDate,
+                           because cause: String, paying: Int = 0, log: inout DiagnosticLog) throws {
+        let number = o.order.orderNumber
+        let existingInvoice = o.invoice?.number ?? current?.invoiceNumber
+        let owed = try owed(on: number, invoice: existingInvoice, total: o.total) - paying
+        let paid = o.order.paid || owed <= 0
+        let (inventory, shop, quantities) = (inventory, shop, o.quantities)
+        let decision = try ShipDecision.decide(paid: paid, method: o.order.paymentMethod) {
+            if current == nil { return try inventory.isFree(shop: shop, quantities: quantities) }
+            return try inventory.canShip(shop: shop, order: number)
+        }
+        guard decision == .ship else {
+            let wait = OrderStep(decision.status, decision == .awaitPayment ? "waits for payment" : "waits for goods")
+            if let current {
+                if current.status != wait.status { try orders.move(current, along: [wait], batch: batch) }
+                return
+            }
+            try o.reserve(in: self)
+            if o.order.paid { try postShopPayment(o, document: existingInvoice ?? number, date: date) }
+            try o.book(o.way + [wait], in: self)
+            return
+        }
+        var way = (current == nil ? o.way : []) + [OrderStep(.released, cause)]
+        var issued: String?
+        if existingInvoice == nil {
+            let invoice = try issueInvoice(o, on: date)
+            o.invoice = invoice
+            issued = invoice.number
+            way.append(OrderStep(.invoiced, "invoice \(invoice.number)"))
+            if current != nil {
+                try settleAdvancePayments(of: number, customerKey: o.customerKey, on: invoice.number, date: date)
+            }
+        }
+        if current == nil, o.order.paid, let invoice = o.invoice?.number ?? existingInvoice {
+            try postShopPayment(o, document: invoice, date: date)
+        }
+        if current == nil {
+            try inventory.issue(shop: shop, order: number, quantities: quantities, batch: batch)
+        } else {
+            try inventory.issue(shop: shop, order: number, batch: batch)
+        }
+        let shipment = try createShipment(number, weight: o.weight, to: o.order.shipTo)
+        way.append(OrderStep(.shipped, "shipment \(shipment)"))
+        if let current {
+            try orders.move(current, along: way, invoice: issued, batch: batch)
+        } else {
+            try o.book(way, in: self)
+        }
+    }
+
+    /// Invoices an order on `date`, on the customer's payment terms if it is on account.
+    private mutating func issueInvoice(_ o: OrderInProgress, on date: CalendarDate) throws -> PostedInvoice {
+        let order = o.order
+        let terms = order.paymentMethod.isOnAccount ? (o.customer?.paymentTermsDays ?? settings.paymentTermsDays) : 0
+        let invoice = try ledger.postInvoice(
+            shop: shop, orderNumber: order.orderNumber, customerKey: o.customerKey, date: date, dueDays: terms,
+            goods: o.goods, shipping: order.shipping, basis: order.priceBasis, batch: batch)
+        summary.invoices.append(.init(number: invoice.number, order: order.orderNumber, gross: Money.decimalString(invoice.gross)))
+        return invoice
+    }
+
+    /// Posts the payment a shop reported with an order (`paid`), under `document`: the
+    /// invoice, or the order number while the order has none.
+    private func postShopPayment(_ o: OrderInProgress, document: String, date: CalendarDate) throws {
+        let method = o.order.paymentMethod.rawValue
+        try ledger.postPayment(shop: shop, document: document, customerKey: o.customerKey, amount: o.total, date: date,
+                               method: method, text: "Zahlung \(method) Bestellung \(o.order.orderNumber)", batch: batch)
+    }
+
+    /// Moves what was paid in advance under an order's number onto its new invoice, so that
+    /// the invoice's open item shows it paid.
+    private func settleAdvancePayments(of order: String, customerKey: String, on invoice: String, date: CalendarDate) throws {
+        let advance = -(try ledger.openAmount(shop: shop, document: order))
+        guard advance > 0 else { return }
+        try ledger.post(shop: shop, date: date, document: invoice, text: "Anzahlung Bestellung \(order) auf Rechnung \(invoice)", lines: [
+            .debit(ChartOfAccounts.receivables, advance, document: order, customer: customerKey),
+            .credit(ChartOfAccounts.receivables, advance, document: invoice, customer: customerKey),
+        ], batch: batch)
+    }
+
+    /// Moves on a waiting or held order whose cause of waiting may be gone, as `dispatch`
+    /// does; rebuilt from the order book. False for an order booked before Kontor kept its
+    /// shipping charge.
+    mutating func dispatch(_ entry: BookedOrder, on date: CalendarDate, because cause: String, paying: Int = 0,
+                           log: inout DiagnosticLog) throws -> Bool {
+        guard let (order, lines) = try orders.stored(entry) else { return false }
+        let customer = try self.customer(id: entry.customerKey, email: nil)
+        var o = OrderInProgress(
+            order: order, lines: lines, weight: entry.weightGrams,
+            goods: lines.map { TaxableAmount(amount: $0.quantity * $0.unitPrice, rate: $0.rate, basis: order.priceBasis) },
+            total: entry.totalGross, customer: customer, customerKey: entry.customerKey)
+        try dispatch(&o, from: entry, on: date, because: cause, paying: paying, log: &log)
+        return true
+    }
+}
