@@ -1,0 +1,160 @@
+import Foundation
+import KontorTestSupport
+import Testing
+
+/// The way of an order: what it waits for, when it is invoiced, and what moves it on.
+@Suite struct OrderWayTests {
+    /// The state, invoice and causes of an order's changes, as `kontor orders --json` tells them.
+    func way(_ number: String, in root: TemporaryRoot) throws -> (state: String?, invoice: String?, history: [String]) {
+        let orders = try jsonArray(KontorBinary.run(["orders", "--json"], root: root.path))
+        let order = try #require(orders.first { $0["order_number"] as? String == number })
+        let history = (order["history"] as? [[String: Any]] ?? []).map { "\($0["state"] ?? ""): \($0["cause"] ?? "")" }
+        return (order["state"] as? String, order["invoice"] as? String, history)
+    }
+
+    func run(_ root: TemporaryRoot) throws {
+        let result = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
+    var today: String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+
+    /// An order for more than there is waits for stock, not invoiced; the goods receipt that
+    /// brings enough releases it: invoiced that day, and shipped.
+    @Test func anOrderWaitingForStockIsInvoicedWhenTheGoodsArrive() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-count.csv", "sku,counted\nPOT,36\n", done: true)
+        try root.write("inbox/shop/04-orders.csv", """
+            order_number,order_date,payment_method,paid,shipping,sku,quantity,unit_price
+            W-1,2025-03-03,cod,false,4.90,POT,500,24.90
+
+            """, done: true)
+        try run(root)
+        var w1 = try way("W-1", in: root)
+        #expect(w1.state == "awaiting_stock")
+        #expect(w1.invoice == nil)
+        #expect(try sql(root, "SELECT count(*) FROM invoices") == "0")
+        #expect(try sql(root, "SELECT count(*) FROM journal_lines") == "0")
+
+        try root.write("inbox/shop/05-receipt.csv", "sku,received\nPOT,600\n", done: true)
+        try run(root)
+        w1 = try way("W-1", in: root)
+        #expect(w1.state == "shipped")
+        let year = String(today.prefix(4))
+        #expect(w1.invoice == "RE\(year)-00001")
+        #expect(w1.history == ["awaiting_stock: waits for goods", "released: goods of POT arrived",
+                               "invoiced: invoice RE\(year)-00001", "shipped: shipment SH-00001"])
+        #expect(try sql(root, "SELECT date || ':' || gross FROM invoices") == "\(today):1245490")
+        #expect(try sql(root, "SELECT on_hand || '/' || reserved FROM stock_balances WHERE sku = 'POT'") == "136/0")
+        let receipt = try #require(root.list("outbox/shop/receipts").last { $0.contains("05-receipt") }
+            .flatMap { root.read("outbox/shop/receipts/" + $0) })
+        #expect(receipt.contains("order W-1"))
+        #expect(receipt.contains("goods of POT arrived"))
+    }
+
+    /// An order the shop reports paid that waits for goods keeps its payment against its order
+    /// number; once invoiced, the payment is moved onto the invoice: both open items are zero.
+    @Test func aPaidOrderWaitingForGoodsHasItsPaymentMovedOntoItsInvoice() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-count.csv", "sku,counted\nPOT,0\n", done: true)
+        try root.write("inbox/shop/04-orders.csv", """
+            order_number,order_date,payment_method,paid,shipping,sku,quantity,unit_price
+            P-1,2025-03-03,paypal,true,4.90,POT,2,24.90
+
+            """, done: true)
+        try run(root)
+        #expect(try way("P-1", in: root).state == "awaiting_stock")
+        #expect(try sql(root, "SELECT account || ':' || debit || ':' || credit || ':' || coalesce(document, '-') FROM journal_lines ORDER BY id")
+                    == "1360:5470:0:-\n1400:0:5470:P-1")
+
+        try root.write("inbox/shop/05-receipt.csv", "sku,received\nPOT,10\n", done: true)
+        try run(root)
+        let p1 = try way("P-1", in: root)
+        #expect(p1.state == "shipped")
+        let invoice = try #require(p1.invoice)
+        #expect(try sql(root, """
+            SELECT document || ':' || (SUM(debit) - SUM(credit)) FROM journal_lines WHERE account = 1400 GROUP BY document ORDER BY document
+            """) == "P-1:0\n\(invoice):0")
+        #expect(try sql(root, "SELECT SUM(debit) = SUM(credit) FROM journal_lines") == "1")
+    }
+
+    /// Orders on account that passed the credit check but wait for goods count towards what
+    /// the customer owes, though they carry no invoice yet.
+    @Test func ordersOnAccountWaitingForGoodsCountTowardsTheLimit() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-count.csv", "sku,counted\nPOT,0\n", done: true)
+        try root.write("inbox/shop/04-customers.csv", "customer_id,name,email,credit_limit\nK-1,Anna Petersen,anna@example.de,100.00\n", done: true)
+        try root.write("inbox/shop/05-orders.csv", """
+            order_number,order_date,customer_id,payment_method,paid,shipping,sku,quantity,unit_price
+            A-1,2025-03-03,K-1,invoice,false,0.00,POT,3,24.90
+            A-2,2025-03-04,K-1,invoice,false,0.00,TEA,3,8.90
+
+            """, done: true)
+        try run(root)
+        #expect(try way("A-1", in: root).state == "awaiting_stock")
+        let a2 = try way("A-2", in: root)
+        #expect(a2.state == "held")
+        #expect(a2.history == ["held: credit limit 100.00 exceeded: open 74.70 + order 26.70 = 101.40"])
+    }
+
+    /// An order dated years ahead is a mistake: the file is refused, naming the order and the fix.
+    @Test func anOrderDatedTooFarAheadIsRefusedWithItsFile() throws {
+        let root = try stockedRoot()
+        let before = try booksDump(root)
+        try root.write("inbox/shop/orders.csv", """
+            order_number,order_date,payment_method,paid,shipping,sku,quantity,unit_price
+            F-1,2025-03-03,paypal,true,4.90,TEA,1,8.90
+            F-2,2062-03-03,paypal,true,4.90,TEA,1,8.90
+
+            """, done: true)
+        let result = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(result.status == 1)
+        #expect(try booksDump(root) == before)
+        let report = try #require(root.read("inbox/shop/rejected/orders.csv.errors.txt"))
+        #expect(report.contains("order F-2 is dated 2062-03-03, more than 2 days after the file arrived"))
+        #expect(report.contains("Correct the order date"))
+    }
+
+    /// A shop whose own system issues the invoices: Kontor books them under the shop's numbers
+    /// as the orders arrive, refuses a number given twice, and a payment naming the number
+    /// releases the order.
+    @Test func aShopThatIssuesItsInvoicesHasThemBookedUnderItsNumbers() throws {
+        let root = try stockedRoot()
+        try root.write("kontor.toml", "[shops.shop]\ninvoices = \"shop\"\n")
+        try root.write("inbox/shop/03-orders.csv", """
+            order_number,order_date,payment_method,paid,shipping,sku,quantity,unit_price,invoice_number
+            S-1,2025-03-03,prepaid,false,4.90,TEA,1,8.90,2025-0017
+            S-2,2025-03-04,paypal,true,4.90,TEA,2,8.90,
+
+            """, done: true)
+        try run(root)
+        let s1 = try way("S-1", in: root)
+        #expect(s1.state == "awaiting_payment")
+        #expect(s1.invoice == "2025-0017")
+        #expect(try sql(root, "SELECT number || ':' || order_number || ':' || date || ':' || gross FROM invoices ORDER BY date")
+                    == "2025-0017:S-1:2025-03-03:1380\nS-2:S-2:2025-03-04:2270")
+        #expect(try way("S-2", in: root).state == "shipped")
+
+        try root.write("inbox/shop/04-orders.csv", """
+            order_number,order_date,payment_method,paid,shipping,sku,quantity,unit_price,invoice_number
+            S-3,2025-03-05,prepaid,false,4.90,TEA,1,8.90,2025-0017
+
+            """, done: true)
+        let refused = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(refused.status == 1)
+        let report = try #require(root.read("inbox/shop/rejected/04-orders.csv.errors.txt"))
+        #expect(report.contains("invoice number 2025-0017 of order S-3 is already booked for order S-1"))
+
+        try root.write("inbox/shop/05-payments.csv", "reference,amount,date\n2025-0017,13.80,2025-03-06\n", done: true)
+        try run(root)
+        let paid = try way("S-1", in: root)
+        #expect(paid.state == "shipped")
+        #expect(paid.history == ["invoiced: invoice 2025-0017 issued by the shop", "awaiting_payment: waits for payment",
+                                 "released: payment 2025-0017 covered the order", "shipped: shipment SH-00002"])
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1400 AND document = '2025-0017'") == "0")
+        #expect(try sql(root, "SELECT count(*) FROM invoices") == "2")
+    }
+}
