@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "KontorPipeline", dependencies: [
-            "KontorCore", "KontorFormats", "KontorStore", "CLibCrypto",
+            "KontorCore", "KontorFormats", "KontorStore", "KontorOutput", "CLibCrypto",
             "KontorInventory", "KontorAccounting", "KontorLogistics", "KontorCredit", "KontorOrders",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),

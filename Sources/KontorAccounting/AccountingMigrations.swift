@@ -88,5 +88,12 @@ public enum AccountingMigrations {
                 CREATE INDEX invoices_by_batch ON invoices(batch_id);
                 """)
         }
+
+        migrator.registerMigration("accounting-suspense-1") { db in
+            // The suspense account's lines, for the list of payments that matched nothing.
+            try db.execute(sql: """
+                CREATE INDEX journal_lines_suspense ON journal_lines(shop) WHERE account = \(ChartOfAccounts.suspense.number);
+                """)
+        }
     }
 }

@@ -166,6 +166,25 @@ public struct Ledger {
             """), arguments: [shop, customerKey]) ?? 0
     }
 
+    /// A movement on the suspense account (1590): money that matched no invoice or order, for
+    /// a person to assign. Positive amounts came in.
+    public struct SuspenseItem: Sendable {
+        public var date, document, text: String
+        public var amount: Int
+    }
+
+    /// The movements on the suspense account of `shop`, oldest first, read through an index
+    /// of that account's lines only.
+    public func suspense(shop: String) throws -> [SuspenseItem] {
+        try Row.fetchAll(db, sql: """
+            SELECT e.date, coalesce(l.document, e.document) AS document, e.text, l.credit - l.debit AS amount
+            FROM journal_lines l INDEXED BY journal_lines_suspense JOIN journal_entries e ON e.id = l.entry_id
+            WHERE l.shop = ? AND l.account = \(ChartOfAccounts.suspense.number) ORDER BY e.date, l.id
+            """, arguments: [shop]).map {
+            SuspenseItem(date: $0["date"], document: $0["document"], text: $0["text"], amount: $0["amount"])
+        }
+    }
+
     /// Reverses every entry of `batch` with a mirrored entry booked to `reversal`, dated `date`.
     public func reverse(batch: Int64, by reversal: Int64, date: CalendarDate) throws {
         let entries = try Row.fetchAll(db, sql: """

@@ -74,6 +74,13 @@ public struct CreditBook {
             """), arguments: [shop, customerKey])
     }
 
+    /// Why an order is held, if it is.
+    public func holdReason(shop: String, order: String) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: """
+            SELECT reason FROM credit_holds WHERE shop = ? AND order_number = ? AND status = 'held' ORDER BY id DESC LIMIT 1
+            """), arguments: [shop, order])
+    }
+
     /// Lifts the hold of an order, naming the batch that released it; false if it has none.
     @discardableResult
     public func release(shop: String, order: String, batch: Int64) throws -> Bool {

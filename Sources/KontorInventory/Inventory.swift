@@ -86,6 +86,14 @@ public struct Inventory {
     /// When the article's stock covers every open reservation no queue is read at all;
     /// otherwise only the open reservations ahead of this order are summed.
     public func canShip(shop: String, order: String, warehouse: String = defaultWarehouse) throws -> Bool {
+        try shortfall(shop: shop, order: order, warehouse: warehouse).isEmpty
+    }
+
+    /// What an order that holds goods reserved still lacks, per article: its reservation less
+    /// what the stock on hand leaves for it after the orders that reserved before it. Empty
+    /// when its goods are there for it.
+    public func shortfall(shop: String, order: String, warehouse: String = defaultWarehouse) throws -> [String: Int] {
+        var missing: [String: Int] = [:]
         for (sku, mine) in try reserved(shop: shop, order: order) {
             let balance = try balance(shop: shop, sku: sku, warehouse: warehouse)
             if balance.onHand >= balance.reserved { continue }
@@ -95,9 +103,10 @@ public struct Inventory {
                     SELECT m.seq FROM open_reservations m
                     WHERE m.shop = ?1 AND m.sku = ?2 AND m.warehouse = ?3 AND m.order_number = ?4)
                 """), arguments: [shop, sku, warehouse, order]) ?? 0
-            if balance.onHand - ahead < mine { return false }
+            let short = mine - max(0, balance.onHand - ahead)
+            if short > 0 { missing[sku] = short }
         }
-        return true
+        return missing
     }
 
     /// Ships an order's reserved goods: the reservation is released and the stock issued.

@@ -172,6 +172,36 @@ public struct OrderBook {
 }
 
 extension OrderBook {
+    /// An order that waits: held, awaiting payment or awaiting stock.
+    public struct Waiting: Sendable {
+        public var orderNumber, orderDate, customerKey, paymentMethod: String
+        public var status: OrderStatus
+        public var totalGross: Int
+        public var invoiceNumber: String?
+    }
+
+    /// The orders of `shop` in a waiting state (`held`, `awaiting_payment` or
+    /// `awaiting_stock`), oldest first; read through an index of the waiting orders only.
+    public static func waiting(shop: String, in status: OrderStatus, db: Database) throws -> [Waiting] {
+        let index: String
+        switch status {
+        case .held: index = "orders_held"
+        case .awaitingPayment: index = "orders_awaiting_payment"
+        case .awaitingStock: index = "orders_awaiting_stock_by_customer"
+        default: return []
+        }
+        return try Row.fetchAll(db, sql: """
+            SELECT order_number, order_date, customer_key, payment_method, total_gross, invoice_number
+            FROM orders INDEXED BY \(index) WHERE shop = ? AND status = '\(status.rawValue)' ORDER BY order_date, id
+            """, arguments: [shop]).map {
+            Waiting(orderNumber: $0["order_number"], orderDate: $0["order_date"], customerKey: $0["customer_key"],
+                    paymentMethod: $0["payment_method"], status: status, totalGross: $0["total_gross"],
+                    invoiceNumber: $0["invoice_number"])
+        }
+    }
+}
+
+extension OrderBook {
     /// An order as `kontor orders` lists it.
     public struct Listing: Sendable {
         public var shop, orderNumber, orderDate, customerKey, paymentMethod: String

@@ -98,6 +98,11 @@ public struct Books: Sendable {
         public var invoice: String?
         /// Why a held order is held.
         public var held_because: String?
+        /// What a waiting order waits for: the hold's reason, the payment owed, or the goods
+        /// it lacks per article.
+        public var waits_for: String?
+        /// Days since a waiting order was placed.
+        public var age_days: Int?
         public var history: [Change]
     }
 
@@ -108,13 +113,21 @@ public struct Books: Sendable {
     /// history of states and the batch that made each change.
     public func orders(shop: String? = nil, state: String? = nil) throws -> [OrderRow] {
         try database.writer.read { db in
-            try OrderBook.listing(shop: shop, status: state.flatMap(OrderStatus.init(rawValue:)), in: db).map { o in
-                let reason = o.status == .held ? try String.fetchOne(db, sql: """
-                    SELECT reason FROM credit_holds WHERE shop = ? AND order_number = ? AND status = 'held' ORDER BY id DESC LIMIT 1
-                    """, arguments: [o.shop, o.orderNumber]) : nil
+            let listing = try OrderBook.listing(shop: shop, status: state.flatMap(OrderStatus.init(rawValue:)), in: db)
+            var waiting: [String: Worklists.Entry] = [:]
+            for shop in Set(listing.filter { $0.status.isWaiting }.map(\.shop)) {
+                for status in [OrderStatus.held, .awaitingPayment, .awaitingStock] {
+                    for entry in try Worklists.entries(shop: shop, status: status, today: Worklists.today, in: db) {
+                        waiting[shop + "\u{0}" + entry.order.orderNumber] = entry
+                    }
+                }
+            }
+            return listing.map { o in
+                let entry = waiting[o.shop + "\u{0}" + o.orderNumber]
                 return OrderRow(shop: o.shop, order_number: o.orderNumber, order_date: o.orderDate, customer: o.customerKey,
                                 payment_method: o.paymentMethod, state: o.status.rawValue, total: Money.decimalString(o.totalGross),
-                                invoice: o.invoiceNumber, held_because: reason,
+                                invoice: o.invoiceNumber, held_because: o.status == .held ? entry?.reason : nil,
+                                waits_for: entry?.waitsFor, age_days: entry?.ageDays,
                                 history: o.history.map { OrderRow.Change(state: $0.to, batch: $0.batch, at: $0.at, cause: $0.cause) })
             }
         }

@@ -130,7 +130,7 @@ struct BatchCommand: ParsableCommand {
 
 struct Orders: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List orders with their state and what they wait for; --state held|awaiting_payment|awaiting_stock|shipped|cancelled.")
+        abstract: "List orders with their state and what they wait for; --state held|awaiting_payment|awaiting_stock|shipped|cancelled|...")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var list: ListOptions
     @Option(name: .long, help: "Only orders in this state.")
@@ -142,8 +142,9 @@ struct Orders: ParsableCommand {
         }
         let rows = try openBooks(global).orders(shop: list.shop, state: state)
         if list.json { return try Output.json(rows) }
-        Output.table(["shop", "order", "date", "customer", "state", "total", "invoice", "why"], rows.map {
-            [$0.shop, $0.order_number, $0.order_date, $0.customer, $0.state, $0.total, $0.invoice ?? "-", $0.held_because ?? ""]
-        }, rightAligned: [5])
+        Output.table(["shop", "order", "date", "customer", "state", "total", "invoice", "days", "waits for"], rows.map {
+            [$0.shop, $0.order_number, $0.order_date, $0.customer, $0.state, $0.total, $0.invoice ?? "-",
+             $0.age_days.map(String.init) ?? "", $0.waits_for ?? ""]
+        }, rightAligned: [5, 7])
     }
 }

@@ -157,4 +157,56 @@ import Testing
         #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1400 AND document = '2025-0017'") == "0")
         #expect(try sql(root, "SELECT count(*) FROM invoices") == "2")
     }
+
+    /// After every run, `outbox/<shop>/orders/` lists what needs doing: held orders with their
+    /// reasons, orders awaiting payment with what is owed, orders awaiting stock with what each
+    /// lacks, and money that matched nothing; `kontor orders` tells the same.
+    @Test func theListsOfWhatNeedsDoingFollowEveryRun() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-count.csv", "sku,counted\nPOT,5\n", done: true)
+        try root.write("inbox/shop/04-customers.csv", "customer_id,name,email,credit_limit\nK-1,Anna Petersen,anna@example.de,10.00\n", done: true)
+        try root.write("inbox/shop/05-orders.csv", """
+            order_number,order_date,customer_id,payment_method,paid,shipping,sku,quantity,unit_price
+            H-1,2025-03-03,K-1,invoice,false,0.00,TEA,2,8.90
+            V-1,2025-03-04,,prepaid,false,4.90,TEA,1,8.90
+            S-1,2025-03-05,,cod,false,0.00,POT,4,24.90
+            S-2,2025-03-06,,cod,false,0.00,POT,3,24.90
+            S-2,2025-03-06,,cod,false,,TEA,1,8.90
+
+            """, done: true)
+        try run(root)
+        try root.write("inbox/shop/06-payments.csv", "reference,amount,date\nV-1,5.00,2025-03-07\nX-999,12.00,2025-03-07\n", done: true)
+        try run(root)
+
+        // The lists are CSV with CRLF line ends, as spreadsheets expect.
+        func list(_ name: String) throws -> String {
+            try #require(root.read("outbox/shop/orders/" + name)).replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        let held = try list("held.csv")
+        #expect(held.hasPrefix("order_number,order_date,age_days,customer,payment_method,total,reason\nH-1,2025-03-03,"))
+        #expect(held.hasSuffix(",K-1,invoice,17.80,credit limit 10.00 exceeded: open 0.00 + order 17.80 = 17.80\n"))
+        let payment = try list("awaiting-payment.csv")
+        #expect(payment.hasPrefix("order_number,order_date,age_days,customer,payment_method,total,owed,invoice\nV-1,2025-03-04,"))
+        #expect(payment.contains(",prepaid,13.80,8.80,\n"))
+        // S-1 took 4 of the 5 pots; S-2 lacks 2 of its 3 and none of its tea.
+        let stock = try list("awaiting-stock.csv")
+        #expect(stock.hasPrefix("order_number,order_date,age_days,customer,sku,missing\n"))
+        #expect(stock.split(separator: "\n").dropFirst().map { $0.split(separator: ",").enumerated().filter { [0, 4, 5].contains($0.offset) }.map(\.element).joined(separator: ",") }
+                    == ["S-2,POT,2"])
+        #expect(try list("unmatched-payments.csv") == "date,reference,amount,text\n2025-03-07,X-999,12.00,Zahlung ohne Zuordnung: X-999\n")
+
+        let orders = try jsonArray(KontorBinary.run(["orders", "--json"], root: root.path))
+        func waitsFor(_ number: String) -> String? {
+            orders.first { $0["order_number"] as? String == number }?["waits_for"] as? String
+        }
+        #expect(waitsFor("H-1") == "credit limit 10.00 exceeded: open 0.00 + order 17.80 = 17.80")
+        #expect(waitsFor("V-1") == "payment of 8.80")
+        #expect(waitsFor("S-2") == "goods: 2 × POT")
+        #expect(waitsFor("S-1") == nil)
+
+        // Goods for S-2 arrive: the list of orders awaiting stock is empty again.
+        try root.write("inbox/shop/07-receipt.csv", "sku,received\nPOT,10\n", done: true)
+        try run(root)
+        #expect(try list("awaiting-stock.csv") == "order_number,order_date,age_days,customer,sku,missing\n")
+    }
 }

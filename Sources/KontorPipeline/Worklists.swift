@@ -1,0 +1,103 @@
+import GRDB
+import KontorAccounting
+import KontorCore
+import KontorCredit
+import KontorInventory
+import KontorOrders
+import KontorOutput
+import KontorStore
+
+/// What needs doing, per shop, in `outbox/<shop>/orders/`: the orders that wait, each with
+/// what it waits for, and the payments that matched nothing. Written after every run for the
+/// shops it touched; read through indexes of the waiting orders and of the suspense account,
+/// so that the cost follows what waits, not what the books hold.
+enum Worklists {
+    /// The reports.
+    static let reports: [Report] = [held, awaitingPayment, awaitingStock, unmatchedPayments]
+
+    /// One order that waits, and what it waits for.
+    struct Entry: Sendable {
+        var order: OrderBook.Waiting
+        /// Days since the order was placed, counted to `today`.
+        var ageDays: Int
+        /// Why a held order is held.
+        var reason: String?
+        /// What is still owed on it.
+        var owed: Int
+        /// Per article, what it still lacks (awaiting stock).
+        var shortfall: [(sku: String, missing: Int)]
+
+        /// What it waits for, in one line.
+        var waitsFor: String {
+            switch order.status {
+            case .held: return reason ?? "held"
+            case .awaitingPayment: return "payment of \(Money.decimalString(owed))"
+            case .awaitingStock:
+                return "goods: " + shortfall.map { "\($0.missing) × \($0.sku)" }.joined(separator: ", ")
+            default: return ""
+            }
+        }
+    }
+
+    /// The waiting orders of `shop` in `status`, oldest first.
+    static func entries(shop: String, status: OrderStatus, today: CalendarDate, in db: Database) throws -> [Entry] {
+        let ledger = Ledger(db), credit = CreditBook(db), inventory = Inventory(db)
+        return try OrderBook.waiting(shop: shop, in: status, db: db).map { order in
+            let date = CalendarDate(parsing: order.orderDate) ?? today
+            let owed: Int
+            if let invoice = order.invoiceNumber {
+                owed = try ledger.openAmount(shop: shop, document: invoice)
+            } else {
+                owed = order.totalGross + (try ledger.openAmount(shop: shop, document: order.orderNumber))
+            }
+            let reason = status == .held ? try credit.holdReason(shop: shop, order: order.orderNumber) : nil
+            let shortfall = status == .awaitingStock
+                ? try inventory.shortfall(shop: shop, order: order.orderNumber).sorted { $0.key < $1.key }.map { (sku: $0.key, missing: $0.value) }
+                : []
+            return Entry(order: order, ageDays: today.dayNumber - date.dayNumber, reason: reason, owed: owed, shortfall: shortfall)
+        }
+    }
+
+    /// Today, as the day the reports are made.
+    static var today: CalendarDate {
+        CalendarDate(parsing: Pipeline.timestamp()) ?? CalendarDate(year: 2000, month: 1, day: 1)!
+    }
+
+    static let held = Report(name: "orders-held", title: "Held orders, with the reason each is held") { shop, _, db in
+        var w = CSVWriter(header: ["order_number", "order_date", "age_days", "customer", "payment_method", "total", "reason"])
+        for e in try entries(shop: shop, status: .held, today: today, in: db) {
+            w.appendRow([.text(e.order.orderNumber), .text(e.order.orderDate), .number(String(e.ageDays)), .text(e.order.customerKey),
+                         .text(e.order.paymentMethod), .number(Money.decimalString(e.order.totalGross)), .text(e.reason ?? "")])
+        }
+        return ReportFile(path: "orders/held.csv", bytes: w.bytes)
+    }
+
+    static let awaitingPayment = Report(name: "orders-awaiting-payment", title: "Orders awaiting payment, with their age and what is owed") { shop, _, db in
+        var w = CSVWriter(header: ["order_number", "order_date", "age_days", "customer", "payment_method", "total", "owed", "invoice"])
+        for e in try entries(shop: shop, status: .awaitingPayment, today: today, in: db) {
+            w.appendRow([.text(e.order.orderNumber), .text(e.order.orderDate), .number(String(e.ageDays)), .text(e.order.customerKey),
+                         .text(e.order.paymentMethod), .number(Money.decimalString(e.order.totalGross)),
+                         .number(Money.decimalString(e.owed)), .text(e.order.invoiceNumber ?? "")])
+        }
+        return ReportFile(path: "orders/awaiting-payment.csv", bytes: w.bytes)
+    }
+
+    static let awaitingStock = Report(name: "orders-awaiting-stock", title: "Orders awaiting stock, with what each lacks per article") { shop, _, db in
+        var w = CSVWriter(header: ["order_number", "order_date", "age_days", "customer", "sku", "missing"])
+        for e in try entries(shop: shop, status: .awaitingStock, today: today, in: db) {
+            for short in e.shortfall {
+                w.appendRow([.text(e.order.orderNumber), .text(e.order.orderDate), .number(String(e.ageDays)), .text(e.order.customerKey),
+                             .text(short.sku), .number(String(short.missing))])
+            }
+        }
+        return ReportFile(path: "orders/awaiting-stock.csv", bytes: w.bytes)
+    }
+
+    static let unmatchedPayments = Report(name: "payments-unmatched", title: "Money on the suspense account (1590), for a person to assign") { shop, _, db in
+        var w = CSVWriter(header: ["date", "reference", "amount", "text"])
+        for item in try Ledger(db).suspense(shop: shop) {
+            w.appendRow([.text(item.date), .text(item.document), .number(Money.decimalString(item.amount)), .text(item.text)])
+        }
+        return ReportFile(path: "orders/unmatched-payments.csv", bytes: w.bytes)
+    }
+}
