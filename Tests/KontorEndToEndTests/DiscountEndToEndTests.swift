@@ -163,4 +163,21 @@ import Testing
             """) == "1400:0:819 1771:54:0 8300:832:0 8710:0:67")
         #expect(try sql(root, "SELECT SUM(debit) = SUM(credit) FROM journal_lines") == "1")
     }
+
+    /// An order discount of 50.00 on 2 × 8.90 would make the tea cost 17.80 − 50.00 = −32.20:
+    /// the file is refused, nothing booked.
+    @Test func aDiscountAboveTheGoodsRefusesTheFile() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/04-orders.csv", """
+            order_number,order_date,payment_method,paid,sku,quantity,unit_price,order_discount
+            D-2,2025-03-07,paypal,true,TEA,2,8.90,50.00
+
+            """, done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 1)
+        let report = try #require(root.read("inbox/shop/rejected/04-orders.csv.errors.txt"))
+        #expect(report.contains("04-orders.csv:2\n  EN: order D-2: its discounts make line TEA cost -32.20; the order discount 50.00 is taken off goods of 17.80"))
+        #expect(report.contains("DE: Bestellung D-2: durch die Rabatte kostet die Position TEA -32.20; der Bestellrabatt 50.00 wird von Waren über 17.80 abgezogen"))
+        #expect(try sql(root, "SELECT count(*) FROM orders") == "0")
+        #expect(try sql(root, "SELECT count(*) FROM invoices") == "0")
+    }
 }

@@ -33,7 +33,7 @@ struct ShopifyOrderDraft {
         }
         // An order beyond Kontor's limits is refused as a whole by the reader (order.too-large),
         // before anything is added up that might not fit.
-        guard order.isWithinLimits, discountAmount <= Limits.maxAmountMinor else { return order }
+        guard order.isWithinLimits else { return order }
         let lineDiscounts = order.lines.reduce(0) { $0 + $1.discount }
         order.discount = max(0, discountAmount - lineDiscounts)
         let sum = order.lines.reduce(order.shipping) { $0 + $1.lineTotal }

@@ -52,7 +52,7 @@ extension OrderHandler {
         log.append(Diagnostic(
             "order.discount-too-large",
             "order \(order.orderNumber): its discounts make line \(line.sku) cost \(Money.decimalString(line.charged)); the order discount \(discount) is taken off goods of \(total)",
-            de: "Bestellung \(order.orderNumber): die Rabatte machen die Position \(line.sku) \(Money.decimalString(line.charged)) teuer; der Bestellrabatt \(discount) wird von Waren über \(total) abgezogen",
+            de: "Bestellung \(order.orderNumber): durch die Rabatte kostet die Position \(line.sku) \(Money.decimalString(line.charged)); der Bestellrabatt \(discount) wird von Waren über \(total) abgezogen",
             hint: "A discount is an amount off the goods, at most what they cost; give it as a positive amount, in the order's price basis.",
             at: order.location))
         return nil
