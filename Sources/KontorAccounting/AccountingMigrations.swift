@@ -88,6 +88,13 @@ public enum AccountingMigrations {
                 CREATE INDEX invoices_by_batch ON invoices(batch_id);
                 """)
         }
+        // Discounts are posted to revenue reduction accounts per rate (8700, 8710, 8720).
+        migrator.registerMigration("accounting-discounts") { db in
+            for account in ChartOfAccounts.revenueReductions {
+                try db.execute(sql: "INSERT OR IGNORE INTO accounts (account, name) VALUES (?, ?)",
+                               arguments: [account.number, account.name])
+            }
+        }
 
         migrator.registerMigration("accounting-suspense-1") { db in
             // The suspense account's lines, for the list of payments that matched nothing.

@@ -18,7 +18,12 @@ public enum ChartOfAccounts {
     public static let revenue7 = LedgerAccount(number: 8300, name: "Erlöse 7 % USt")
     public static let revenue19 = LedgerAccount(number: 8400, name: "Erlöse 19 % USt")
 
-    /// Every account Kontor posts to.
+    public static let revenueReduction0 = LedgerAccount(number: 8700, name: "Erlösschmälerungen")
+    public static let revenueReduction7 = LedgerAccount(number: 8710, name: "Erlösschmälerungen 7 % USt")
+    public static let revenueReduction19 = LedgerAccount(number: 8720, name: "Erlösschmälerungen 19 % USt")
+
+    /// The accounts of the first release (`accounting-1`); later accounts come with the
+    /// migration that introduced them.
     public static let skr03: [LedgerAccount] = [bank, cashInTransit, receivables, suspense, vat7, vat19, revenue0, revenue7, revenue19]
 
     /// The revenue account of a VAT rate.
@@ -27,6 +32,19 @@ public enum ChartOfAccounts {
         case 19: revenue19
         case 7: revenue7
         default: revenue0
+        }
+    }
+
+    /// The accounts that discounts are posted to, added by the migration `accounting-discounts`.
+    public static let revenueReductions: [LedgerAccount] = [revenueReduction0, revenueReduction7, revenueReduction19]
+
+    /// The revenue reduction (Erlösschmälerungen) account of a VAT rate: where discounts go,
+    /// so that revenue shows the goods at their prices and the discounts apart.
+    public static func revenueReduction(_ rate: VATRate) -> LedgerAccount {
+        switch rate.percent {
+        case 19: revenueReduction19
+        case 7: revenueReduction7
+        default: revenueReduction0
         }
     }
 

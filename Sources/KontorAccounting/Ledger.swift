@@ -58,6 +58,9 @@ public struct Ledger {
     /// Posts an invoice for goods and shipping: receivables against revenue and VAT per rate.
     /// `number` is the number the shop system gave it, where the shop issues its invoices;
     /// otherwise the next number of Kontor's range.
+    /// Goods carry their discounts (`TaxableAmount.discount`): revenue is credited with the
+    /// net before discounts, the net the discounts took off is debited to the rate's revenue
+    /// reduction account (8710, 8720), and VAT and the receivable are what is charged.
     public func postInvoice(shop: String, orderNumber: String, customerKey: String, date: CalendarDate, dueDays: Int,
                             goods: [TaxableAmount], shipping: Int, basis: PriceBasis = .gross, number given: String? = nil,
                             batch: Int64) throws -> PostedInvoice {
@@ -69,7 +72,8 @@ public struct Ledger {
         return invoice
     }
 
-    /// Posts a credit note for returned goods, reversing their revenue and VAT.
+    /// Posts a credit note for returned goods, reversing their revenue and VAT (and the share
+    /// of discounts they carry, on the revenue reduction accounts).
     public func postCreditNote(shop: String, invoice: String, orderNumber: String, customerKey: String, date: CalendarDate,
                                goods: [TaxableAmount], batch: Int64) throws -> PostedInvoice {
         let number = try nextNumber(shop: shop, series: "GS", year: date.year)
@@ -87,7 +91,10 @@ public struct Ledger {
         let vat = totals.reduce(0) { $0 + $1.vat }
         var lines = [Posting.debit(ChartOfAccounts.receivables, sign * gross, document: number, customer: customerKey)]
         for t in totals {
-            lines.append(.credit(ChartOfAccounts.revenue(t.rate), sign * t.net, document: number))
+            lines.append(.credit(ChartOfAccounts.revenue(t.rate), sign * (t.net + t.discount), document: number))
+            if t.discount != 0 {
+                lines.append(.debit(ChartOfAccounts.revenueReduction(t.rate), sign * t.discount, document: number))
+            }
             if let vatAccount = ChartOfAccounts.vat(t.rate) {
                 lines.append(.credit(vatAccount, sign * t.vat, document: number))
             }

@@ -1,14 +1,19 @@
 
 /// An amount at one VAT rate, gross or net: an invoice line, or a share of the shipping charge.
 public struct TaxableAmount: Sendable, Equatable {
+    /// What is charged, after `discount`.
     public var amount: Int
     public var rate: VATRate
     public var basis: PriceBasis
+    /// What was taken off the amount before it was charged (a line discount, a share of an
+    /// order's discount), in the same basis; the books post it as a reduction of revenue.
+    public var discount: Int
 
-    public init(amount: Int, rate: VATRate, basis: PriceBasis) {
+    public init(amount: Int, rate: VATRate, basis: PriceBasis, discount: Int = 0) {
         self.amount = amount
         self.rate = rate
         self.basis = basis
+        self.discount = discount
     }
 
     /// A gross amount, VAT included.
@@ -29,15 +34,21 @@ public struct TaxableAmount: Sendable, Equatable {
 /// The totals of one VAT rate on an invoice.
 public struct RateTotal: Sendable, Equatable {
     public var rate: VATRate
+    /// Charged, after discounts.
     public var gross: Int
+    /// Charged, after discounts.
     public var net: Int
     public var vat: Int
+    /// The net amount the discounts took off this rate's revenue: the net before discounts
+    /// is `net + discount`.
+    public var discount: Int
 
-    public init(rate: VATRate, gross: Int, net: Int, vat: Int) {
+    public init(rate: VATRate, gross: Int, net: Int, vat: Int, discount: Int = 0) {
         self.rate = rate
         self.gross = gross
         self.net = net
         self.vat = vat
+        self.discount = discount
     }
 }
 
@@ -48,6 +59,11 @@ public struct RateTotal: Sendable, Equatable {
 /// - VAT is computed per line, rounded half away from zero: from a gross price as
 ///   `gross × rate / (100 + rate)` (net is gross less VAT), from a net price (B2B orders) as
 ///   `net × rate / 100` (gross is net plus VAT). Line figures are then summed per rate.
+/// - A discount reduces the consideration: a line's VAT is computed on what it is charged
+///   after its discount, and the net the discount took off (the line's net before the
+///   discount less its net after it) is the rate's reduction of revenue. An order's discount
+///   is first spread over its lines in proportion to their net value (``spread(_:over:)``);
+///   shipping is split by the goods' value as charged.
 /// So the posted lines always add up to the invoice's total, to the cent.
 ///
 /// The figures stay within `Int` for every order Kontor reads (see ``Limits``): a line's
@@ -77,6 +93,9 @@ public enum InvoiceCalculator {
             t.gross += net + vat
             t.net += net
             t.vat += vat
+            if line.discount != 0 {
+                t.discount += TaxableAmount(amount: line.amount + line.discount, rate: line.rate, basis: line.basis).split.net - net
+            }
             totals[line.rate] = t
         }
         return totals.values.sorted { $0.rate > $1.rate }
@@ -89,11 +108,26 @@ public enum InvoiceCalculator {
 }
 
 extension InvoiceCalculator {
-    /// The gross total the books will give an order's lines and shipping: shop dialects use
-    /// it to choose the price basis that reproduces the shop's own total to the cent. A line
-    /// without a rate counts at the standard rate.
-    public static func grossTotal(lines: [OrderLine], shipping: Int, basis: PriceBasis) -> Int {
-        grossTotal(goods: lines.map { TaxableAmount(amount: $0.lineTotal, rate: $0.vatRate ?? .standard, basis: basis) },
-                   shipping: shipping, basis: basis)
+    /// The gross total the books will give an order's lines, discounts and shipping: shop
+    /// dialects use it to choose the price basis that reproduces the shop's own total to the
+    /// cent. A line without a rate counts at the standard rate.
+    public static func grossTotal(lines: [OrderLine], shipping: Int, discount: Int = 0, basis: PriceBasis) -> Int {
+        let goods = lines.map {
+            TaxableAmount(amount: $0.charged, rate: $0.vatRate ?? .standard, basis: basis, discount: $0.discount)
+        }
+        return grossTotal(goods: spread(discount, over: goods), shipping: shipping, basis: basis)
+    }
+
+    /// Takes an order's discount off its goods: each line bears a share in proportion to its
+    /// net value as charged (the consideration, `Entgelt`, of § 10 UStG), in whole cents that
+    /// add up to the discount (largest remainder, ``Rounding/allocate(_:weights:)``). A share
+    /// is added to the line's `discount` and taken off its `amount`; so the order's discount
+    /// is split over the VAT rates by net value, and each rate's VAT is reduced with it.
+    public static func spread(_ discount: Int, over goods: [TaxableAmount]) -> [TaxableAmount] {
+        guard discount != 0, !goods.isEmpty else { return goods }
+        let shares = Rounding.allocate(discount, weights: goods.map { $0.split.net })
+        return zip(goods, shares).map { line, share in
+            TaxableAmount(amount: line.amount - share, rate: line.rate, basis: line.basis, discount: line.discount + share)
+        }
     }
 }

@@ -36,18 +36,26 @@ public struct OrderLine: Sendable, Equatable, Codable {
     public var unitPrice: Int
     /// The VAT rate, where the file states it; otherwise the article's rate applies.
     public var vatRate: VATRate?
+    /// The amount taken off the whole line (not per unit) in minor units, in the order's
+    /// price basis: a line discount. At most the line's total.
+    public var discount: Int
     public var location: SourceLocation
 
-    public init(sku: String, quantity: Int, unitPrice: Int, vatRate: VATRate? = nil, location: SourceLocation) {
+    public init(sku: String, quantity: Int, unitPrice: Int, vatRate: VATRate? = nil, discount: Int = 0, location: SourceLocation) {
         self.sku = sku
         self.quantity = quantity
         self.unitPrice = unitPrice
         self.vatRate = vatRate
+        self.discount = discount
         self.location = location
     }
 
-    /// Quantity × unit price: at most 10^6 × 10^11 = 10^17 for a line read within ``Limits``.
+    /// Quantity × unit price, before the line's discount: at most 10^6 × 10^11 = 10^17 for a
+    /// line read within ``Limits``.
     public var lineTotal: Int { quantity * unitPrice }
+
+    /// What the line costs after its discount.
+    public var charged: Int { lineTotal - discount }
 }
 
 /// A customer's order with its lines (`orders` kind: one input row per line).
@@ -67,6 +75,12 @@ public struct Order: Sendable, Equatable {
     public var currency: String
     /// Cancelled orders are recorded but neither reserved, invoiced nor shipped.
     public var cancelled: Bool
+    /// The amount taken off the goods of the whole order (a coupon) in minor units, in the
+    /// order's price basis, after the lines' own discounts. The books spread it over the
+    /// lines by their net value (``InvoiceCalculator/spread(_:over:)``).
+    public var discount: Int
+    /// The coupon or discount code the customer gave, if any.
+    public var couponCode: String?
     public var lines: [OrderLine]
     public var location: SourceLocation
     /// The number of the invoice the shop system issued for the order, where the file gives
@@ -76,7 +90,8 @@ public struct Order: Sendable, Equatable {
     public init(orderNumber: String, orderDate: CalendarDate, customerID: String? = nil, customerEmail: String? = nil,
                 customerName: String? = nil, shipTo: Address? = nil, paymentMethod: PaymentMethod = .prepaid,
                 paid: Bool = false, shipping: Int = 0, priceBasis: PriceBasis = .gross, currency: String = "EUR",
-                cancelled: Bool = false, lines: [OrderLine], location: SourceLocation) {
+                cancelled: Bool = false, discount: Int = 0, couponCode: String? = nil, lines: [OrderLine],
+                location: SourceLocation) {
         self.orderNumber = orderNumber
         self.orderDate = orderDate
         self.customerID = customerID
@@ -89,18 +104,26 @@ public struct Order: Sendable, Equatable {
         self.priceBasis = priceBasis
         self.currency = currency
         self.cancelled = cancelled
+        self.discount = discount
+        self.couponCode = couponCode
         self.lines = lines
         self.location = location
     }
 }
 
 extension Order {
-    /// Whether Kontor can book the order: at most `Limits.maxOrderLines` lines, and lines and
-    /// shipping that add up to at most `Limits.maxAmountMinor` in absolute value. Computed
-    /// without trapping for any figures; sums over an order's amounts are safe once it holds.
+    /// Whether Kontor can book the order: at most `Limits.maxOrderLines` lines, and lines,
+    /// shipping and discounts that add up to at most `Limits.maxAmountMinor` in absolute
+    /// value. Computed without trapping for any figures; sums over an order's amounts are
+    /// safe once it holds.
     public var isWithinLimits: Bool {
         guard lines.count <= Limits.maxOrderLines else { return false }
         var sum = shipping.magnitude
+        for amount in [discount.magnitude] + lines.map(\.discount.magnitude) {
+            let (next, overflow) = sum.addingReportingOverflow(amount)
+            if overflow || next > UInt(Limits.maxAmountMinor) { return false }
+            sum = next
+        }
         for line in lines {
             let (total, o1) = line.quantity.magnitude.multipliedReportingOverflow(by: line.unitPrice.magnitude)
             let (next, o2) = sum.addingReportingOverflow(total)

@@ -118,7 +118,14 @@ public struct CanonicalMapper {
         let sku = f.required("sku"), quantity = f.integer("quantity", required: true, minimum: 1)
         let price = f.money("unit_price", required: true, minimum: 0)
         let rate = f.vatRate("vat_rate")
+        let lineDiscount = f.money("line_discount", minimum: 0)
+        if let lineDiscount, let quantity, let price, lineDiscount > quantity * price {
+            f.fail("line_discount", "line_discount \(Money.decimalString(lineDiscount)) is more than the line costs (\(quantity) × \(Money.decimalString(price)) = \(Money.decimalString(quantity * price)))",
+                   de: "line_discount \(Money.decimalString(lineDiscount)) ist mehr, als die Position kostet (\(quantity) × \(Money.decimalString(price)) = \(Money.decimalString(quantity * price)))",
+                   hint: "line_discount is the amount taken off the whole line, not a percentage and not per unit.")
+        }
         let shipping = f.money("shipping", minimum: 0)
+        let orderDiscount = f.money("order_discount", minimum: 0)
         let method = f.choice("payment_method", PaymentMethod.self)
         let paid = f.boolean("paid")
         let currency = f.optional("currency")?.uppercased()
@@ -149,9 +156,33 @@ public struct CanonicalMapper {
             pending = Order(orderNumber: number, orderDate: date, customerID: f.optional("customer_id"),
                             customerEmail: f.optional("customer_email"), customerName: f.optional("customer_name"),
                             shipTo: shipTo, paymentMethod: method ?? .prepaid, paid: paid ?? false,
-                            shipping: shipping ?? 0, currency: currency ?? "EUR", lines: [], location: f.location)
+                            shipping: shipping ?? 0, currency: currency ?? "EUR", discount: orderDiscount ?? 0,
+                            couponCode: f.optional("coupon_code"), lines: [], location: f.location)
             pending?.invoiceNumber = f.optional("invoice_number")
-        } else if let shipping, shipping != 0, pending?.shipping != 0 {
+        } else {
+            takeOrderLevelAmounts(shipping: shipping, discount: orderDiscount, of: number, &f, log: &log)
+        }
+        if let sku, let quantity, let price {
+            pending?.lines.append(OrderLine(sku: sku, quantity: quantity, unitPrice: price, vatRate: rate, discount: lineDiscount ?? 0,
+                                            location: f.location))
+        }
+        return emitted
+    }
+
+    /// The shipping charge and order discount on a further line of the pending order: taken
+    /// if the order has none yet, an error if it already has one.
+    private mutating func takeOrderLevelAmounts(shipping: Int?, discount: Int?, of number: String, _ f: inout Fields,
+                                               log: inout DiagnosticLog) {
+        if let discount, discount != 0, pending?.discount != 0 {
+            log.append(Diagnostic("order.discount-twice", "the order discount of order \(number) is given on more than one line",
+                                  de: "Der Bestellrabatt der Bestellung \(number) steht in mehr als einer Zeile",
+                                  hint: "Give order_discount once per order, on its first line; a discount of one line is its line_discount.",
+                                  at: f.place("order_discount")))
+        } else if let discount, pending?.discount == 0 {
+            pending?.discount = discount
+        }
+        if pending?.couponCode == nil, let code = f.optional("coupon_code") { pending?.couponCode = code }
+        if let shipping, shipping != 0, pending?.shipping != 0 {
             log.append(Diagnostic("order.shipping-twice", "shipping of order \(number) is given on more than one line",
                                   de: "Versandkosten der Bestellung \(number) stehen in mehr als einer Zeile",
                                   hint: "Give the shipping charge once per order, on its first line.",
@@ -159,9 +190,5 @@ public struct CanonicalMapper {
         } else if let shipping, pending?.shipping == 0 {
             pending?.shipping = shipping
         }
-        if let sku, let quantity, let price {
-            pending?.lines.append(OrderLine(sku: sku, quantity: quantity, unitPrice: price, vatRate: rate, location: f.location))
-        }
-        return emitted
     }
 }

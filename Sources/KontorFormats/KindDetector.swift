@@ -21,7 +21,8 @@ public enum KindDetector {
         .customers: ["customer_id", "name", "email", "credit_limit", "payment_terms_days", "vat_id", "country", "street", "zip", "city"],
         .orders: ["order_number", "order_date", "sku", "quantity", "unit_price", "customer_id", "customer_email",
                   "customer_name", "ship_name", "ship_street", "ship_zip", "ship_city", "ship_country",
-                  "payment_method", "paid", "shipping", "currency", "vat_rate", "invoice_number"],
+                  "payment_method", "paid", "shipping", "currency", "vat_rate", "line_discount", "order_discount",
+                  "coupon_code", "invoice_number"],
         .payments: ["reference", "amount", "date", "payer", "method"],
         .returns: ["order_number", "sku", "quantity", "reason", "condition", "date"],
     ]

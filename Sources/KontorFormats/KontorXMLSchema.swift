@@ -247,8 +247,11 @@ public enum KontorXMLSchema {
               <xs:element name="payment_method" type="k:payment_method" minOccurs="0"/>
               <xs:element name="paid" type="k:yes_no" minOccurs="0"/>
               <xs:element name="shipping" type="k:amount" minOccurs="0"/>
+              <xs:element name="order_discount" type="k:amount" minOccurs="0"/>
+              <xs:element name="coupon_code" type="k:text" minOccurs="0"/>
               <xs:element name="currency" type="k:currency" minOccurs="0"/>
               <xs:element name="invoice_number" type="k:text" minOccurs="0"/>
+              <xs:element name="line_discount" type="k:amount" minOccurs="0"/>
             </xs:all>
           </xs:complexType>
         </xs:element>

@@ -54,12 +54,12 @@ public struct OrderBook {
         try db.cachedStatement(sql: """
             INSERT INTO orders (shop, order_number, order_date, customer_key, payment_method, total_gross, price_basis, weight_g,
                                 status, invoice_number, ship_name, ship_street, ship_zip, ship_city, ship_country, batch_id,
-                                shipping, paid)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                shipping, paid, coupon_code)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [shop, order.orderNumber, order.orderDate.description, customerKey,
                                      order.paymentMethod.rawValue, totalGross, order.priceBasis.rawValue, weightGrams, last.status.rawValue,
                                      invoice, order.shipTo?.name, order.shipTo?.street, order.shipTo?.zip, order.shipTo?.city,
-                                     order.shipTo?.country, batch, order.shipping, order.paid])
+                                     order.shipTo?.country, batch, order.shipping, order.paid, order.couponCode])
         let id = db.lastInsertedRowID
         try record(way, of: id, from: nil, invoice: invoice, batch: batch)
         return id
@@ -75,13 +75,13 @@ public struct OrderBook {
             """), arguments: [shop, customerKey]) ?? 0
     }
 
-    /// Records the lines of an order with the VAT rate each was booked at.
+    /// Records the lines of an order with the VAT rate each was booked at and the discount it bears.
     public func addLines(_ lines: [BookedLine], order id: Int64) throws {
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO order_lines (order_id, line, sku, quantity, unit_price, vat_rate) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO order_lines (order_id, line, sku, quantity, unit_price, vat_rate, discount) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, line) in lines.enumerated() {
-            try insert.execute(arguments: [id, index + 1, line.sku, line.quantity, line.unitPrice, line.rate.percent])
+            try insert.execute(arguments: [id, index + 1, line.sku, line.quantity, line.unitPrice, line.rate.percent, line.discount])
         }
     }
 
@@ -89,14 +89,14 @@ public struct OrderBook {
     /// returned, and the order's price basis.
     public func article(order id: Int64, sku: String) throws -> BookedArticle {
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT quantity, unit_price, vat_rate FROM order_lines WHERE order_id = ? AND sku = ? ORDER BY line
+            SELECT quantity, unit_price, vat_rate, discount FROM order_lines WHERE order_id = ? AND sku = ? ORDER BY line
             """), arguments: [id, sku])
         let returned = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT coalesce(SUM(quantity), 0) FROM order_returns WHERE order_id = ? AND sku = ?
             """), arguments: [id, sku]) ?? 0
         let basis = try String.fetchOne(db.cachedStatement(sql: "SELECT price_basis FROM orders WHERE id = ?"), arguments: [id])
         return BookedArticle(lines: rows.map { BookedLine(sku: sku, quantity: $0["quantity"], unitPrice: $0["unit_price"],
-                                                          rate: VATRate(percent: $0["vat_rate"]) ?? .standard) },
+                                                          rate: VATRate(percent: $0["vat_rate"]) ?? .standard, discount: $0["discount"]) },
                              returned: returned, basis: basis.flatMap(PriceBasis.init(rawValue:)) ?? .gross)
     }
 
@@ -149,23 +149,26 @@ public struct OrderBook {
     }
 
     /// What a held order needs to be released: the order as it came, rebuilt from the book
-    /// (its lines, shipping charge, payment), or nil for an order booked before Kontor kept
-    /// its shipping charge.
+    /// (its lines with the discounts they bear, shipping charge, payment, coupon code), or nil
+    /// for an order booked before Kontor kept its shipping charge. The order's discount is in
+    /// its lines: the rebuilt order has none of its own.
     public func stored(_ order: BookedOrder) throws -> (order: Order, lines: [BookedLine])? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM orders WHERE id = ?", arguments: [order.id]),
               let shipping: Int = row["shipping"], let date = CalendarDate(parsing: row["order_date"]),
               let method = PaymentMethod(rawValue: row["payment_method"]) else { return nil }
         let lines = try Row.fetchAll(db, sql: """
-            SELECT sku, quantity, unit_price, vat_rate FROM order_lines WHERE order_id = ? ORDER BY line
+            SELECT sku, quantity, unit_price, vat_rate, discount FROM order_lines WHERE order_id = ? ORDER BY line
             """, arguments: [order.id]).map {
-            BookedLine(sku: $0["sku"], quantity: $0["quantity"], unitPrice: $0["unit_price"], rate: VATRate(percent: $0["vat_rate"]) ?? .standard)
+            BookedLine(sku: $0["sku"], quantity: $0["quantity"], unitPrice: $0["unit_price"], rate: VATRate(percent: $0["vat_rate"]) ?? .standard,
+                       discount: $0["discount"])
         }
         let place = SourceLocation(file: "kontor.sqlite")
         let rebuilt = Order(orderNumber: order.orderNumber, orderDate: date, customerID: nil, customerEmail: nil,
                             customerName: nil, shipTo: order.shipTo, paymentMethod: method, paid: (row["paid"] as Int?) == 1,
                             shipping: shipping, priceBasis: PriceBasis(rawValue: row["price_basis"]) ?? .gross,
+                            couponCode: row["coupon_code"],
                             lines: lines.map { OrderLine(sku: $0.sku, quantity: $0.quantity, unitPrice: $0.unitPrice, vatRate: $0.rate,
-                                                         location: place) },
+                                                         discount: $0.discount, location: place) },
                             location: place)
         return (rebuilt, lines)
     }

@@ -16,6 +16,7 @@ public struct OrdersModule: BooksModule {
         OrderMigrations.registerIndexes(in: &migrator)
         OrderMigrations.registerRelease(in: &migrator)
         OrderMigrations.registerWay(in: &migrator)
+        OrderMigrations.registerDiscounts(in: &migrator)
     }
 
     /// Orders the batch booked are reverted, orders it moved go back, its returns are mirrored.

@@ -3,7 +3,11 @@ import KontorCore
 /// What returned goods are worth to the customer.
 public enum ReturnCredit {
     /// What returning `quantity` units is worth, taking the units from the order's lines in
-    /// order, after the `returned` units that came back before: each unit at its line's price.
+    /// order, after the `returned` units that came back before: each unit at its line's price
+    /// as charged. A line's discount goes back with its units: the first `n` units of a line
+    /// bear `discount × n / quantity` of it, rounded half away from zero, so the units of a
+    /// line, however they come back, are credited exactly what the line was charged, and the
+    /// discount they bore is taken back off the revenue reduction account.
     public static func credited(_ quantity: Int, after returned: Int, of lines: [BookedLine],
                                 basis: PriceBasis) -> [TaxableAmount] {
         var skip = returned, left = quantity
@@ -12,9 +16,19 @@ public enum ReturnCredit {
             let available = max(0, line.quantity - skip)
             skip = max(0, skip - line.quantity)
             let taken = min(available, left)
-            if taken > 0 { amounts.append(TaxableAmount(amount: taken * line.unitPrice, rate: line.rate, basis: basis)) }
+            if taken > 0 {
+                let before = line.quantity - available
+                let discount = discountBorne(by: before + taken, of: line) - discountBorne(by: before, of: line)
+                amounts.append(TaxableAmount(amount: taken * line.unitPrice - discount, rate: line.rate, basis: basis,
+                                             discount: discount))
+            }
             left -= taken
         }
         return amounts
+    }
+
+    /// The part of a line's discount that its first `units` units bear.
+    private static func discountBorne(by units: Int, of line: BookedLine) -> Int {
+        line.discount == 0 ? 0 : Rounding.divide(line.discount * units, by: line.quantity)
     }
 }

@@ -27,11 +27,12 @@ import Testing
                 == "4711:4660\n4714:4400")
         #expect(try sql(root, "SELECT order_number || ':' || status FROM orders WHERE shop = 'rheinblick' ORDER BY order_number")
                 == "4711:shipped\n4712:awaiting_payment\n4713:cancelled\n4714:shipped")
-        // The split line of 4712 (3 × Curry for 10.07 after the coupon) is booked as 1 × 3.35 + 2 × 3.36.
+        // The coupon line of 4712 (3 × Curry at 4.50, 10.07 after the coupon) is booked at its price
+        // with the coupon's 3.43 as its discount.
         #expect(try sql(root, """
-            SELECT group_concat(l.quantity || 'x' || l.unit_price, ' ') FROM order_lines l JOIN orders o ON o.id = l.order_id
+            SELECT group_concat(l.quantity || 'x' || l.unit_price || '-' || l.discount, ' ') FROM order_lines l JOIN orders o ON o.id = l.order_id
             WHERE o.order_number = '4712' AND l.sku = 'GEW-204'
-            """) == "1x335 2x336")
+            """) == "3x450-343")
 
         // Only the PayPal order is paid at once (money in transit, 1360); cash on delivery is not.
         #expect(try sql(root, "SELECT coalesce(SUM(debit), 0) FROM journal_lines WHERE shop = 'rheinblick' AND account = 1360") == "4660")

@@ -24,14 +24,15 @@ import Testing
                       OrderLine(sku: "GEW-101", quantity: 2, unitPrice: 590, vatRate: .reduced, location: item(0, 0, line: 4)),
                       OrderLine(sku: "MUE-010", quantity: 1, unitPrice: 2990, vatRate: .standard, location: item(0, 1, line: 4)),
                   ], location: at(0, line: 4)),
-            // A guest; the spring discount of 1.97 is taken off the two 7 % articles.
+            // A guest; the spring discount of 1.97 (code FRUEHLING10) is shared by the two 7 % articles
+            // in proportion to their totals: 13.50 bears 1.35, 6.20 bears 0.62 (3 × 4.05 and 5.58 charged).
             Order(orderNumber: "10032", orderDate: date(4), customerID: nil, customerEmail: "j.weiss@cafe-rheinblick.example",
                   customerName: "Jürgen Weiß",
                   shipTo: Address(name: "Café Rheinblick GmbH & Co. KG, Jürgen Weiß", street: "Am Deutschen Eck 3, Hinterhaus",
                                   zip: "56068", city: "Koblenz", country: "DE"),
-                  paymentMethod: .prepaid, paid: false, shipping: 490, priceBasis: .gross, lines: [
-                      OrderLine(sku: "GEW-204", quantity: 3, unitPrice: 405, vatRate: .reduced, location: item(1, 0, line: 594)),
-                      OrderLine(sku: "GEW-310", quantity: 1, unitPrice: 558, vatRate: .reduced, location: item(1, 1, line: 594)),
+                  paymentMethod: .prepaid, paid: false, shipping: 490, priceBasis: .gross, couponCode: "FRUEHLING10", lines: [
+                      OrderLine(sku: "GEW-204", quantity: 3, unitPrice: 450, vatRate: .reduced, discount: 135, location: item(1, 0, line: 594)),
+                      OrderLine(sku: "GEW-310", quantity: 1, unitPrice: 620, vatRate: .reduced, discount: 62, location: item(1, 1, line: 594)),
                   ], location: at(1, line: 594)),
             Order(orderNumber: "10033", orderDate: date(4), customerID: "10023", customerEmail: "m.yilmaz@example.com",
                   customerName: "Mehmet Yılmaz",
@@ -175,8 +176,10 @@ import Testing
         let outcome = try read(order(10202, items: items, total: "33.4"))
         #expect(outcome.diagnostics == [])
         let lines = try #require(outcome.orders.first?.lines)
-        // Curry: 13.50 − 1.76 = 11.74 for 3 (3.91, 3.91, 3.92); the mill: 24.90 − 3.24 = 21.66.
-        #expect(lines.map { [$0.sku, "\($0.quantity)", "\($0.unitPrice)"] } == [["GEW-204", "2", "391"], ["GEW-204", "1", "392"], ["MUE-010", "1", "2166"]])
+        // Curry: 13.50 less 1.76, 11.74 charged for 3; the mill: 24.90 less 3.24, 21.66 charged.
+        #expect(lines.map { [$0.sku, "\($0.quantity)", "\($0.unitPrice)", "\($0.discount)"] }
+            == [["GEW-204", "3", "450", "176"], ["MUE-010", "1", "2490", "324"]])
+        #expect(outcome.orders.first?.couponCode == "RHEIN5")
         #expect(kontorGrossTotal(outcome.orders[0]) == 3340)
     }
 

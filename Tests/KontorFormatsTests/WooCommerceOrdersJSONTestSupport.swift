@@ -36,14 +36,16 @@ func shopOrdersFixture(_ path: String) throws -> [UInt8] {
     return Array(try Data(contentsOf: tests.appendingPathComponent("Fixtures/" + path)))
 }
 
-/// The gross total Kontor's accounting gives an order (VAT per line from the gross price,
-/// or on top of the net price, half away from zero; shipping split over the rates in
-/// proportion to the goods), computed independently of the mapper.
+/// The gross total Kontor's accounting gives an order (each line at its price less its
+/// discount; VAT per line from the gross price, or on top of the net price, half away from
+/// zero; shipping split over the rates in proportion to the goods; a gross order's own
+/// discount taken off the total), computed independently of the mapper.
 func kontorGrossTotal(_ order: Order) -> Int {
+    precondition(order.priceBasis == .gross || order.discount == 0, "an order discount of a net order is spread by net value")
     var byRate: [Int: Int] = [:]
-    for line in order.lines { byRate[line.vatRate!.percent, default: 0] += line.quantity * line.unitPrice }
+    for line in order.lines { byRate[line.vatRate!.percent, default: 0] += line.quantity * line.unitPrice - line.discount }
     let rates = byRate.keys.sorted(by: >)
-    var parts = order.lines.map { ($0.quantity * $0.unitPrice, $0.vatRate!.percent) }
+    var parts = order.lines.map { ($0.quantity * $0.unitPrice - $0.discount, $0.vatRate!.percent) }
     let goods = byRate.values.reduce(0, +)
     if order.shipping != 0 {
         var shares = rates.map { order.shipping * byRate[$0]! / goods }
@@ -55,7 +57,7 @@ func kontorGrossTotal(_ order: Order) -> Int {
         while rest > 0 { shares[byRemainder[i]] += 1; rest -= 1; i += 1 }
         parts += zip(shares, rates).map { ($0, $1) }
     }
-    guard order.priceBasis == .net else { return parts.reduce(0) { $0 + $1.0 } }
+    guard order.priceBasis == .net else { return parts.reduce(0) { $0 + $1.0 } - order.discount }
     return parts.reduce(0) { total, part in
         let (amount, rate) = part
         return total + amount + (amount * rate * 2 + 100) / 200

@@ -26,11 +26,11 @@ import Testing
                   customerEmail: "j.weiss@cafe-rheinblick.example", customerName: "Jürgen Weiß",
                   shipTo: Address(name: "Café Rheinblick GmbH & Co. KG, Jürgen Weiß", street: "Am Deutschen Eck 3, Hinterhaus",
                                   zip: "56068", city: "Koblenz", country: "DE"),
-                  paymentMethod: .prepaid, paid: false, shipping: 490, priceBasis: .gross, lines: [
-                      // 3 × Curry after the coupon: 10.07 does not divide by 3.
-                      OrderLine(sku: "GEW-204", quantity: 1, unitPrice: 335, vatRate: .reduced, location: item(1, 0, line: 191)),
-                      OrderLine(sku: "GEW-204", quantity: 2, unitPrice: 336, vatRate: .reduced, location: item(1, 0, line: 191)),
-                      OrderLine(sku: "GEW-310", quantity: 1, unitPrice: 463, vatRate: .reduced, location: item(1, 1, line: 191)),
+                  paymentMethod: .prepaid, paid: false, shipping: 490, priceBasis: .gross, couponCode: "rhein5", lines: [
+                      // The coupon rhein5: 3 × Curry at 12.62 + 0.88 = 13.50 before it, 9.41 + 0.66 = 10.07
+                      // after it, a discount of 3.43; Zimt at 5.79 + 0.41 = 6.20, 4.33 + 0.30 = 4.63 after.
+                      OrderLine(sku: "GEW-204", quantity: 3, unitPrice: 450, vatRate: .reduced, discount: 343, location: item(1, 0, line: 191)),
+                      OrderLine(sku: "GEW-310", quantity: 1, unitPrice: 620, vatRate: .reduced, discount: 157, location: item(1, 1, line: 191)),
                   ], location: at(1, line: 191)),
             Order(orderNumber: "4713", orderDate: CalendarDate(year: 2025, month: 3, day: 4)!, customerID: "23",
                   customerEmail: "m.yilmaz@example.com", customerName: "Mehmet Yılmaz",

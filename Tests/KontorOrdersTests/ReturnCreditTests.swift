@@ -15,3 +15,16 @@ import Testing
         #expect(ReturnCredit.credited(3, after: 0, of: lines, basis: .net).allSatisfy { $0.basis == .net && $0.rate == .reduced })
     }
 }
+
+@Suite struct ReturnCreditDiscountTests {
+    /// 3 × 4.50 with a discount of 1.76 charged 11.74: the first unit bears 0.59 (1.76 / 3 =
+    /// 0.5867), the first two 1.17 (1.1733), all three 1.76. So units come back at 3.91, 3.92
+    /// and 3.91, and any way they come back adds up to 11.74 and the discount to 1.76.
+    @Test func aDiscountedLineIsCreditedAtWhatItWasCharged() {
+        let lines = [BookedLine(sku: "A", quantity: 3, unitPrice: 450, rate: .reduced, discount: 176)]
+        #expect(ReturnCredit.credited(1, after: 0, of: lines, basis: .gross) == [TaxableAmount(amount: 391, rate: .reduced, basis: .gross, discount: 59)])
+        #expect(ReturnCredit.credited(1, after: 1, of: lines, basis: .gross) == [TaxableAmount(amount: 392, rate: .reduced, basis: .gross, discount: 58)])
+        #expect(ReturnCredit.credited(1, after: 2, of: lines, basis: .gross) == [TaxableAmount(amount: 391, rate: .reduced, basis: .gross, discount: 59)])
+        #expect(ReturnCredit.credited(3, after: 0, of: lines, basis: .gross) == [TaxableAmount(amount: 1174, rate: .reduced, basis: .gross, discount: 176)])
+    }
+}

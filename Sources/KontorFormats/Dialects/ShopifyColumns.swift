@@ -28,6 +28,9 @@ enum ShopifyColumns {
     static let cancelledAt = "Cancelled at"
     static let paymentMethod = "Payment Method"
     static let refundedAmount = "Refunded Amount"
+    static let discountCode = "Discount Code"
+    static let discountAmount = "Discount Amount"
+    static let lineDiscount = "Lineitem discount"
     /// `Tax 1 Name` … `Tax 5 Name`: labels such as `DE MwSt 19%`.
     static let taxNames = (1...5).map { "Tax \($0) Name" }
 

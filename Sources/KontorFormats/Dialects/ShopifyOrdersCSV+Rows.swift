@@ -21,6 +21,7 @@ extension ShopifyOrdersCSV {
         let status = financialStatus(&row)
         let shipping = row.money(ShopifyColumns.shipping, minimum: 0)
         let total = row.money(ShopifyColumns.total)
+        let discount = row.money(ShopifyColumns.discountAmount, minimum: 0)
         let rate = taxRate(&row)
         let method = paymentMethod(&row)
         let shipTo = address(&row)
@@ -40,9 +41,10 @@ extension ShopifyOrdersCSV {
             orderNumber: number, orderDate: date, customerEmail: row.text(ShopifyColumns.email),
             customerName: row.text(ShopifyColumns.billingName) ?? row.text(ShopifyColumns.shippingName), shipTo: shipTo,
             paymentMethod: method, paid: status.isPaid && !cancelled, shipping: shipping ?? 0, priceBasis: .gross,
-            currency: row.text(ShopifyColumns.currency)?.uppercased() ?? "EUR", cancelled: cancelled, lines: [],
-            location: row.location))
+            currency: row.text(ShopifyColumns.currency)?.uppercased() ?? "EUR", cancelled: cancelled,
+            couponCode: row.text(ShopifyColumns.discountCode), lines: [], location: row.location))
         draft.total = total
+        draft.discountAmount = discount ?? 0
         draft.rate = rate
         return draft
     }
@@ -100,15 +102,24 @@ extension ShopifyOrdersCSV {
                        city: city ?? "", country: country ?? "DE")
     }
 
-    /// The line item of a row: `Lineitem sku`, `Lineitem quantity`, `Lineitem price`; a line
-    /// that is not taxable (`Lineitem taxable` false) has the rate 0 %.
+    /// The line item of a row: `Lineitem sku`, `Lineitem quantity`, `Lineitem price`, less
+    /// `Lineitem discount` (the amount off the whole line); a line that is not taxable
+    /// (`Lineitem taxable` false) has the rate 0 %.
     func readLine(_ row: inout ShopifyRow) -> OrderLine? {
         let sku = row.required(ShopifyColumns.sku,
                                hint: "Give every product variant a SKU in Shopify (Products → variant → SKU): Kontor finds articles by SKU.")
         let quantity = row.wholeNumber(ShopifyColumns.quantity, minimum: 1)
         let price = row.money(ShopifyColumns.price, required: true, minimum: 0)
+        let discount = row.money(ShopifyColumns.lineDiscount, minimum: 0) ?? 0
         guard let sku, let quantity, let price else { return nil }
+        if discount > quantity * price {
+            row.fail(ShopifyColumns.lineDiscount,
+                     "Lineitem discount \(Money.decimalString(discount)) is more than the line costs (\(quantity) × \(Money.decimalString(price)))",
+                     de: "Lineitem discount \(Money.decimalString(discount)) ist mehr, als die Position kostet (\(quantity) × \(Money.decimalString(price)))")
+            return nil
+        }
         let untaxed = row.text(ShopifyColumns.taxable)?.lowercased() == "false"
-        return OrderLine(sku: sku, quantity: quantity, unitPrice: price, vatRate: untaxed ? .zero : nil, location: row.location)
+        return OrderLine(sku: sku, quantity: quantity, unitPrice: price, vatRate: untaxed ? .zero : nil, discount: discount,
+                         location: row.location)
     }
 }

@@ -1,11 +1,12 @@
 import KontorCore
 
 extension ShopwareOrdersJSON {
-    /// An article line as read, before discounts are taken off.
+    /// An article line as read, and the discounts taken off it.
     private struct ArticleLine {
         var sku: String
         var quantity: Int
         var total: Int
+        var discount = 0
         var rate: VATRate
         var location: SourceLocation
     }
@@ -18,8 +19,8 @@ extension ShopwareOrdersJSON {
         var amount: Int
     }
 
-    /// The order lines of `lineItems`, discounts taken off the articles; nil when an error
-    /// is in `problems`.
+    /// The order lines of `lineItems`, each with the discounts it bears as its line discount;
+    /// nil when an error is in `problems`.
     func lines(_ items: [ShopJSONNode], taxFree: Bool, problems: inout [Diagnostic]) -> [OrderLine]? {
         let before = problems.count
         var articles: [ArticleLine] = []
@@ -64,16 +65,25 @@ extension ShopwareOrdersJSON {
                 continue
             }
             let shares = Rounding.allocate(discount.amount, weights: indices.map { articles[$0].total })
-            for (index, share) in zip(indices, shares) { articles[index].total += share }
+            for (index, share) in zip(indices, shares) { articles[index].discount -= share }
         }
-        for article in articles where article.total < 0 {
+        for article in articles where article.total - article.discount < 0 {
             problems.append(Diagnostic("order.line-negative", "the discounts make line \(article.sku) cost less than nothing",
                                        de: "Die Rabatte machen die Position \(article.sku) billiger als nichts", at: article.location))
         }
         guard problems.count == before else { return nil }
         return articles.flatMap {
-            WholeCentLines.lines(sku: $0.sku, quantity: $0.quantity, total: $0.total, rate: $0.rate, location: $0.location)
+            WholeCentLines.lines(sku: $0.sku, quantity: $0.quantity, total: $0.total, discount: $0.discount, rate: $0.rate,
+                                 location: $0.location)
         }
+    }
+
+    /// The codes of the promotions among `lineItems` (`payload.code`), joined by commas; nil
+    /// when there is none.
+    static func couponCodes(_ items: [ShopJSONNode]) -> String? {
+        let codes = items.filter { ["promotion", "discount"].contains($0["type"].text?.lowercased() ?? "") }
+            .compactMap { $0["payload"]["code"].text }
+        return codes.isEmpty ? nil : codes.joined(separator: ", ")
     }
 
     /// The VAT rate of an article line: its `price.calculatedTaxes`, else its `price.taxRules`.

@@ -44,7 +44,7 @@ extension ShopwareOrdersJSON {
                      shipTo: delivery.flatMap(Self.address) ?? Self.address(order["billingAddress"]),
                      paymentMethod: payment, paid: paid, shipping: shipping, priceBasis: basis.priceBasis,
                      currency: order["currency"]["isoCode"].text?.uppercased() ?? "EUR", cancelled: cancelled,
-                     lines: lines, location: order.location)
+                     couponCode: items.flatMap(Self.couponCodes), lines: lines, location: order.location)
     }
 
     /// The order's `price.taxStatus`: the price basis, and whether no tax is charged at all.

@@ -18,9 +18,11 @@ import KontorCore
 ///   `price.calculatedTaxes` (else `price.taxRules`). A line total that does not divide by
 ///   its quantity becomes two lines whose unit prices differ by a cent.
 /// - **Discounts:** items of type `promotion`, `credit` or `discount` have no article:
-///   their amount at each VAT rate (`price.calculatedTaxes[].price`) is taken off the
-///   articles at that rate, in proportion to their totals, in whole cents. So Kontor's
-///   invoice adds up to Shopware's `price.totalPrice`; when it does not, a warning says so.
+///   their amount at each VAT rate (`price.calculatedTaxes[].price`) is shared by the
+///   articles at that rate, in proportion to their totals, in whole cents, and booked as
+///   those lines' discounts (a reduction of revenue at their rate); a promotion's
+///   `payload.code` is the order's coupon code. So Kontor's invoice adds up to Shopware's
+///   `price.totalPrice`; when it does not, a warning says so.
 /// - **Shipping:** `shippingCosts.totalPrice`, else `shippingTotal`, else the deliveries'
 ///   `shippingCosts.totalPrice` added up.
 /// - **Status:** an order whose `stateMachineState.technicalName` is `cancelled`, or whose

@@ -22,9 +22,8 @@ extension WooCommerceOrdersJSON {
 
         let priceBasis = basis(lines: lines, shipping: shipping, shopTotal: shopTotal,
                                pricesIncludeTax: order["prices_include_tax"].bool ?? true)
-        let orderLines = priceBasis == .net
-            ? lines.map { OrderLine(sku: $0.sku, quantity: $0.quantity, unitPrice: $0.net / $0.quantity, vatRate: $0.rate, location: $0.location) }
-            : lines.flatMap { WholeCentLines.lines(sku: $0.sku, quantity: $0.quantity, total: $0.gross, rate: $0.rate, location: $0.location) }
+        let orderLines = priceBasis == .net ? lines.map(\.netLine) : lines.flatMap(\.grossLines)
+        checkDiscount(order, lines: lines, number: number, problems: &problems)
         let shippingCharge = priceBasis == .net ? shipping.net : shipping.gross
         if shippingCharge < 0 {
             problems.append(order["shipping_lines"].problem(
@@ -53,7 +52,28 @@ extension WooCommerceOrdersJSON {
                      customerEmail: billing["email"].text, customerName: Self.personName(billing),
                      shipTo: Self.address(order["shipping"]) ?? Self.address(billing), paymentMethod: method, paid: paid,
                      shipping: shippingCharge, priceBasis: priceBasis, currency: order["currency"].text?.uppercased() ?? "EUR",
-                     cancelled: status.cancelled, lines: orderLines, location: order.location)
+                     cancelled: status.cancelled, couponCode: Self.couponCodes(order["coupon_lines"]), lines: orderLines,
+                     location: order.location)
+    }
+
+    /// The `code` of each `coupon_lines` entry, joined by commas; nil when there is none.
+    static func couponCodes(_ node: ShopJSONNode) -> String? {
+        let codes = (node.elements ?? []).compactMap { $0["code"].decodedText }
+        return codes.isEmpty ? nil : codes.joined(separator: ", ")
+    }
+
+    /// Warns when the lines' coupons (`subtotal` less `total`) do not add up to the order's
+    /// `discount_total`: then the export holds a discount Kontor does not see.
+    private func checkDiscount(_ order: ShopJSONNode, lines: [Line], number: String, problems: inout [Diagnostic]) {
+        guard let stated = order["discount_total"].money(required: false, problems: &problems) else { return }
+        let found = lines.reduce(0) { $0 + $1.netBefore - $1.net }
+        guard found != stated else { return }
+        problems.append(order["discount_total"].problem(
+            "order.discount-differs",
+            "order \(number): the line items' coupons (subtotal less total) add up to \(Money.decimalString(found)), but discount_total is \(Money.decimalString(stated))",
+            de: "Bestellung \(number): die Gutscheine der Positionen (subtotal abzüglich total) ergeben \(Money.decimalString(found)), discount_total ist aber \(Money.decimalString(stated))",
+            hint: "Kontor books each line's coupon from its subtotal and total; export the orders with both, as the REST API gives them.",
+            severity: .warning))
     }
 
     /// What an order's `status` says: whether it is paid, whether it is cancelled.

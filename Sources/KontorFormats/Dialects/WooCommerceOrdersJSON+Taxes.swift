@@ -25,9 +25,16 @@ extension WooCommerceOrdersJSON {
         let quantity = item["quantity"].wholeNumber(minimum: 1, problems: &problems)
         let net = item["total"].money(required: true, problems: &problems)
         let tax = item["total_tax"].money(required: false, problems: &problems) ?? 0
+        let subtotal = item["subtotal"].money(required: false, problems: &problems)
+        let subtotalTax = item["subtotal_tax"].money(required: false, problems: &problems)
         guard let sku, let quantity, let net,
               let rate = rate(of: item, name: name, net: net, tax: tax, rates: rates, problems: &problems) else { return nil }
-        return Line(sku: sku, quantity: quantity, net: net, gross: net + tax, rate: rate, location: item.location)
+        // A coupon shows as a `subtotal` above the `total`; a line without one, or with a
+        // subtotal below its total, has no discount.
+        let before = subtotal.map { max($0, net) } ?? net
+        let taxBefore = before == net ? tax : max(subtotalTax ?? tax, tax)
+        return Line(sku: sku, quantity: quantity, net: net, gross: net + tax, netBefore: before, grossBefore: before + taxBefore,
+                    rate: rate, location: item.location)
     }
 
     /// The VAT rate of a line item: that of the tax rate its `taxes` name, else told from its amounts.
@@ -74,9 +81,8 @@ extension WooCommerceOrdersJSON {
 
     /// The price basis that books the order as WooCommerce charged it (see the type's documentation).
     func basis(lines: [Line], shipping: (net: Int, gross: Int), shopTotal: Int?, pricesIncludeTax: Bool) -> PriceBasis {
-        guard !pricesIncludeTax, lines.allSatisfy({ $0.net % $0.quantity == 0 }) else { return .gross }
+        guard !pricesIncludeTax, lines.allSatisfy({ $0.netBefore % $0.quantity == 0 }) else { return .gross }
         guard let shopTotal else { return .net }
-        let net = lines.map { OrderLine(sku: $0.sku, quantity: $0.quantity, unitPrice: $0.net / $0.quantity, vatRate: $0.rate, location: $0.location) }
-        return InvoiceCalculator.grossTotal(lines: net, shipping: shipping.net, basis: .net) == shopTotal ? .net : .gross
+        return InvoiceCalculator.grossTotal(lines: lines.map(\.netLine), shipping: shipping.net, basis: .net) == shopTotal ? .net : .gross
     }
 }

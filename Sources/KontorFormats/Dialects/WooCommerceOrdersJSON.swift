@@ -8,17 +8,22 @@ import KontorCore
 ///
 /// - **Number and date:** `number` (else `id`); the date of `date_created_gmt` (UTC), else
 ///   of `date_created` (the site's time).
-/// - **Lines:** `sku`, `quantity` and the line's `total` (after coupons) with its
-///   `total_tax`. The VAT rate is the `rate_percent` of the `tax_lines` entry whose
-///   `rate_id` the line's `taxes` name; without one it is told from the amounts. A line
-///   without tax is booked at 0 %. `price` is not used: WooCommerce rounds it as a float.
+/// - **Lines:** `sku`, `quantity`, the line's `subtotal` (before coupons) with its
+///   `subtotal_tax`, and its `total` (after coupons) with its `total_tax`: the difference is
+///   the line's discount, booked as a reduction of revenue. The VAT rate is the
+///   `rate_percent` of the `tax_lines` entry whose `rate_id` the line's `taxes` name;
+///   without one it is told from the amounts. A line without tax is booked at 0 %. `price`
+///   is not used: WooCommerce rounds it as a float.
+/// - **Coupons:** the `code`s of `coupon_lines` are the order's coupon code. When the lines'
+///   discounts (`subtotal` less `total`) do not add up to `discount_total`, a warning says so.
 /// - **Price basis:** a shop with net prices (`prices_include_tax` false) is booked net,
-///   unit price = net line total ÷ quantity, when every line divides into whole cents and
-///   Kontor's VAT rule then gives WooCommerce's `total` to the cent. Otherwise the order is
-///   booked gross: each line's total plus its tax, whose sum with the gross shipping is
-///   WooCommerce's `total` exactly; a line total that does not divide by its quantity
-///   becomes two lines of the article whose unit prices differ by a cent. When Kontor's
-///   total still differs from `total`, a warning says so.
+///   unit price = net `subtotal` ÷ quantity, discount = `subtotal` − `total`, when every
+///   line divides into whole cents and Kontor's VAT rule then gives WooCommerce's `total` to
+///   the cent. Otherwise the order is booked gross: each line's subtotal plus its tax, less
+///   the discount down to its total plus its tax, whose sum with the gross shipping is
+///   WooCommerce's `total` exactly; a line that does not divide by its quantity becomes two
+///   lines of the article whose unit prices differ by a cent, sharing the discount. When
+///   Kontor's total still differs from `total`, a warning says so.
 /// - **Shipping:** the `total` plus `total_tax` of all `shipping_lines`, with `fee_lines`
 ///   (a cash-on-delivery fee, say) added, because fees like shipping follow the goods' VAT.
 /// - **Status:** `processing` and `completed` are paid (as is an order with `date_paid`);

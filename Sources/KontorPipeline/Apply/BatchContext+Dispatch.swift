@@ -117,7 +117,7 @@ extension BatchContext {
         let customer = try self.customer(id: entry.customerKey, email: nil)
         var o = OrderInProgress(
             order: order, lines: lines, weight: entry.weightGrams,
-            goods: lines.map { TaxableAmount(amount: $0.quantity * $0.unitPrice, rate: $0.rate, basis: order.priceBasis) },
+            goods: lines.map { $0.taxable(basis: order.priceBasis) },
             total: entry.totalGross, customer: customer, customerKey: entry.customerKey)
         try dispatch(&o, from: entry, on: date, because: cause, paying: paying, log: &log)
         return true

@@ -34,17 +34,37 @@ extension OrderHandler {
         var weight = 0
         for line in order.lines {
             guard let article = try context.known(line.sku, at: line.location, log: &log) else { continue }
-            lines.append(.init(sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice, rate: line.vatRate ?? article.vatRate))
+            lines.append(.init(sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice, rate: line.vatRate ?? article.vatRate,
+                               discount: line.discount))
             weight += (article.weightGrams ?? 0) * line.quantity
         }
-        guard lines.count == order.lines.count else { return nil }
+        guard lines.count == order.lines.count, let discounted = discounted(lines, of: order, log: &log) else { return nil }
+        lines = discounted
         // Bounded as read (Limits): a line's total is at most 10^6 × 10^11 = 10^17, the order's
         // lines and shipping at most 10^11 in all, its weight at most 10^4 × 10^6 × 10^6 g.
-        let goods = lines.map { TaxableAmount(amount: $0.quantity * $0.unitPrice, rate: $0.rate, basis: order.priceBasis) }
+        let goods = lines.map { $0.taxable(basis: order.priceBasis) }
         let total = InvoiceCalculator.grossTotal(goods: goods, shipping: order.shipping, basis: order.priceBasis)
         let customer = try context.customer(id: order.customerID, email: order.customerEmail)
         let customerKey = customer?.customerID ?? order.customerID ?? order.customerEmail?.lowercased() ?? "guest-\(order.orderNumber)"
         return OrderInProgress(order: order, lines: lines, weight: weight, goods: goods, total: total,
                                customer: customer, customerKey: customerKey)
+    }
+
+    /// The lines with the order's discount spread over them by net value; nil, with an error
+    /// in `log`, when a discount makes a line cost less than nothing.
+    private func discounted(_ lines: [BookedLine], of order: Order, log: inout DiagnosticLog) -> [BookedLine]? {
+        let goods = InvoiceCalculator.spread(order.discount, over: lines.map { $0.taxable(basis: order.priceBasis) })
+        var result = lines
+        for index in result.indices { result[index].discount = goods[index].discount }
+        guard let line = result.first(where: { $0.charged < 0 || $0.discount < 0 }) else { return result }
+        let total = Money.decimalString(lines.reduce(0) { $0 + $1.charged })
+        let discount = Money.decimalString(order.discount)
+        log.append(Diagnostic(
+            "order.discount-too-large",
+            "order \(order.orderNumber): its discounts make line \(line.sku) cost \(Money.decimalString(line.charged)); the order discount \(discount) is taken off goods of \(total)",
+            de: "Bestellung \(order.orderNumber): durch die Rabatte kostet die Position \(line.sku) \(Money.decimalString(line.charged)); der Bestellrabatt \(discount) wird von Waren über \(total) abgezogen",
+            hint: "A discount is an amount off the goods, at most what they cost; give it as a positive amount, in the order's price basis.",
+            at: order.location))
+        return nil
     }
 }
