@@ -416,19 +416,6 @@ private func randomOrders(count: Int, using generator: inout SeededGenerator) ->
     return text
 }
 
-/// A small deterministic random number generator (SplitMix64), so that a failing case repeats.
-private struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// SHA-256 of a text, by the system's `sha256sum`.
 private func sha256(_ text: String) throws -> String {
     let process = Process()

@@ -1,4 +1,5 @@
 import KontorFormats
+import KontorTestSupport
 import Testing
 
 /// Generated tables and values, written out and read back: what a careful program writes,

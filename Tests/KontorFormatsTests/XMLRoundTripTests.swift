@@ -1,5 +1,6 @@
 import KontorCore
 import KontorFormats
+import KontorTestSupport
 import Testing
 
 /// Generated records, written as XML with proper escaping, read back equal.

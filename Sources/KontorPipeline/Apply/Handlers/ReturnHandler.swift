@@ -4,7 +4,8 @@ import KontorInventory
 import KontorOrders
 
 /// Goods a customer sent back from a shipped order: resellable goods go back on the shelf,
-/// and a credit note credits each unit at the price it was invoiced at.
+/// and a credit note credits each unit at the price it was invoiced at; held orders of the
+/// customer that the credit lets through are released.
 struct ReturnHandler: RecordHandler {
     let kind = RecordKind.returnLine
 
@@ -44,5 +45,8 @@ struct ReturnHandler: RecordHandler {
             goods: ReturnCredit.credited(line.quantity, after: booked.returned, of: booked.lines, basis: booked.basis),
             batch: batch)
         context.summary.creditNotes.append(.init(number: note.number, order: line.orderNumber, gross: Money.decimalString(note.gross)))
+        // The credit lowered what the customer owes: held orders that now fit are released.
+        try context.releaseHeldOrders(of: order.customerKey, on: try line.date ?? context.receivedDate(),
+                                      because: "credit note \(note.number) lowered what is open", log: &log)
     }
 }
