@@ -15,6 +15,7 @@ public struct OrdersModule: BooksModule {
         OrderMigrations.register(in: &migrator)
         OrderMigrations.registerIndexes(in: &migrator)
         OrderMigrations.registerRelease(in: &migrator)
+        OrderMigrations.registerAttention(in: &migrator)
     }
 
     /// Orders the batch booked are reverted, orders it moved go back, its returns are mirrored.

@@ -94,6 +94,8 @@ public struct Books: Sendable {
         public var invoice: String?
         /// Why a held order is held.
         public var held_because: String?
+        /// What holds a held order: `credit` (the credit check) or `needs_attention` (data missing).
+        public var hold: String?
         public var history: [Change]
     }
 
@@ -105,12 +107,16 @@ public struct Books: Sendable {
     public func orders(shop: String? = nil, state: String? = nil) throws -> [OrderRow] {
         try database.writer.read { db in
             try OrderBook.listing(shop: shop, status: state.flatMap(OrderStatus.init(rawValue:)), in: db).map { o in
-                let reason = o.status == .held ? try String.fetchOne(db, sql: """
+                let credit = o.status == .held ? try String.fetchOne(db, sql: """
                     SELECT reason FROM credit_holds WHERE shop = ? AND order_number = ? AND status = 'held' ORDER BY id DESC LIMIT 1
                     """, arguments: [o.shop, o.orderNumber]) : nil
+                let attention = o.status == .held && credit == nil
+                    ? try OrderBook.attentionReason(shop: o.shop, order: o.orderNumber, in: db) : nil
+                let reason = credit ?? attention.map { "needs attention: " + $0 }
                 return OrderRow(shop: o.shop, order_number: o.orderNumber, order_date: o.orderDate, customer: o.customerKey,
                                 payment_method: o.paymentMethod, state: o.status.rawValue, total: Money.decimalString(o.totalGross),
                                 invoice: o.invoiceNumber, held_because: reason,
+                                hold: credit != nil ? "credit" : attention != nil ? "needs_attention" : nil,
                                 history: o.history.map { OrderRow.Change(state: $0.to, batch: $0.batch) })
             }
         }

@@ -7,9 +7,10 @@ import KontorOrders
 extension BatchContext {
     /// Releases a held order: its hold is lifted, it is invoiced (and its payment posted if
     /// it came paid) and shipped, or waits for payment or stock, as a new order would. False
-    /// for an order booked before Kontor kept its shipping charge.
+    /// for an order booked before Kontor kept its shipping charge, and for one that still
+    /// needs attention (`resolveAttention` releases that).
     mutating func release(_ entry: BookedOrder, log: inout DiagnosticLog) throws -> Bool {
-        guard let (order, lines) = try orders.stored(entry) else { return false }
+        guard try orders.holds(order: entry.id).isEmpty, let (order, lines) = try orders.stored(entry) else { return false }
         try credit.release(shop: shop, order: entry.orderNumber, batch: batch)
         let customer = try self.customer(id: entry.customerKey, email: nil)
         var released = OrderInProgress(

@@ -23,6 +23,9 @@ struct OrderInProgress {
     let customerKey: String
     /// Its invoice, once a step posted it.
     var invoice: PostedInvoice?
+    /// What holds it for a person's attention (an unknown article or customer, a rate that
+    /// differs); empty for an order that may go on.
+    var holds: [AttentionHold] = []
 
     /// Its quantities per article (an article on two lines counts once, summed).
     var quantities: [String: Int] {

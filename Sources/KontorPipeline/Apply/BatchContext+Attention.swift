@@ -1,0 +1,87 @@
+import KontorAccounting
+import KontorCore
+import KontorCredit
+import KontorInventory
+import KontorOrders
+
+/// What became of an order held for attention when its needs were looked at again.
+enum AttentionOutcome: Equatable {
+    /// Released: invoiced and shipped, or waiting for payment or stock, as a new order would.
+    case released
+    /// Its data is complete now, but the credit check holds it (its goods are reserved).
+    case creditHeld(reason: String)
+    /// It still needs something.
+    case stillHeld([AttentionHold])
+}
+
+extension BatchContext {
+    /// Looks again at the orders that wait for `need` of `subject` (a products file brought
+    /// the article, a customers file the customer), oldest first, and releases each whose
+    /// data is now complete, as a new order would be.
+    mutating func releaseWaiting(for need: AttentionHold.Need, of subject: String, because cause: String,
+                                 log: inout DiagnosticLog) throws {
+        for number in try orders.waiting(shop: shop, for: need, of: subject) {
+            guard let entry = try orders.order(shop: shop, number: number), entry.status == .held else { continue }
+            switch try resolveAttention(entry, byCommand: false, log: &log) {
+            case .released: summary.released.append(.init(order: number, customer: entry.customerKey, reason: cause))
+            case .creditHeld, .stillHeld: break
+            }
+        }
+    }
+
+    /// Releases an order held for attention once nothing it needs is missing: its lines are
+    /// booked at their articles' rates (a rate the file stated and a person confirmed stays),
+    /// the credit check weighs it as a new order (unless a person releases it: `byCommand`),
+    /// and it is invoiced and shipped, or waits, as a new order would. A person may release
+    /// an unknown customer or a differing rate, never an unknown article.
+    mutating func resolveAttention(_ entry: BookedOrder, byCommand: Bool, log: inout DiagnosticLog) throws -> AttentionOutcome {
+        guard let (order, _) = try orders.stored(entry) else { return .stillHeld(try orders.holds(order: entry.id)) }
+        var lines: [BookedLine] = []
+        var weight = 0
+        var knownRates: [String: VATRate] = [:]
+        for line in try orders.heldLines(order: entry.id) {
+            if let article = try article(line.sku) {
+                knownRates[line.sku] = article.vatRate
+                lines.append(BookedLine(sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice,
+                                        rate: line.vatRate ?? article.vatRate))
+                weight += (article.weightGrams ?? 0) * line.quantity
+            }
+        }
+        let key = entry.customerKey
+        let customer = try self.customer(id: key, email: nil) ?? (key.contains("@") ? self.customer(id: nil, email: key) : nil)
+        let method = order.paymentMethod
+        let neededCustomer = try orders.holds(order: entry.id).contains { $0.need == .customer }
+        let fileLines = try orders.heldLines(order: entry.id)
+        let remaining = AttentionHold.check(lines: fileLines, article: { knownRates[$0] },
+                                                onAccount: method.isOnAccount, customer: neededCustomer ? key : nil,
+                                                customerKnown: customer != nil || settings.defaultCreditLimit > 0)
+            .filter { !byCommand || $0.need == .article }
+        guard remaining.isEmpty else { return .stillHeld(remaining) }
+
+        let goods = lines.map { TaxableAmount(amount: $0.quantity * $0.unitPrice, rate: $0.rate, basis: order.priceBasis) }
+        let total = InvoiceCalculator.grossTotal(goods: goods, shipping: order.shipping, basis: order.priceBasis)
+        try orders.lift(entry, lines: lines, totalGross: total, weightGrams: weight, batch: batch)
+        var priced = entry
+        priced.totalGross = total
+        priced.weightGrams = weight
+        let reserve = { [self] in
+            for line in lines {
+                try inventory.reserve(shop: shop, order: entry.orderNumber, sku: line.sku, quantity: line.quantity, batch: batch)
+            }
+        }
+        if !byCommand {
+            let limit = customer?.creditLimit ?? settings.defaultCreditLimit
+            let exposure = try ledger.exposure(shop: shop, customerKey: key)
+            if case .hold(let reason) = CreditPolicy.decide(orderTotal: total, method: method, exposure: exposure, limit: limit) {
+                try reserve()
+                try credit.hold(shop: shop, order: entry.orderNumber, customerKey: key, amount: total, exposure: exposure,
+                                limit: limit, reason: reason, batch: batch)
+                summary.holds.append(.init(order: entry.orderNumber, customer: key, reason: reason))
+                return .creditHeld(reason: reason)
+            }
+        }
+        try reserve()
+        guard try release(priced, log: &log) else { return .stillHeld([]) }
+        return .released
+    }
+}
