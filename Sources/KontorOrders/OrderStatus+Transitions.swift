@@ -6,14 +6,15 @@ extension OrderStatus {
     /// order awaiting stock ships when goods arrive for it (undone, it waits again). A payment
     /// moves an order that awaits it on to shipped or awaiting stock. A forced rerun undoes
     /// its batch: an order the batch booked becomes reverted, an order it moved goes back.
-    /// Reverted is final.
+    /// An order not yet shipped may be cancelled (by a person or the shop); undoing the
+    /// cancellation puts it back where it was. Reverted is final.
     static let moves: [OrderStatus?: Set<OrderStatus>] = [
         nil: [.held, .awaitingPayment, .awaitingStock, .shipped, .cancelled],
-        .awaitingPayment: [.awaitingStock, .shipped, .reverted, .held],
-        .awaitingStock: [.awaitingPayment, .shipped, .reverted, .held],
+        .awaitingPayment: [.awaitingStock, .shipped, .reverted, .held, .cancelled],
+        .awaitingStock: [.awaitingPayment, .shipped, .reverted, .held, .cancelled],
         .shipped: [.awaitingPayment, .awaitingStock, .reverted, .held],
-        .held: [.awaitingPayment, .awaitingStock, .shipped, .reverted],
-        .cancelled: [.reverted],
+        .held: [.awaitingPayment, .awaitingStock, .shipped, .reverted, .cancelled],
+        .cancelled: [.reverted, .held, .awaitingPayment, .awaitingStock],
         .reverted: [],
     ]
 

@@ -63,7 +63,7 @@ extension Pipeline {
     }
 
     /// The one shop whose books hold an order `number`.
-    private func shopHolding(order number: String) throws -> String {
+    func shopHolding(order number: String) throws -> String {
         let shops = try openDatabase().writer.read { db in
             try String.fetchAll(db, sql: "SELECT shop FROM orders WHERE order_number = ? AND status != 'reverted'", arguments: [number])
         }

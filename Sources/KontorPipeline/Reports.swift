@@ -71,6 +71,7 @@ enum Reports {
             }
         }
         try section("Released orders / Freigegebene Bestellungen:", s.released) { "order \($0.order) (\($0.customer)): \($0.reason)" }
+        try section("Cancelled orders / Stornierte Bestellungen:", s.cancelled) { "order \($0.order) (\($0.customer)): \($0.reason)" }
         try section("Payments / Zahlungen:", s.payments) { $0 }
         try section("Unmatched payments, booked to 1590 / Nicht zugeordnete Zahlungen:", s.unmatchedPayments) { $0 }
         try section("Refused lines / Abgewiesene Zeilen:", s.refused) { "\($0.place): \($0.reason)" }
