@@ -165,4 +165,90 @@ import Testing
         #expect(try sql(root, "SELECT status FROM order_holds") == "released")
         #expect(try sql(root, "SELECT count(*) FROM invoices") == "0")
     }
+
+    @Test func aCancellationsFileCancelsWhatHasNotShippedAndARerunWithForceUndoesIt() throws {
+        let root = try invoicedWaitingOrder()
+        try root.write("inbox/shop/more.csv", """
+            order_number,order_date,payment_method,paid,shipping,sku,quantity,unit_price
+            S-1,2025-03-03,paypal,true,4.90,TEA,1,8.90
+            A-1,2025-03-03,prepaid,false,4.90,TEA,10,8.90
+
+            """, done: true)
+        try run(root)
+        #expect(try stock(root, "TEA") == "999/12/987")
+        try root.write("inbox/shop/cancellations.csv", """
+            order_number,reason
+            B-1,Lieferung zu spät
+            A-1,
+            S-1,Kunde will nicht mehr
+            X-9,Tippfehler
+
+            """, done: true)
+        try run(root)
+        let batch = try sql(root, "SELECT id FROM batches WHERE file = 'cancellations.csv'")
+        #expect(try sql(root, "SELECT kind || '|' || dialect || '|' || status FROM batches WHERE id = \(batch)") == "cancellations|kontor-csv|applied")
+        #expect(try sql(root, "SELECT group_concat(order_number || ':' || status, ' ') FROM (SELECT * FROM orders ORDER BY order_number)")
+                    == "A-1:cancelled B-1:cancelled S-1:shipped")
+        #expect(try stock(root, "TEA") == "999/0/999")
+        #expect(try stock(root, "POT") == "1000/0/1000")
+        #expect(try revenueAndVAT(root, order: "B-1") == "0")
+        #expect(try revenueAndVAT(root, order: "A-1") == "0")
+        #expect(try revenueAndVAT(root, order: "S-1") == "1380")
+        let receipt = try #require(root.list("outbox/shop/receipts").last { $0.contains("cancellations") }
+            .flatMap { root.read("outbox/shop/receipts/" + $0) })
+        #expect(receipt.contains("order B-1 (K-1): Lieferung zu spät"))
+        #expect(receipt.contains("order A-1 (guest-A-1): cancelled by the shop"))
+        #expect(receipt.contains("cancellations.csv:4: warning: order S-1 has been shipped and cannot be cancelled; send a returns file for the goods that come back"))
+        #expect(receipt.contains("cancellations.csv:5: warning: order X-9 is not booked, so there is nothing to cancel"))
+
+        // A forced rerun takes the cancellations back and applies them again: the same state,
+        // the corrections reversed and posted anew.
+        let rerun = try KontorBinary.run(["rerun", batch, "--force"], root: root.path)
+        #expect(rerun.status == 0, "\(rerun.stdout)\(rerun.stderr)")
+        #expect(try sql(root, "SELECT group_concat(order_number || ':' || status, ' ') FROM (SELECT * FROM orders ORDER BY order_number)")
+                    == "A-1:cancelled B-1:cancelled S-1:shipped")
+        #expect(try stock(root, "TEA") == "999/0/999")
+        #expect(try revenueAndVAT(root, order: "B-1") == "0")
+        // Reverting the rerun puts both orders back where they were.
+        let rerunBatch = try sql(root, "SELECT id FROM batches WHERE rerun_of = \(batch)")
+        let revert = try KontorBinary.run(["revert", rerunBatch, "--note", "Stornos waren falsch"], root: root.path)
+        #expect(revert.status == 0, "\(revert.stdout)\(revert.stderr)")
+        #expect(try sql(root, "SELECT group_concat(order_number || ':' || status, ' ') FROM (SELECT * FROM orders ORDER BY order_number)")
+                    == "A-1:awaiting_payment B-1:awaiting_stock S-1:shipped")
+        #expect(try stock(root, "TEA") == "999/12/987")
+        #expect(try revenueAndVAT(root, order: "B-1") == "3737270")
+    }
+
+    @Test func aShopifyExportThatReportsABookedOrderCancelledCancelsIt() throws {
+        let root = try TemporaryRoot()
+        try root.write("inbox/shop/01-products.csv", teaCatalogueCSV, done: true)
+        try root.write("inbox/shop/02-count.csv", teaCountCSV, done: true)
+        try root.write("inbox/shop/03-customers.csv", ShopifyOrdersCSVEndToEndTests.customers, done: true)
+        let export = String(decoding: try ShopifyOrdersCSVEndToEndTests.fixture("orders_export_79.csv"), as: UTF8.self)
+        // The first export shows #1044 as it was first: pending, not yet cancelled.
+        let first = export.replacingOccurrences(of: "#1044,t.nguyen@example.de,voided,", with: "#1044,t.nguyen@example.de,pending,")
+            .replacingOccurrences(of: ",2025-03-12 15:22:07 +0100,", with: ",,")
+        #expect(first != export)
+        try root.write("inbox/shop/04-export.csv", first, done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT status FROM orders WHERE order_number = '1044'") == "awaiting_payment")
+        #expect(try stock(root, "SIE-001") == "49/2/47")
+        let revenueBefore = try revenueAndVAT(root, order: "1044")
+
+        // The next export has it voided and cancelled: Kontor cancels it; the other orders are
+        // already booked, and the refunded #1043 was booked cancelled the first time.
+        try root.write("inbox/shop/05-export.csv", export, done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT group_concat(order_number || ':' || status, ' ') FROM (SELECT * FROM orders ORDER BY order_number)")
+                    == "1041:shipped 1042:shipped 1043:cancelled 1044:cancelled 1045:shipped")
+        #expect(try stock(root, "SIE-001") == "49/0/49")
+        #expect(revenueBefore == "1790")
+        #expect(try revenueAndVAT(root, order: "1044") == "0")
+        #expect(try sql(root, "SELECT SUM(debit - credit) FROM journal_lines WHERE account = 1400 AND customer_key = 't.nguyen@example.de'") == "0")
+        let receipt = try #require(root.list("outbox/shop/receipts").last { $0.contains("05-export") }
+            .flatMap { root.read("outbox/shop/receipts/" + $0) })
+        #expect(receipt.contains("order 1044 (t.nguyen@example.de): the shop's export reports it cancelled"))
+        #expect(receipt.contains("05-export.csv:5: warning: order 1043 was already booked (batch 4); not booked twice"))
+        #expect(!receipt.contains("order 1044 was already booked"))
+    }
 }

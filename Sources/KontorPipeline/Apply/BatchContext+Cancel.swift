@@ -45,3 +45,23 @@ extension BatchContext {
         }
     }
 }
+
+extension BatchContext {
+    /// Cancels an order a file reports cancelled (a cancellations file, a shop export). What
+    /// cannot be cancelled (an unknown order, one shipped or cancelled already) is a warning
+    /// at `location` and listed as refused; the rest of the file is booked.
+    mutating func cancel(order number: String, reason: String, at location: SourceLocation, log: inout DiagnosticLog) throws {
+        let refusal: CommandRefused?
+        if let entry = try orders.order(shop: shop, number: number) {
+            refusal = try cancel(entry, reason: reason)
+        } else {
+            refusal = CommandRefused("cancel.unknown", "order \(number) is not booked, so there is nothing to cancel",
+                                     de: "Bestellung \(number) ist nicht gebucht; es gibt nichts zu stornieren")
+        }
+        guard let refusal else { return }
+        summary.refused.append(.init(place: location.description, reason: refusal.description))
+        log.append(Diagnostic(refusal.code, refusal.description, de: refusal.descriptionDE,
+                              hint: refusal.code == "cancel.unknown" ? "Check the order number." : nil,
+                              at: location, severity: .warning))
+    }
+}

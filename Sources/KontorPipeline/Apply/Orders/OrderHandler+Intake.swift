@@ -4,13 +4,21 @@ import KontorInventory
 import KontorOrders
 
 extension OrderHandler {
-    /// Checks a new order and prices it: an order already booked is refused with a warning,
-    /// one in another currency is an error (nil either way). An order that names an unknown
+    /// Checks a new order and prices it: an order already booked is refused with a warning
+    /// (or cancelled, if the file reports it cancelled), one in another currency is an error
+    /// (nil either way). An order that names an unknown
     /// article, a VAT rate other than its article's, or a customer on account whom the
     /// customer list lacks while the shop grants no default credit limit, goes on with what
     /// holds it (`AttentionStep` books it held).
     func intake(_ order: Order, in context: inout BatchContext, log: inout DiagnosticLog) throws -> OrderInProgress? {
         if let existing = try context.orders.order(shop: context.shop, number: order.orderNumber) {
+            if order.cancelled, existing.status != .cancelled {
+                // A later export reports a booked order cancelled (voided, refunded): it is
+                // cancelled as `kontor cancel` would cancel it.
+                try context.cancel(order: order.orderNumber, reason: "the shop's export reports it cancelled",
+                                   at: order.location, log: &log)
+                return nil
+            }
             let reason = "order \(order.orderNumber) was already booked (batch \(existing.batch)); not booked twice"
             context.summary.refused.append(.init(place: order.location.description, reason: reason))
             log.append(Diagnostic("order.duplicate", reason, de: "Bestellung \(order.orderNumber) ist schon gebucht (Stapel \(existing.batch)); nicht doppelt gebucht",
