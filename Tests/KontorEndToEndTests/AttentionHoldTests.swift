@@ -157,4 +157,22 @@ import Testing
         #expect(release.stdout.contains("order N-1 cannot be released yet: article \"MUG\" is not in the catalogue; send a products file with it"))
         #expect(try states(root) == "N-1:held")
     }
+
+    @Test func aProductsFileThatGivesTheArticleTheOrdersRateReleasesIt() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/orders.csv", """
+            order_number,order_date,payment_method,paid,shipping,sku,quantity,unit_price,vat_rate
+            R-1,2025-03-03,paypal,true,0.00,POT,1,24.90,7
+
+            """, done: true)
+        try run(root)
+        #expect(try states(root) == "R-1:held")
+        #expect(try sql(root, "SELECT on_hand || '/' || reserved FROM stock_balances WHERE sku = 'POT'") == "1000/0")
+        // The catalogue had the teapot at the wrong rate: corrected, the order is released at 7 %.
+        try root.write("inbox/shop/fix.csv", "sku,name,price,vat_rate,weight_kg\nPOT,Teekanne 1 l,24.90,7,1.2\n", done: true)
+        try run(root)
+        #expect(try states(root) == "R-1:shipped")
+        #expect(try sql(root, "SELECT SUM(credit - debit) FROM journal_lines WHERE account = 1771") == "163")
+        #expect(try receipt(root, "fix").contains("order R-1 (guest-R-1): article POT is now at 7 % VAT"))
+    }
 }

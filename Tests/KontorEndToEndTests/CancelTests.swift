@@ -50,6 +50,7 @@ import Testing
         #expect(events.contains("command:admin-anna:cancel A-1: Kunde hat storniert"))
         let receipt = try #require(root.list("outbox/shop/receipts").last.flatMap { root.read("outbox/shop/receipts/" + $0) })
         #expect(receipt.contains("order A-1 (guest-A-1): Kunde hat storniert"))
+        #expect(try KontorBinary.run(["batch", "show", id], root: root.path).stdout.contains("cancelled  order A-1: Kunde hat storniert"))
 
         // Cancelled once, not twice.
         let again = try KontorBinary.run(["cancel", "A-1", "--note", "noch einmal"], root: root.path)
@@ -250,5 +251,28 @@ import Testing
         #expect(receipt.contains("order 1044 (t.nguyen@example.de): the shop's export reports it cancelled"))
         #expect(receipt.contains("05-export.csv:5: warning: order 1043 was already booked (batch 4); not booked twice"))
         #expect(!receipt.contains("order 1044 was already booked"))
+    }
+
+    @Test func aWooCommerceExportThatReportsABookedOrderCancelledCancelsIt() throws {
+        let root = try TemporaryRoot()
+        try root.write("inbox/rheinblick/01-products.csv", spiceCatalogueCSV, done: true)
+        try root.write("inbox/rheinblick/02-stock-count.csv", spiceCountCSV, done: true)
+        let export = String(decoding: try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Tests/Fixtures/woocommerce-orders-json/orders.json")),
+                            as: UTF8.self)
+        try root.write("inbox/rheinblick/03-orders.json", export, done: true)
+        let first = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        #expect(try sql(root, "SELECT status FROM orders WHERE order_number = '4712'") == "awaiting_payment")
+        #expect(try sql(root, "SELECT group_concat(sku || ':' || reserved, ' ') FROM stock_balances WHERE reserved != 0") == "GEW-204:3 GEW-310:1")
+
+        // The customer never paid; the shop cancelled the order, and the next export says so.
+        let cancelled = export.replacingOccurrences(of: "\"status\": \"on-hold\"", with: "\"status\": \"cancelled\"")
+        try root.write("inbox/rheinblick/04-orders.json", cancelled, done: true)
+        let second = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
+        #expect(try sql(root, "SELECT order_number || ':' || status FROM orders ORDER BY order_number")
+                    == "4711:shipped\n4712:cancelled\n4713:cancelled\n4714:shipped")
+        #expect(try sql(root, "SELECT count(*) FROM stock_balances WHERE reserved != 0") == "0")
+        #expect(try revenueAndVAT(root, order: "4712") == "0")
     }
 }
