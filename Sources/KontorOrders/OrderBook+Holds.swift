@@ -49,13 +49,23 @@ extension OrderBook {
     }
 
     /// Lifts the holds of an order that needed attention, naming the batch that released it,
-    /// and books its lines at the rates now known, with its total and weight, unless an
-    /// earlier release (since taken back) booked them already.
-    public func lift(_ order: BookedOrder, lines: [BookedLine], totalGross: Int, weightGrams: Int, batch: Int64) throws {
+    /// and books its lines at the rates now known, unless an earlier release (since taken
+    /// back) booked them already; returns the lines as booked.
+    public func lift(_ order: BookedOrder, lines: [BookedLine], batch: Int64) throws -> [BookedLine] {
         try liftHolds(order: order.id, batch: batch)
-        let booked = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM order_lines WHERE order_id = ?"),
-                                      arguments: [order.id]) ?? 0
-        if booked == 0 { try addLines(lines, order: order.id) }
+        let booked = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT sku, quantity, unit_price, vat_rate FROM order_lines WHERE order_id = ? ORDER BY line
+            """), arguments: [order.id]).map {
+            BookedLine(sku: $0["sku"], quantity: $0["quantity"], unitPrice: $0["unit_price"],
+                       rate: VATRate(percent: $0["vat_rate"]) ?? .standard)
+        }
+        guard booked.isEmpty else { return booked }
+        try addLines(lines, order: order.id)
+        return lines
+    }
+
+    /// Sets the total and weight of an order whose lines were priced on its release.
+    public func reprice(_ order: BookedOrder, totalGross: Int, weightGrams: Int) throws {
         try db.cachedStatement(sql: "UPDATE orders SET total_gross = ?, weight_g = ? WHERE id = ?")
             .execute(arguments: [totalGross, weightGrams, order.id])
     }

@@ -36,52 +36,47 @@ extension BatchContext {
     /// an unknown customer or a differing rate, never an unknown article.
     mutating func resolveAttention(_ entry: BookedOrder, byCommand: Bool, log: inout DiagnosticLog) throws -> AttentionOutcome {
         guard let (order, _) = try orders.stored(entry) else { return .stillHeld(try orders.holds(order: entry.id)) }
-        var lines: [BookedLine] = []
-        var weight = 0
-        var knownRates: [String: VATRate] = [:]
-        for line in try orders.heldLines(order: entry.id) {
-            if let article = try article(line.sku) {
-                knownRates[line.sku] = article.vatRate
-                lines.append(BookedLine(sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice,
-                                        rate: line.vatRate ?? article.vatRate))
-                weight += (article.weightGrams ?? 0) * line.quantity
-            }
-        }
+        let fileLines = try orders.heldLines(order: entry.id)
+        var articles: [String: Article] = [:]
+        for line in fileLines { articles[line.sku] = try article(line.sku) }
         let key = entry.customerKey
         let customer = try self.customer(id: key, email: nil) ?? (key.contains("@") ? self.customer(id: nil, email: key) : nil)
         let method = order.paymentMethod
         let neededCustomer = try orders.holds(order: entry.id).contains { $0.need == .customer }
-        let fileLines = try orders.heldLines(order: entry.id)
-        let remaining = AttentionHold.check(lines: fileLines, article: { knownRates[$0] },
-                                                onAccount: method.isOnAccount, customer: neededCustomer ? key : nil,
-                                                customerKnown: customer != nil || settings.defaultCreditLimit > 0)
+        let remaining = AttentionHold.check(lines: fileLines, article: { articles[$0]?.vatRate }, onAccount: method.isOnAccount,
+                                            customer: neededCustomer ? key : nil,
+                                            customerKnown: customer != nil || settings.defaultCreditLimit > 0)
             .filter { !byCommand || $0.need == .article }
         guard remaining.isEmpty else { return .stillHeld(remaining) }
 
+        // Every article is known now: the lines are booked at the rate the file stated (a
+        // person confirmed it, or it agrees with the article's), else at the article's.
+        let priced = fileLines.compactMap { line in
+            articles[line.sku].map { BookedLine(sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice,
+                                                rate: line.vatRate ?? $0.vatRate) }
+        }
+        let lines = try orders.lift(entry, lines: priced, batch: batch)
         let goods = lines.map { TaxableAmount(amount: $0.quantity * $0.unitPrice, rate: $0.rate, basis: order.priceBasis) }
-        let total = InvoiceCalculator.grossTotal(goods: goods, shipping: order.shipping, basis: order.priceBasis)
-        try orders.lift(entry, lines: lines, totalGross: total, weightGrams: weight, batch: batch)
-        var priced = entry
-        priced.totalGross = total
-        priced.weightGrams = weight
-        let reserve = { [self] in
-            for line in lines {
-                try inventory.reserve(shop: shop, order: entry.orderNumber, sku: line.sku, quantity: line.quantity, batch: batch)
-            }
+        var repriced = entry
+        repriced.totalGross = InvoiceCalculator.grossTotal(goods: goods, shipping: order.shipping, basis: order.priceBasis)
+        repriced.weightGrams = lines.reduce(0) { $0 + (articles[$1.sku]?.weightGrams ?? 0) * $1.quantity }
+        try orders.reprice(repriced, totalGross: repriced.totalGross, weightGrams: repriced.weightGrams)
+        for line in lines {
+            try inventory.reserve(shop: shop, order: entry.orderNumber, sku: line.sku, quantity: line.quantity, batch: batch)
         }
         if !byCommand {
             let limit = customer?.creditLimit ?? settings.defaultCreditLimit
             let exposure = try ledger.exposure(shop: shop, customerKey: key)
+            let total = repriced.totalGross
             if case .hold(let reason) = CreditPolicy.decide(orderTotal: total, method: method, exposure: exposure, limit: limit) {
-                try reserve()
+                // Held by the credit check now, as a new order would be: its goods stay reserved.
                 try credit.hold(shop: shop, order: entry.orderNumber, customerKey: key, amount: total, exposure: exposure,
                                 limit: limit, reason: reason, batch: batch)
                 summary.holds.append(.init(order: entry.orderNumber, customer: key, reason: reason))
                 return .creditHeld(reason: reason)
             }
         }
-        try reserve()
-        guard try release(priced, log: &log) else { return .stillHeld([]) }
+        guard try release(repriced, log: &log) else { return .stillHeld([]) }
         return .released
     }
 }
