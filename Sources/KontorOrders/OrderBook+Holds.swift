@@ -64,10 +64,11 @@ extension OrderBook {
         return lines
     }
 
-    /// Sets the total and weight of an order whose lines were priced on its release.
-    public func reprice(_ order: BookedOrder, totalGross: Int, weightGrams: Int) throws {
-        try db.cachedStatement(sql: "UPDATE orders SET total_gross = ?, weight_g = ? WHERE id = ?")
-            .execute(arguments: [totalGross, weightGrams, order.id])
+    /// Sets the total, weight and customer of an order priced on its release (`order` as it
+    /// is now: the customer found by the e-mail address it named).
+    public func reprice(_ order: BookedOrder) throws {
+        try db.cachedStatement(sql: "UPDATE orders SET total_gross = ?, weight_g = ?, customer_key = ? WHERE id = ?")
+            .execute(arguments: [order.totalGross, order.weightGrams, order.customerKey, order.id])
     }
 
     /// Lifts what holds an order for attention, naming the batch (a release or a cancellation).

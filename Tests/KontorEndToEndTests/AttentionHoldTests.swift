@@ -175,4 +175,22 @@ import Testing
         #expect(try sql(root, "SELECT SUM(credit - debit) FROM journal_lines WHERE account = 1771") == "163")
         #expect(try receipt(root, "fix").contains("order R-1 (guest-R-1): article POT is now at 7 % VAT"))
     }
+
+    @Test func anOnAccountOrderNamingOnlyAnEmailIsReleasedByTheCustomerWithThatAddress() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/orders.csv", """
+            order_number,order_date,customer_email,payment_method,paid,shipping,sku,quantity,unit_price
+            E-1,2025-03-03,Kai@Example.de,invoice,false,0.00,TEA,1,8.90
+
+            """, done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT need || '|' || subject FROM order_holds") == "customer|kai@example.de")
+        try root.write("inbox/shop/customers.csv", "customer_id,name,email,credit_limit\nK-77,Kai Neumann,kai@example.de,100.00\n", done: true)
+        try run(root)
+        #expect(try states(root) == "E-1:shipped")
+        // Booked to the customer the address belongs to, so their limit counts it.
+        #expect(try sql(root, "SELECT gross || '|' || customer_key FROM invoices WHERE order_number = 'E-1'") == "890|K-77")
+        #expect(try sql(root, "SELECT customer_key FROM orders WHERE order_number = 'E-1'") == "K-77")
+        #expect(try sql(root, "SELECT open FROM customer_balances WHERE customer_key = 'K-77'") == "890")
+    }
 }

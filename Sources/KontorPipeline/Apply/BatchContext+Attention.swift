@@ -60,19 +60,21 @@ extension BatchContext {
         var repriced = entry
         repriced.totalGross = InvoiceCalculator.grossTotal(goods: goods, shipping: order.shipping, basis: order.priceBasis)
         repriced.weightGrams = lines.reduce(0) { $0 + (articles[$1.sku]?.weightGrams ?? 0) * $1.quantity }
-        try orders.reprice(repriced, totalGross: repriced.totalGross, weightGrams: repriced.weightGrams)
+        // An order that named its customer by e-mail address is booked to their customer id.
+        repriced.customerKey = customer?.customerID ?? key
+        try orders.reprice(repriced)
         for line in lines {
             try inventory.reserve(shop: shop, order: entry.orderNumber, sku: line.sku, quantity: line.quantity, batch: batch)
         }
         if !byCommand {
             let limit = customer?.creditLimit ?? settings.defaultCreditLimit
-            let exposure = try ledger.exposure(shop: shop, customerKey: key)
+            let exposure = try ledger.exposure(shop: shop, customerKey: repriced.customerKey)
             let total = repriced.totalGross
             if case .hold(let reason) = CreditPolicy.decide(orderTotal: total, method: method, exposure: exposure, limit: limit) {
                 // Held by the credit check now, as a new order would be: its goods stay reserved.
-                try credit.hold(shop: shop, order: entry.orderNumber, customerKey: key, amount: total, exposure: exposure,
+                try credit.hold(shop: shop, order: entry.orderNumber, customerKey: repriced.customerKey, amount: total, exposure: exposure,
                                 limit: limit, reason: reason, batch: batch)
-                summary.holds.append(.init(order: entry.orderNumber, customer: key, reason: reason))
+                summary.holds.append(.init(order: entry.orderNumber, customer: repriced.customerKey, reason: reason))
                 return .creditHeld(reason: reason)
             }
         }
