@@ -305,8 +305,6 @@ def group_orders(books, records, dc):
         except ValueError as e:
             problems.append("line %d: %s" % (i, e))
             price = None
-        if r["sku"] not in books.products:
-            problems.append("line %d: unknown sku %s" % (i, r["sku"]))
         if current is None or current["no"] != no:
             if no in seen_closed:
                 problems.append("line %d: lines of order %s are not consecutive" % (i, no))
@@ -329,9 +327,12 @@ def group_orders(books, records, dc):
             if (r.get("currency") or "EUR").upper() != "EUR":
                 problems.append("line %d: currency %s" % (i, r["currency"]))
             current = {"no": no, "date": date, "customer_id": r.get("customer_id", "").strip() or None,
-                       "method": method, "paid": paid, "shipping": shipping, "lines": []}
+                       "method": method, "paid": paid, "shipping": shipping, "lines": [], "unknown": []}
             orders.append(current)
-        if qty is not None and price is not None and r["sku"] in books.products:
+        if r["sku"] not in books.products:
+            # A business problem, not a syntax one: the order is held "needs attention".
+            current["unknown"].append(r["sku"])
+        elif qty is not None and price is not None:
             current["lines"].append({"sku": r["sku"], "qty": qty, "price": price,
                                      "rate": books.products[r["sku"]]["rate"]})
     if problems:
@@ -352,6 +353,11 @@ def apply_orders(books, records, dc):
         o.update(gross=goods + o["shipping"], paid_amount=0, invoice=None, shipped=False,
                  returned={}, status=None)
         books.orders[o["no"]] = o
+        if o["unknown"]:
+            # Held until the article arrives; it reserves nothing and is not invoiced.
+            o["status"] = "held"
+            books.held.append(o["no"])
+            continue
         for line in o["lines"]:
             assert books.available(line["sku"]) >= line["qty"], "sample stock too low for %s" % o["no"]
             books.reserved[line["sku"]] += line["qty"]

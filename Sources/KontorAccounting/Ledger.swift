@@ -13,7 +13,7 @@ public struct PostedInvoice: Sendable, Equatable, Codable {
 /// The journal of the shops: entries, invoices, credit notes and open items, in the
 /// caller's transaction. Entries are only ever added; a correction is a reversal.
 public struct Ledger {
-    private let db: Database
+    let db: Database
 
     public init(_ db: Database) { self.db = db }
 

@@ -7,6 +7,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
     case orders
     case payments
     case returns
+    case cancellations
 
     /// A name for people: `stock count`.
     public var title: String {
@@ -18,6 +19,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
         case .orders: "orders"
         case .payments: "payments"
         case .returns: "returns"
+        case .cancellations: "cancellations"
         }
     }
 
@@ -31,6 +33,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
         case .orders: "Bestellungen"
         case .payments: "Zahlungen"
         case .returns: "Retouren"
+        case .cancellations: "Stornierungen"
         }
     }
 }
@@ -47,6 +50,7 @@ public enum DocumentRecord: Sendable, Equatable {
     case bankTransaction(BankTransaction)
     case statementBalance(StatementBalance)
     case priceUpdate(PriceUpdate)
+    case cancellation(Cancellation)
 
     /// Where the record starts in its file.
     public var location: SourceLocation {
@@ -61,6 +65,7 @@ public enum DocumentRecord: Sendable, Equatable {
         case .bankTransaction(let r): r.location
         case .statementBalance(let r): r.location
         case .priceUpdate(let r): r.location
+        case .cancellation(let r): r.location
         }
     }
 }

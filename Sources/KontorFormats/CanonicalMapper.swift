@@ -33,6 +33,7 @@ public struct CanonicalMapper {
         case .customers: result = customer(&fields)
         case .payments: result = payment(&fields)
         case .returns: result = returnLine(&fields)
+        case .cancellations: result = cancellation(&fields)
         case .orders:
             return orderLine(&fields, log: &log)
         }
@@ -111,6 +112,11 @@ public struct CanonicalMapper {
         guard let order, let sku, let quantity else { return nil }
         return .returnLine(ReturnLine(orderNumber: order, sku: sku, quantity: quantity, reason: f.optional("reason"),
                                       condition: condition, date: date, location: f.location))
+    }
+
+    private func cancellation(_ f: inout Fields) -> DocumentRecord? {
+        guard let order = f.required("order_number") else { return nil }
+        return .cancellation(Cancellation(orderNumber: order, reason: f.optional("reason"), location: f.location))
     }
 
     private mutating func orderLine(_ f: inout Fields, log: inout DiagnosticLog) -> [DocumentRecord] {

@@ -11,6 +11,9 @@ public enum KindDetector {
         (.goodsReceipt, ["sku", "received"], []),
         (.customers, ["customer_id", "name", "email"], []),
         (.payments, ["reference", "amount", "date"], []),
+        // Only an order number (and a reason): a column of any other kind rules it out, so
+        // that an orders or payments file missing a column is never taken for cancellations.
+        (.cancellations, ["order_number"], cancellationsExcluded),
     ]
 
     /// Every column each kind understands, required or optional.
@@ -25,7 +28,14 @@ public enum KindDetector {
                   "coupon_code", "invoice_number"],
         .payments: ["reference", "amount", "date", "payer", "method"],
         .returns: ["order_number", "sku", "quantity", "reason", "condition", "date"],
+        .cancellations: ["order_number", "reason"],
     ]
+
+    /// Every column of the other kinds: none may be in a cancellations file.
+    static var cancellationsExcluded: [String] {
+        let own = knownColumns[.cancellations] ?? []
+        return knownColumns.filter { $0.key != .cancellations }.values.flatMap { $0 }.filter { !own.contains($0) }
+    }
 
     /// The exports of shop systems and banks Kontor reads besides its own formats, for error reports.
     public static let otherFormats = "It also reads Shopify order exports and German spreadsheet columns (CSV), "

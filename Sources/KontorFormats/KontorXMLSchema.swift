@@ -299,6 +299,23 @@ public enum KontorXMLSchema {
       </xs:sequence>
     </xs:complexType>
   </xs:element>
+
+  <!-- cancellations: orders the shop cancelled before they shipped -->
+
+  <xs:element name="cancellations">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="cancellation" minOccurs="0" maxOccurs="unbounded">
+          <xs:complexType>
+            <xs:all>
+              <xs:element name="order_number" type="k:text"/>
+              <xs:element name="reason" type="k:text" minOccurs="0"/>
+            </xs:all>
+          </xs:complexType>
+        </xs:element>
+      </xs:sequence>
+    </xs:complexType>
+  </xs:element>
 </xs:schema>
 """
 }

@@ -11,6 +11,7 @@ extension OrderBook {
             INSERT INTO order_returns (order_id, sku, quantity, batch_id, reverses)
             SELECT order_id, sku, -quantity, ?, id FROM order_returns WHERE batch_id = ? AND reverses IS NULL
             """, arguments: [reversal, batch])
+        try reverseHolds(batch: batch, in: db)
         let rows = try Row.fetchAll(db, sql: """
             SELECT t.id, t.order_id, t.from_status, t.invoice_number, o.status, o.order_number FROM order_transitions t
             JOIN orders o ON o.id = t.order_id

@@ -5,7 +5,7 @@ import KontorCore
 /// state with the batch that made it, so that a batch can be reversed. In the caller's
 /// transaction.
 public struct OrderBook {
-    private let db: Database
+    let db: Database
 
     /// Works in the caller's transaction.
     public init(_ db: Database) { self.db = db }

@@ -6,7 +6,8 @@
 /// returned where that is still possible. A new order passes through as many of these as
 /// it can in the batch that brings it; each change is a row in `order_transitions`.
 public enum OrderStatus: String, Sendable, Codable, CaseIterable {
-    /// Over the customer's credit limit: stock reserved, nothing invoiced or shipped.
+    /// Over the customer's credit limit (stock reserved), or needing attention (an unknown
+    /// article or customer, another VAT rate: nothing reserved); nothing invoiced or shipped.
     case held
     /// Waits for the customer's payment before it is released (paid in advance): stock
     /// reserved; not invoiced, unless the shop issued the invoice.

@@ -17,6 +17,7 @@ public struct OrdersModule: BooksModule {
         OrderMigrations.registerRelease(in: &migrator)
         OrderMigrations.registerWay(in: &migrator)
         OrderMigrations.registerDiscounts(in: &migrator)
+        OrderMigrations.registerAttention(in: &migrator)
     }
 
     /// Orders the batch booked are reverted, orders it moved go back, its returns are mirrored.

@@ -28,6 +28,8 @@ public struct BatchSummary: Codable, Sendable, Equatable {
     public var holds = CappedList<Hold>()
     /// Held orders this batch released, with why.
     public var released = CappedList<Hold>()
+    /// Orders this batch cancelled, with why.
+    public var cancelled = CappedList<Hold>()
     public var payments = CappedList<String>()
     public var unmatchedPayments = CappedList<String>()
     public var refused = CappedList<Refused>()
@@ -37,7 +39,7 @@ public struct BatchSummary: Codable, Sendable, Equatable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case read, applied, invoices, shipments, holds, released, payments, refused
+        case read, applied, invoices, shipments, holds, released, cancelled, payments, refused
         case creditNotes = "credit_notes"
         case unmatchedPayments = "unmatched_payments"
         case stockMovements = "stock_movements"
@@ -54,6 +56,7 @@ public struct BatchSummary: Codable, Sendable, Equatable {
         shipments = try c.decodeIfPresent(CappedList<String>.self, forKey: .shipments) ?? .init()
         holds = try c.decodeIfPresent(CappedList<Hold>.self, forKey: .holds) ?? .init()
         released = try c.decodeIfPresent(CappedList<Hold>.self, forKey: .released) ?? .init()
+        cancelled = try c.decodeIfPresent(CappedList<Hold>.self, forKey: .cancelled) ?? .init()
         payments = try c.decodeIfPresent(CappedList<String>.self, forKey: .payments) ?? .init()
         unmatchedPayments = try c.decodeIfPresent(CappedList<String>.self, forKey: .unmatchedPayments) ?? .init()
         refused = try c.decodeIfPresent(CappedList<Refused>.self, forKey: .refused) ?? .init()
@@ -67,7 +70,7 @@ public struct BatchSummary: Codable, Sendable, Equatable {
         let parts = [
             count(invoices.total, "invoice", "invoices"), count(creditNotes.total, "credit note", "credit notes"),
             count(shipments.total, "shipment", "shipments"), count(holds.total, "held", "held"),
-            count(released.total, "released", "released"),
+            count(released.total, "released", "released"), count(cancelled.total, "cancelled", "cancelled"),
             count(payments.total, "payment", "payments"), count(unmatchedPayments.total, "unmatched payment", "unmatched payments"),
             count(stockMovements, "stock movement", "stock movements"), count(bankMovements, "bank movement", "bank movements"),
             count(refused.total, "refused", "refused"),

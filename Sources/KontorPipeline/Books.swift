@@ -103,6 +103,8 @@ public struct Books: Sendable {
         public var waits_for: String?
         /// Days since a waiting order was placed.
         public var age_days: Int?
+        /// What holds a held order: `credit` (the credit check) or `needs_attention` (data missing).
+        public var hold: String?
         public var history: [Change]
     }
 
@@ -127,7 +129,7 @@ public struct Books: Sendable {
                 return OrderRow(shop: o.shop, order_number: o.orderNumber, order_date: o.orderDate, customer: o.customerKey,
                                 payment_method: o.paymentMethod, state: o.status.rawValue, total: Money.decimalString(o.totalGross),
                                 invoice: o.invoiceNumber, held_because: o.status == .held ? entry?.reason : nil,
-                                waits_for: entry?.waitsFor, age_days: entry?.ageDays,
+                                waits_for: entry?.waitsFor, age_days: entry?.ageDays, hold: entry?.hold,
                                 history: o.history.map { OrderRow.Change(state: $0.to, batch: $0.batch, at: $0.at, cause: $0.cause) })
             }
         }

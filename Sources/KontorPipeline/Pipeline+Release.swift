@@ -8,8 +8,9 @@ import KontorStore
 
 extension Pipeline {
     /// Releases a held order by hand (`kontor release ORDER --note ...`), as a command batch:
-    /// its credit hold is lifted, it is invoiced and shipped (or waits for payment or stock)
-    /// as a new order would be, and the batch names the operator and the note.
+    /// its credit hold is lifted (or, for an order held for attention, the customer or rate it
+    /// waits for is taken as given), it is invoiced and shipped (or waits for payment or
+    /// stock) as a new order would be, and the batch names the operator and the note.
     public func release(order number: String, shop: String?, note: String) throws -> RunReport.Line {
         let shop = try shop ?? shopHolding(order: number)
         return try runCommand(shop: shop, command: "release \(number)", note: note) { context, log in
@@ -20,6 +21,14 @@ extension Pipeline {
             guard entry.status == .held else {
                 throw CommandRefused("release.not-held", "order \(number) is \(entry.status.rawValue), not held; only a held order is released",
                                      de: "Bestellung \(number) ist \(entry.status.rawValue), nicht gesperrt; nur gesperrte Bestellungen werden freigegeben")
+            }
+            if !(try context.orders.holds(order: entry.id).isEmpty) {
+                // Held for attention: a person vouches for the customer or the rate, but an
+                // article Kontor does not know cannot be invoiced.
+                guard case .stillHeld(let needs) = try context.resolveAttention(entry, byCommand: true, on: try context.receivedDate(), because: "released by hand: \(note)", log: &log) else { return }
+                throw CommandRefused("release.needs-data",
+                                     "order \(number) cannot be released yet: \(needs.map(\.reason).joined(separator: "; "))",
+                                     de: "Bestellung \(number) kann noch nicht freigegeben werden: Artikel \(needs.map(\.subject).joined(separator: ", ")) fehlt im Artikelstamm")
             }
             guard try context.release(entry, on: try context.receivedDate(), because: "released by hand: \(note)", log: &log) else {
                 throw CommandRefused("release.too-old",
@@ -54,7 +63,7 @@ extension Pipeline {
     }
 
     /// The one shop whose books hold an order `number`.
-    private func shopHolding(order number: String) throws -> String {
+    func shopHolding(order number: String) throws -> String {
         let shops = try openDatabase().writer.read { db in
             try String.fetchAll(db, sql: "SELECT shop FROM orders WHERE order_number = ? AND status != 'reverted'", arguments: [number])
         }

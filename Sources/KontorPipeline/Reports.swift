@@ -4,6 +4,7 @@ import KontorAccounting
 import KontorCore
 import KontorCredit
 import KontorLogistics
+import KontorOrders
 import KontorStore
 
 /// The texts Kontor writes for people about a batch: receipts and error reports. Each is
@@ -65,8 +66,12 @@ enum Reports {
             try CreditBook.forEachHold(batch: batch.id, in: db) { order, customer, reason in
                 try line("Held orders / Gesperrte Bestellungen:", "order \(order) (\(customer)): \(reason)")
             }
+            try OrderBook.forEachHold(batch: batch.id, in: db) { order, customer, reason in
+                try line("Held orders / Gesperrte Bestellungen:", "order \(order) (\(customer)): needs attention: \(reason)")
+            }
         }
         try section("Released orders / Freigegebene Bestellungen:", s.released) { "order \($0.order) (\($0.customer)): \($0.reason)" }
+        try section("Cancelled orders / Stornierte Bestellungen:", s.cancelled) { "order \($0.order) (\($0.customer)): \($0.reason)" }
         try section("Payments / Zahlungen:", s.payments) { $0 }
         try section("Unmatched payments, booked to 1590 / Nicht zugeordnete Zahlungen:", s.unmatchedPayments) { $0 }
         try section("Refused lines / Abgewiesene Zeilen:", s.refused) { "\($0.place): \($0.reason)" }

@@ -22,6 +22,8 @@ enum Worklists {
         var ageDays: Int
         /// Why a held order is held.
         var reason: String?
+        /// What holds a held order: `credit` (the credit check) or `needs_attention` (data missing).
+        var hold: String?
         /// What is still owed on it.
         var owed: Int
         /// Per article, what it still lacks (awaiting stock).
@@ -50,11 +52,16 @@ enum Worklists {
             } else {
                 owed = order.totalGross + (try ledger.openAmount(shop: shop, document: order.orderNumber))
             }
-            let reason = status == .held ? try credit.holdReason(shop: shop, order: order.orderNumber) : nil
+            let creditReason = status == .held ? try credit.holdReason(shop: shop, order: order.orderNumber) : nil
+            let attention = status == .held && creditReason == nil
+                ? try OrderBook.attentionReason(shop: shop, order: order.orderNumber, in: db) : nil
+            let reason = creditReason ?? attention.map { "needs attention: " + $0 }
+            let hold = creditReason != nil ? "credit" : attention != nil ? "needs_attention" : nil
             let shortfall = status == .awaitingStock
                 ? try inventory.shortfall(shop: shop, order: order.orderNumber).sorted { $0.key < $1.key }.map { (sku: $0.key, missing: $0.value) }
                 : []
-            return Entry(order: order, ageDays: today.dayNumber - date.dayNumber, reason: reason, owed: owed, shortfall: shortfall)
+            return Entry(order: order, ageDays: today.dayNumber - date.dayNumber, reason: reason, hold: hold, owed: owed,
+                         shortfall: shortfall)
         }
     }
 

@@ -117,6 +117,7 @@ struct BatchCommand: ParsableCommand {
             if !s.creditNotes.isEmpty { print("  credits    " + s.creditNotes.map { "\($0.number) (\($0.order), \($0.gross))" }.joined(separator: ", ")) }
             if !s.shipments.isEmpty { print("  shipments  " + s.shipments.joined(separator: ", ")) }
             for h in s.holds { print("  held       order \(h.order): \(h.reason)") }
+            for c in s.cancelled { print("  cancelled  order \(c.order): \(c.reason)") }
             for r in s.refused { print("  refused    \(r.place): \(r.reason)") }
             print("\nEvents:")
             for e in detail.events { print("  \(e.at)  \(e.event.padding(toLength: 10, withPad: " ", startingAt: 0))  \(e.actor)  \(e.detail ?? "")") }

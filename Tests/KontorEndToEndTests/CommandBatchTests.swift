@@ -5,9 +5,10 @@ import Testing
 /// Batches that a command starts: a held order released by hand, and a batch taken back,
 /// each with its operator, its note, its effects and its receipt, reversible like a file's.
 @Suite struct CommandBatchTests {
-    /// A root whose customers on account have no credit: order H-1 is held, P-1 ships.
+    /// A root whose customer on account has no credit: order H-1 is held, P-1 ships.
     func heldOrder() throws -> TemporaryRoot {
         let root = try stockedRoot()
+        try root.write("inbox/shop/customers.csv", "customer_id,name,email,credit_limit\nK-1,Anna Petersen,anna@example.de,0.00\n", done: true)
         try root.write("inbox/shop/orders.csv", """
             order_number,order_date,customer_id,payment_method,paid,shipping,sku,quantity,unit_price
             H-1,2025-03-03,K-1,invoice,false,4.90,TEA,2,8.90
@@ -185,6 +186,7 @@ extension HeldOrderReleaseTests {
             V-1,2025-03-03,K-9,invoice,false,4.90,POT,1,24.90
 
             """, done: true)
+        try root.write("inbox/shop/customers.csv", "customer_id,name,email,credit_limit\nK-9,Karl Neu,karl@example.de,0.00\n", done: true)
         #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
         #expect(try sql(root, "SELECT status FROM orders WHERE order_number = 'V-1'") == "held")
         try root.write("inbox/shop/part.csv", "reference,amount,date\nV-1,10.00,2025-03-05\n", done: true)

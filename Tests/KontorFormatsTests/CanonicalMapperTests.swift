@@ -19,9 +19,29 @@ func row(_ line: Int, _ pairs: [(String, String)], file: String = "f.csv") -> Fl
         (["reference", "amount", "date"], .payments),
         (["order_number", "sku", "quantity", "reason"], .returns),
         (["Order Number", "order-date", "sku", "quantity", "unit_price"], .orders),
+        (["order_number", "reason"], .cancellations),
+        (["order_number"], .cancellations),
     ] as [([String], DocumentKind)])
     func detects(columns: [String], kind: DocumentKind) {
         #expect(KindDetector.detect(columns: columns) == kind)
+    }
+
+    /// A file of another kind that lacks a column is never taken for cancellations.
+    @Test(arguments: [
+        ["order_number", "order_date", "sku", "quantity"], ["order_number", "amount", "date"], ["order_number", "sku", "quantity", "condition"],
+        ["order_number", "reason", "customer_id"],
+    ])
+    func anIncompleteFileOfAnotherKindIsNoCancellations(columns: [String]) {
+        #expect(KindDetector.detect(columns: columns) != .cancellations)
+    }
+
+    @Test func aCancellationIsMapped() {
+        var mapper = CanonicalMapper(kind: .cancellations)
+        var log = DiagnosticLog()
+        let records = mapper.map(row(2, [("order_number", "1003"), ("reason", "Kunde hat storniert")]), log: &log)
+        #expect(log.diagnostics.isEmpty)
+        #expect(records == [.cancellation(Cancellation(orderNumber: "1003", reason: "Kunde hat storniert",
+                                                       location: SourceLocation(file: "f.csv", line: 2)))])
     }
 
     @Test func explainsWhatIsMissing() {

@@ -50,6 +50,7 @@ import Testing
         (["Bestellnummer", "Betrag", "Zahlungsdatum"], .payments),
         (["Bestellnummer", "Artikelnummer", "Menge", "Grund", "Rückgabedatum"], .returns),
         (["Bestellnummer", "Artikelnummer", "Menge", "Datum"], .returns),
+        (["Bestellnummer", "Stornogrund"], .cancellations),
     ] as [([String], DocumentKind)])
     func theKindFollowsTheRenamedColumns(header: [String], kind: DocumentKind) {
         #expect(GermanSpreadsheetCSV(file: "f.csv", header: header, decimalComma: true).kind == kind)

@@ -39,6 +39,10 @@ struct XMLSchemaTests {
             <return><order_number>1001</order_number><sku>TEE-1</sku><quantity>1</quantity>
               <reason>zu bitter</reason><condition>damaged</condition><date>2025-03-12</date></return>
             """),
+        (.cancellations, """
+            <cancellation><order_number>1001</order_number><reason>Kunde hat storniert</reason></cancellation>
+            <cancellation><order_number>1002</order_number></cancellation>
+            """),
     ]
 
     static func document(_ root: String, _ records: String) -> String {

@@ -71,3 +71,17 @@ import Testing
         #expect(article.open == 1)
     }
 }
+
+@Suite struct OrderCancellationTests {
+    @Test(arguments: OrderStatus.allCases)
+    func onlyAnOrderNotYetShippedIsCancelled(status: OrderStatus) {
+        let expected: OrderCancellation = switch status {
+        case .held, .awaitingPayment, .awaitingStock, .released, .invoiced: .cancel
+        case .shipped: .shipped
+        case .delivered, .returned: .refused(status)
+        case .cancelled: .alreadyCancelled
+        case .reverted: .refused(.reverted)
+        }
+        #expect(OrderCancellation.decide(status) == expected)
+    }
+}

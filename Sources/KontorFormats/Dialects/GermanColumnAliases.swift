@@ -63,13 +63,22 @@ enum GermanColumnAliases {
             [("order_number", orderNumber), ("sku", sku), ("quantity", quantity),
              ("reason", ["grund", "ruecksendegrund", "retourengrund"]), ("condition", ["zustand"]),
              ("date", ["rueckgabedatum", "ruecksendedatum", "eingangsdatum", "datum"])]
+        case .cancellations:
+            [("order_number", orderNumber), ("reason", ["grund", "stornogrund", "stornierungsgrund"])]
         }
     }
 
     /// German names that rule a kind out although its identifying columns are there: a
     /// file with an order date or a unit price holds orders, not returns.
     static func excluded(for kind: DocumentKind) -> Set<String> {
-        kind == .returns ? ["bestelldatum", "einzelpreis", "vkpreis", "bruttopreis", "preis"] : []
+        switch kind {
+        case .returns: ["bestelldatum", "einzelpreis", "vkpreis", "bruttopreis", "preis"]
+        case .cancellations:
+            // Any German name of another kind's columns.
+            Set(kinds.filter { $0 != .cancellations }.flatMap { table(for: $0).flatMap(\.aliases) })
+                .subtracting(table(for: .cancellations).flatMap(\.aliases))
+        default: []
+        }
     }
 
     /// The payment's free text: searched for order and invoice numbers by the books.

@@ -39,9 +39,13 @@ extension BatchContext {
             if current == nil { return try inventory.isFree(shop: shop, quantities: quantities) }
             return try inventory.canShip(shop: shop, order: number)
         }
+        // The payment a shop reported with the order is posted when the order is booked, or,
+        // for an order that was held, when it is released.
+        let postsShopPayment = o.order.paid && (current == nil || current?.status == .held)
         guard decision == .ship else {
             let wait = OrderStep(decision.status, decision == .awaitPayment ? "waits for payment" : "waits for goods")
             if let current {
+                if postsShopPayment { try postShopPayment(o, document: existingInvoice ?? number, date: date) }
                 if current.status != wait.status { try orders.move(current, along: [wait], batch: batch) }
                 return
             }
@@ -61,7 +65,7 @@ extension BatchContext {
                 try settleAdvancePayments(of: number, customerKey: o.customerKey, on: invoice.number, date: date)
             }
         }
-        if current == nil, o.order.paid, let invoice = o.invoice?.number ?? existingInvoice {
+        if postsShopPayment, let invoice = o.invoice?.number ?? existingInvoice {
             try postShopPayment(o, document: invoice, date: date)
         }
         if current == nil {

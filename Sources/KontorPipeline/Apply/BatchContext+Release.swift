@@ -8,10 +8,11 @@ extension BatchContext {
     /// Releases a held order: its hold is lifted and it goes on its way as a new order would
     /// (released, invoiced and shipped, or waiting for payment or stock). False for an order
     /// booked before Kontor kept its shipping charge.
+    /// Not for an order that still needs attention (`resolveAttention` releases that).
     /// `paying` is a payment about to be posted for it, as `dispatch` takes it.
     mutating func release(_ entry: BookedOrder, on date: CalendarDate, because cause: String, paying: Int = 0,
                           log: inout DiagnosticLog) throws -> Bool {
-        guard try orders.stored(entry) != nil else { return false }
+        guard try orders.holds(order: entry.id).isEmpty, try orders.stored(entry) != nil else { return false }
         try credit.release(shop: shop, order: entry.orderNumber, batch: batch)
         return try dispatch(entry, on: date, because: cause, paying: paying, log: &log)
     }

@@ -13,5 +13,6 @@ enum RecordHandlers {
         ReturnHandler(),
         BankTransactionHandler(),
         StatementBalanceHandler(),
+        CancellationHandler(),
     ]
 }

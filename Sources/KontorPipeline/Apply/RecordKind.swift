@@ -4,7 +4,7 @@ import KontorCore
 /// which the applier finds a record's handler.
 enum RecordKind: String, CaseIterable, Sendable {
     case product, customer, stockCount, goodsReceipt, priceUpdate
-    case order, payment, returnLine, bankTransaction, statementBalance
+    case order, payment, returnLine, bankTransaction, statementBalance, cancellation
 
     /// The kind of `record`.
     init(_ record: DocumentRecord) {
@@ -19,6 +19,7 @@ enum RecordKind: String, CaseIterable, Sendable {
         case .returnLine: self = .returnLine
         case .bankTransaction: self = .bankTransaction
         case .statementBalance: self = .statementBalance
+        case .cancellation: self = .cancellation
         }
     }
 }

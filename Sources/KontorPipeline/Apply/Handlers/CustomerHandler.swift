@@ -1,8 +1,9 @@
 import KontorCore
 import KontorCredit
+import KontorOrders
 
-/// A customer of the customer list: inserted or updated in the credit book; held orders of
-/// the customer that the new limit lets through are released.
+/// A customer of the customer list: inserted or updated in the credit book; orders held for
+/// want of the customer, and held orders that the new limit lets through, are released.
 struct CustomerHandler: RecordHandler {
     let kind = RecordKind.customer
 
@@ -10,6 +11,9 @@ struct CustomerHandler: RecordHandler {
         guard case .customer(let customer) = record else { return }
         try context.credit.upsert(customer, shop: context.shop, batch: context.batch)
         context.customers = [:]
+        for key in [customer.customerID, customer.email.lowercased()] where !key.isEmpty {
+            try context.releaseWaiting(for: .customer, of: key, because: "customer \(customer.customerID) is now in the customer list", log: &log)
+        }
         if let limit = customer.creditLimit {
             try context.releaseHeldOrders(of: customer.customerID, on: try context.receivedDate(), because: "credit limit now \(Money.decimalString(limit))", log: &log)
         }

@@ -1,7 +1,9 @@
 import KontorCore
 import KontorInventory
+import KontorOrders
 
-/// A catalogue article: inserted or updated, and kept in the batch's cache. An article given
+/// A catalogue article: inserted or updated, and kept in the batch's cache; orders held for
+/// want of it (or of its rate) are released. An article given
 /// twice in one file is an error naming both places: Kontor would not know which to take.
 struct ProductHandler: RecordHandler {
     let kind = RecordKind.product
@@ -18,5 +20,7 @@ struct ProductHandler: RecordHandler {
         try context.inventory.upsert(p, shop: context.shop, batch: context.batch)
         context.articles[p.sku] = Article(sku: p.sku, name: p.name, priceGross: p.priceGross, vatRate: p.vatRate,
                                           weightGrams: p.weightGrams, reorderPoint: p.reorderPoint)
+        try context.releaseWaiting(for: .article, of: p.sku, because: "article \(p.sku) is now in the catalogue", log: &log)
+        try context.releaseWaiting(for: .rate, of: p.sku, because: "article \(p.sku) is now at \(p.vatRate.percent) % VAT", log: &log)
     }
 }

@@ -4,11 +4,22 @@ import KontorInventory
 import KontorOrders
 
 extension OrderHandler {
-    /// Checks a new order and prices it: an order already booked is refused with a warning,
-    /// one dated too far in the future, in another currency or with an unknown article is an
-    /// error (nil either way).
+    /// Checks a new order and prices it: an order already booked is refused with a warning
+    /// (or cancelled, if the file reports it cancelled), one dated too far in the future or in
+    /// another currency is an error
+    /// (nil either way). An order that names an unknown
+    /// article, a VAT rate other than its article's, or a customer on account whom the
+    /// customer list lacks while the shop grants no default credit limit, goes on with what
+    /// holds it (`AttentionStep` books it held).
     func intake(_ order: Order, in context: inout BatchContext, log: inout DiagnosticLog) throws -> OrderInProgress? {
         if let existing = try context.orders.order(shop: context.shop, number: order.orderNumber) {
+            if order.cancelled, existing.status != .cancelled {
+                // A later export reports a booked order cancelled (voided, refunded): it is
+                // cancelled as `kontor cancel` would cancel it.
+                try context.cancel(order: order.orderNumber, reason: "the shop's export reports it cancelled",
+                                   at: order.location, log: &log)
+                return nil
+            }
             let reason = "order \(order.orderNumber) was already booked (batch \(existing.batch)); not booked twice"
             context.summary.refused.append(.init(place: order.location.description, reason: reason))
             log.append(Diagnostic("order.duplicate", reason, de: "Bestellung \(order.orderNumber) ist schon gebucht (Stapel \(existing.batch)); nicht doppelt gebucht",
@@ -33,12 +44,14 @@ extension OrderHandler {
         var lines: [BookedLine] = []
         var weight = 0
         for line in order.lines {
-            guard let article = try context.known(line.sku, at: line.location, log: &log) else { continue }
-            lines.append(.init(sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice, rate: line.vatRate ?? article.vatRate,
-                               discount: line.discount))
-            weight += (article.weightGrams ?? 0) * line.quantity
+            // An unknown article is booked at the rate the file states, else provisionally at
+            // the standard rate: the order is held, and priced again when it is released.
+            let article = try context.article(line.sku)
+            lines.append(.init(sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice,
+                               rate: line.vatRate ?? article?.vatRate ?? .standard, discount: line.discount))
+            weight += (article?.weightGrams ?? 0) * line.quantity
         }
-        guard lines.count == order.lines.count, let discounted = discounted(lines, of: order, log: &log) else { return nil }
+        guard let discounted = discounted(lines, of: order, log: &log) else { return nil }
         lines = discounted
         // Bounded as read (Limits): a line's total is at most 10^6 × 10^11 = 10^17, the order's
         // lines and shipping at most 10^11 in all, its weight at most 10^4 × 10^6 × 10^6 g.
@@ -46,8 +59,12 @@ extension OrderHandler {
         let total = InvoiceCalculator.grossTotal(goods: goods, shipping: order.shipping, basis: order.priceBasis)
         let customer = try context.customer(id: order.customerID, email: order.customerEmail)
         let customerKey = customer?.customerID ?? order.customerID ?? order.customerEmail?.lowercased() ?? "guest-\(order.orderNumber)"
+        let named = order.customerID ?? order.customerEmail?.lowercased()
+        let holds = order.cancelled ? [] : try AttentionHold.check(
+            lines: order.lines, article: { try context.article($0)?.vatRate }, onAccount: order.paymentMethod.isOnAccount,
+            customer: named, customerKnown: customer != nil || context.settings.defaultCreditLimit > 0)
         return OrderInProgress(order: order, lines: lines, weight: weight, goods: goods, total: total,
-                               customer: customer, customerKey: customerKey)
+                               customer: customer, customerKey: customerKey, holds: holds)
     }
 
     /// The lines with the order's discount spread over them by net value; nil, with an error

@@ -25,6 +25,9 @@ struct OrderInProgress {
     var invoice: PostedInvoice?
     /// The states it went through so far in this batch, each with its cause.
     var way: [OrderStep] = []
+    /// What holds it for a person's attention (an unknown article or customer, a rate that
+    /// differs); empty for an order that may go on.
+    var holds: [AttentionHold] = []
 
     /// Its quantities per article (an article on two lines counts once, summed).
     var quantities: [String: Int] {

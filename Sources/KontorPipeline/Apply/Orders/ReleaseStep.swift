@@ -13,7 +13,8 @@ struct ReleaseStep: OrderHandlerStep {
         let limit = o.customer?.creditLimit ?? context.settings.defaultCreditLimit
         var exposure = 0
         let release = try OrderRelease.decide(cancelled: o.order.cancelled) { [o] () throws -> String? in
-            exposure = try exposureOf(o.customerKey)
+            // An invoice the shop issued for this very order is in what the customer owes already.
+            exposure = try exposureOf(o.customerKey) - (o.invoice?.gross ?? 0)
             let decision = CreditPolicy.decide(orderTotal: o.total, method: o.order.paymentMethod, exposure: exposure, limit: limit)
             guard case .hold(let reason) = decision else { return nil }
             return reason

@@ -1,0 +1,85 @@
+import KontorAccounting
+import KontorCore
+import KontorCredit
+import KontorInventory
+import KontorOrders
+
+/// What became of an order held for attention when its needs were looked at again.
+enum AttentionOutcome: Equatable {
+    /// Released: invoiced and shipped, or waiting for payment or stock, as a new order would.
+    case released
+    /// Its data is complete now, but the credit check holds it (its goods are reserved).
+    case creditHeld(reason: String)
+    /// It still needs something.
+    case stillHeld([AttentionHold])
+}
+
+extension BatchContext {
+    /// Looks again at the orders that wait for `need` of `subject` (a products file brought
+    /// the article, a customers file the customer), oldest first, and releases each whose
+    /// data is now complete, as a new order would be.
+    mutating func releaseWaiting(for need: AttentionHold.Need, of subject: String, because cause: String,
+                                 log: inout DiagnosticLog) throws {
+        for number in try orders.waiting(shop: shop, for: need, of: subject) {
+            guard let entry = try orders.order(shop: shop, number: number), entry.status == .held else { continue }
+            switch try resolveAttention(entry, byCommand: false, on: try receivedDate(), because: cause, log: &log) {
+            case .released: summary.released.append(.init(order: number, customer: entry.customerKey, reason: cause))
+            case .creditHeld, .stillHeld: break
+            }
+        }
+    }
+
+    /// Releases an order held for attention once nothing it needs is missing: its lines are
+    /// booked at their articles' rates (a rate the file stated and a person confirmed stays),
+    /// the credit check weighs it as a new order (unless a person releases it: `byCommand`),
+    /// and it is invoiced and shipped, or waits, as a new order would. A person may release
+    /// an unknown customer or a differing rate, never an unknown article.
+    mutating func resolveAttention(_ entry: BookedOrder, byCommand: Bool, on date: CalendarDate, because cause: String,
+                                   log: inout DiagnosticLog) throws -> AttentionOutcome {
+        guard let (order, _) = try orders.stored(entry) else { return .stillHeld(try orders.holds(order: entry.id)) }
+        let fileLines = try orders.heldLines(order: entry.id)
+        var articles: [String: Article] = [:]
+        for line in fileLines { articles[line.sku] = try article(line.sku) }
+        let key = entry.customerKey
+        let customer = try self.customer(id: key, email: nil) ?? (key.contains("@") ? self.customer(id: nil, email: key) : nil)
+        let method = order.paymentMethod
+        let neededCustomer = try orders.holds(order: entry.id).contains { $0.need == .customer }
+        let remaining = AttentionHold.check(lines: fileLines, article: { articles[$0]?.vatRate }, onAccount: method.isOnAccount,
+                                            customer: neededCustomer ? key : nil,
+                                            customerKnown: customer != nil || settings.defaultCreditLimit > 0)
+            .filter { !byCommand || $0.need == .article }
+        guard remaining.isEmpty else { return .stillHeld(remaining) }
+
+        // Every article is known now: the lines are booked at the rate the file stated (a
+        // person confirmed it, or it agrees with the article's), else at the article's.
+        let priced = fileLines.compactMap { line in
+            articles[line.sku].map { BookedLine(sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice,
+                                                rate: line.vatRate ?? $0.vatRate) }
+        }
+        let lines = try orders.lift(entry, lines: priced, batch: batch)
+        let goods = lines.map { $0.taxable(basis: order.priceBasis) }
+        var repriced = entry
+        repriced.totalGross = InvoiceCalculator.grossTotal(goods: goods, shipping: order.shipping, basis: order.priceBasis)
+        repriced.weightGrams = lines.reduce(0) { $0 + (articles[$1.sku]?.weightGrams ?? 0) * $1.quantity }
+        // An order that named its customer by e-mail address is booked to their customer id.
+        repriced.customerKey = customer?.customerID ?? key
+        try orders.reprice(repriced)
+        for line in lines {
+            try inventory.reserve(shop: shop, order: entry.orderNumber, sku: line.sku, quantity: line.quantity, batch: batch)
+        }
+        if !byCommand {
+            let limit = customer?.creditLimit ?? settings.defaultCreditLimit
+            let exposure = try self.exposure(repriced.customerKey)
+            let total = repriced.totalGross
+            if case .hold(let reason) = CreditPolicy.decide(orderTotal: total, method: method, exposure: exposure, limit: limit) {
+                // Held by the credit check now, as a new order would be: its goods stay reserved.
+                try credit.hold(shop: shop, order: entry.orderNumber, customerKey: repriced.customerKey, amount: total, exposure: exposure,
+                                limit: limit, reason: reason, batch: batch)
+                summary.holds.append(.init(order: entry.orderNumber, customer: repriced.customerKey, reason: reason))
+                return .creditHeld(reason: reason)
+            }
+        }
+        guard try release(repriced, on: date, because: cause, log: &log) else { return .stillHeld([]) }
+        return .released
+    }
+}
