@@ -4,19 +4,26 @@ import KontorCore
 extension OrderBook {
     /// Records why a held order needs attention, one row per need, and its lines as the file
     /// gave them (rates only where stated).
-    public func hold(_ id: Int64, shop: String, for holds: [AttentionHold], lines: [OrderLine], batch: Int64) throws {
+    public func hold(_ id: Int64, shop: String, for holds: [AttentionHold], lines: [OrderLine], orderDiscount: Int = 0,
+                     batch: Int64) throws {
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO order_holds (order_id, shop, need, subject, reason, status, batch_id) VALUES (?, ?, ?, ?, ?, 'held', ?)
+            INSERT INTO order_holds (order_id, shop, need, subject, reason, status, batch_id, order_discount) VALUES (?, ?, ?, ?, ?, 'held', ?, ?)
             """)
         for hold in holds {
-            try insert.execute(arguments: [id, shop, hold.need.rawValue, hold.subject, hold.reason, batch])
+            try insert.execute(arguments: [id, shop, hold.need.rawValue, hold.subject, hold.reason, batch, orderDiscount])
         }
         let line = try db.cachedStatement(sql: """
-            INSERT INTO order_held_lines (order_id, line, sku, quantity, unit_price, vat_rate) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO order_held_lines (order_id, line, sku, quantity, unit_price, vat_rate, discount) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, l) in lines.enumerated() {
-            try line.execute(arguments: [id, index + 1, l.sku, l.quantity, l.unitPrice, l.vatRate?.percent])
+            try line.execute(arguments: [id, index + 1, l.sku, l.quantity, l.unitPrice, l.vatRate?.percent, l.discount])
         }
+    }
+
+    /// The order discount of an order held for attention, as its file gave it.
+    public func heldOrderDiscount(order id: Int64) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT max(order_discount) FROM order_holds WHERE order_id = ?"),
+                         arguments: [id]) ?? 0
     }
 
     /// What a held order still needs; empty for an order that is not held for attention.
@@ -41,10 +48,10 @@ extension OrderBook {
     public func heldLines(order id: Int64) throws -> [OrderLine] {
         let place = SourceLocation(file: "kontor.sqlite")
         return try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT sku, quantity, unit_price, vat_rate FROM order_held_lines WHERE order_id = ? ORDER BY line
+            SELECT sku, quantity, unit_price, vat_rate, discount FROM order_held_lines WHERE order_id = ? ORDER BY line
             """), arguments: [id]).map {
             OrderLine(sku: $0["sku"], quantity: $0["quantity"], unitPrice: $0["unit_price"],
-                      vatRate: ($0["vat_rate"] as Int?).flatMap(VATRate.init(percent:)), location: place)
+                      vatRate: ($0["vat_rate"] as Int?).flatMap(VATRate.init(percent:)), discount: $0["discount"], location: place)
         }
     }
 

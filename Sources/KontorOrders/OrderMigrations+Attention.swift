@@ -37,4 +37,15 @@ extension OrderMigrations {
             try Schema.makeAppendOnly("order_held_lines", in: db)
         }
     }
+
+    /// The discounts of an order held for attention: each held line's own, and the order's,
+    /// spread over the lines when the order is released and its rates are known.
+    public static func registerAttentionDiscounts(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("orders-attention-2") { db in
+            try db.execute(sql: """
+                ALTER TABLE order_held_lines ADD COLUMN discount INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE order_holds ADD COLUMN order_discount INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
+    }
 }

@@ -18,6 +18,7 @@ public struct OrdersModule: BooksModule {
         OrderMigrations.registerWay(in: &migrator)
         OrderMigrations.registerDiscounts(in: &migrator)
         OrderMigrations.registerAttention(in: &migrator)
+        OrderMigrations.registerAttentionDiscounts(in: &migrator)
     }
 
     /// Orders the batch booked are reverted, orders it moved go back, its returns are mirrored.

@@ -209,4 +209,27 @@ import Testing
         try run(root)
         #expect(try list("awaiting-stock.csv") == "order_number,order_date,age_days,customer,sku,missing\n")
     }
+
+    /// An order held for an unknown article keeps its discounts: released once the article
+    /// is known, it is invoiced at what the customer was charged.
+    @Test func anOrderHeldForAttentionKeepsItsDiscounts() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-orders.csv", """
+            order_number,order_date,payment_method,paid,shipping,sku,quantity,unit_price,line_discount,order_discount,coupon_code
+            N-2,2025-03-03,paypal,true,0.00,TEA,1,8.90,,2.00,WILLKOMMEN
+            N-2,2025-03-03,paypal,true,,MUG,2,12.00,4.00,,
+
+            """, done: true)
+        try run(root)
+        #expect(try way("N-2", in: root).state == "held")
+        try root.write("inbox/shop/04-mug.csv", "sku,name,price,vat_rate,weight_kg\nMUG,Becher,12.00,19,0.4\n", done: true)
+        try root.write("inbox/shop/05-count.csv", "sku,counted\nMUG,10\n", done: true)
+        try run(root)
+        #expect(try way("N-2", in: root).state == "shipped")
+        // 8.90 + 2 × 12.00 − 4.00 − 2.00 = 26.90, what PayPal took.
+        #expect(try sql(root, "SELECT gross FROM invoices WHERE order_number = 'N-2'") == "2690")
+        #expect(try sql(root, "SELECT total_gross FROM orders WHERE order_number = 'N-2'") == "2690")
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1400") == "0")
+        #expect(try sql(root, "SELECT SUM(discount) FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.order_number = 'N-2'") == "600")
+    }
 }

@@ -51,11 +51,15 @@ extension BatchContext {
         guard remaining.isEmpty else { return .stillHeld(remaining) }
 
         // Every article is known now: the lines are booked at the rate the file stated (a
-        // person confirmed it, or it agrees with the article's), else at the article's.
-        let priced = fileLines.compactMap { line in
+        // person confirmed it, or it agrees with the article's), else at the article's, each
+        // with its own discount and its share of the order's.
+        var priced = fileLines.compactMap { line in
             articles[line.sku].map { BookedLine(sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice,
-                                                rate: line.vatRate ?? $0.vatRate) }
+                                                rate: line.vatRate ?? $0.vatRate, discount: line.discount) }
         }
+        let spread = InvoiceCalculator.spread(try orders.heldOrderDiscount(order: entry.id),
+                                              over: priced.map { $0.taxable(basis: order.priceBasis) })
+        for index in priced.indices { priced[index].discount = spread[index].discount }
         let lines = try orders.lift(entry, lines: priced, batch: batch)
         let goods = lines.map { $0.taxable(basis: order.priceBasis) }
         var repriced = entry

@@ -12,7 +12,8 @@ struct AttentionStep: OrderHandlerStep {
         let id = try context.orders.add(o.order, shop: context.shop, customerKey: o.customerKey, totalGross: o.total,
                                         weightGrams: o.weight, way: o.way + [OrderStep(.held, "needs attention: " + reasons)],
                                         invoice: nil, batch: context.batch)
-        try context.orders.hold(id, shop: context.shop, for: o.holds, lines: o.order.lines, batch: context.batch)
+        try context.orders.hold(id, shop: context.shop, for: o.holds, lines: o.order.lines, orderDiscount: o.order.discount,
+                                batch: context.batch)
         context.summary.holds.append(.init(order: o.order.orderNumber, customer: o.customerKey, reason: "needs attention: " + reasons))
         return .done
     }
