@@ -31,8 +31,10 @@ VAT_ACCOUNT = {19: "1776", 7: "1771"}
 RECEIVABLES = "1400"
 BANK = "1200"
 TRANSIT = "1360"
-PAYMENT_ACCOUNT = {"prepaid": BANK, "paypal": TRANSIT, "card": TRANSIT, "cod": BANK, "invoice": BANK}
-PAYMENT_METHODS = set(PAYMENT_ACCOUNT)
+# Where a payment the shop reports (paid=true) waits for the bank: 1360 for every method.
+CLEARING_ACCOUNT = {"prepaid": TRANSIT, "paypal": TRANSIT, "card": TRANSIT, "cod": TRANSIT, "invoice": TRANSIT}
+PAYMENT_METHODS = set(CLEARING_ACCOUNT)
+PROVIDERS = {"paypal", "card", "stripe", "klarna", "cod", "amazon", "sofort", "mollie"}
 
 
 class Reject(Exception):
@@ -253,6 +255,16 @@ def invoice_breakdown(order):
     return split_by_rate(items)
 
 
+def split_shipping(order):
+    """Per-rate (gross, net, vat) of an order's shipping charge, split as its invoice split it."""
+    goods_per_rate = {}
+    for line in order["lines"]:
+        goods_per_rate[line["rate"]] = goods_per_rate.get(line["rate"], 0) + line["qty"] * line["price"]
+    rates = sorted(goods_per_rate, reverse=True)
+    parts = allocate(order["shipping"], [goods_per_rate[r] for r in rates])
+    return split_by_rate([(part, rate) for rate, part in zip(rates, parts) if part])
+
+
 # ---------------------------------------------------------------- appliers
 
 def apply_products(books, records, dc):
@@ -375,9 +387,11 @@ def apply_orders(books, records, dc):
             lines.append((REVENUE[rate], 0, n))
             lines.append((VAT_ACCOUNT[rate], 0, v))
         books.post_lines(lines, "invoice %s order %s" % (number, o["no"]))
+        o["in_transit"] = 0
         if o["paid"]:
-            books.post(PAYMENT_ACCOUNT[o["method"]], RECEIVABLES, o["gross"], "payment order %s" % o["no"])
+            books.post(CLEARING_ACCOUNT[o["method"]], RECEIVABLES, o["gross"], "payment order %s" % o["no"])
             o["paid_amount"] = o["gross"]
+            o["in_transit"] = o["gross"]
         if o["paid"] or o["method"] in ("invoice", "cod"):
             books.ship(o)
 
@@ -389,8 +403,19 @@ def apply_payments(books, records, dc):
         parse_date(r["date"])
         order = books.orders.get(ref) or next((o for o in books.orders.values() if o["invoice"] == ref), None)
         assert order is not None and order["invoice"] is not None, "payment %s matches no invoice" % ref
-        books.post(BANK, RECEIVABLES, amount, "payment %s" % ref)
-        order["paid_amount"] += amount
+        method = (r.get("method") or "").strip().lower()
+        if method in PROVIDERS:
+            books.post(TRANSIT, RECEIVABLES, amount, "payment %s" % ref)
+            order["paid_amount"] += amount
+        else:
+            # the bank first clears what the shop reported paid, then settles what is open
+            cleared = min(amount, order["in_transit"]) if amount > 0 else 0
+            if cleared:
+                books.post(BANK, TRANSIT, cleared, "payment %s clears 1360" % ref)
+                order["in_transit"] -= cleared
+            if amount - cleared:
+                books.post(BANK, RECEIVABLES, amount - cleared, "payment %s" % ref)
+                order["paid_amount"] += amount - cleared
         if not order["shipped"] and order["paid_amount"] >= order["gross"]:
             books.ship(order)
 
@@ -415,8 +440,20 @@ def apply_returns(books, records, dc):
         books.credit_notes.append({"number": number, "order_number": order["no"], "gross": gross,
                                    "sku": r["sku"], "quantity": qty, "rate": line["rate"],
                                    "net": gross - vat, "vat": vat, "condition": condition})
-        books.post_lines([(REVENUE[line["rate"]], gross - vat, 0), (VAT_ACCOUNT[line["rate"]], vat, 0),
-                          (RECEIVABLES, 0, gross)], "credit note %s" % number)
+        lines = [(REVENUE[line["rate"]], gross - vat, 0), (VAT_ACCOUNT[line["rate"]], vat, 0)]
+        total = gross
+        if all(order["returned"].get(l["sku"], 0) >= sum(m["qty"] for m in order["lines"] if m["sku"] == l["sku"])
+               for l in order["lines"]):
+            # nothing of the order is left with the customer: the shipping charge is refunded too,
+            # split over the rates as the invoice split it
+            shipping = split_shipping(order)
+            for rate in sorted(shipping, reverse=True):
+                sg, sn, sv = shipping[rate]
+                lines += [(REVENUE[rate], sn, 0), (VAT_ACCOUNT[rate], sv, 0)]
+                total += sg
+            books.credit_notes[-1]["gross"] = total
+        lines.append((RECEIVABLES, 0, total))
+        books.post_lines(lines, "invoice correction %s" % number)
 
 
 APPLY = {"products": apply_products, "stock_count": apply_stock_count, "goods_receipt": apply_goods_receipt,
@@ -471,15 +508,20 @@ The files in `Samples/teekontor/` processed in name order, `01-products.csv` to
 3. A released order ships when it is paid (`paid=true`), on account (`invoice`) or `cod`:
    on-hand goes down, the reservation is released. A released `prepaid` order with
    `paid=false` waits, keeping its reservation, until a payment covers it; then it ships.
-4. `paid=true` orders post their payment at once: debit 1360 (`paypal`, `card`) or 1200
-   (`prepaid`) / credit 1400, gross total.
-5. A payment whose reference is an order or invoice number posts debit 1200 / credit 1400.
+4. `paid=true` orders post their payment at once to the clearing account 1360 (Geldtransit),
+   whatever the payment method: debit 1360 / credit 1400, gross total. The money waits there
+   until the bank statement line that brings it clears it.
+5. A payment whose reference is an order or invoice number: from a payment provider (`method`
+   `paypal`, `card`, ...) it posts debit 1360 / credit 1400; from the bank (`transfer`, or no
+   method) it first clears what waits on 1360 for that order (debit 1200 / credit 1360), and
+   posts the rest debit 1200 / credit 1400.
 6. A goods receipt adds the received quantity to on-hand.
 7. Returns: `resellable` goes back on hand, `damaged` does not. Each returned line gets a
    credit note `GS2025-00001`, ... reversing that line's revenue and VAT (unit price ×
    returned quantity, VAT by the same rule): debit 8400/8300 net and 1776/1771 VAT,
-   credit 1400 gross. No money is paid back by the return file, so 1400 may end negative
-   (an open credit for the customer).
+   credit 1400 gross. The return that leaves nothing of an order with the customer also
+   credits the order's shipping charge, split over the rates as its invoice split it. No money
+   is paid back by the return file, so 1400 may end negative (an open credit for the customer).
 8. A rejected file (here `08-orders-broken.csv`) changes nothing.
 
 No goods-receipt or cost-of-goods postings are part of these figures. Money is in EUR;

@@ -88,5 +88,28 @@ public enum AccountingMigrations {
                 CREATE INDEX invoices_by_batch ON invoices(batch_id);
                 """)
         }
+        // Fees of payment providers (4970), and the money paid back to customers, per
+        // customer, with the batch that booked it (a reversal's rows point at what they undo).
+        migrator.registerMigration("accounting-3") { db in
+            try db.execute(sql: """
+                INSERT INTO accounts (account, name) VALUES (?, ?) ON CONFLICT (account) DO NOTHING
+                """, arguments: [ChartOfAccounts.bankFees.number, ChartOfAccounts.bankFees.name])
+            try db.execute(sql: """
+                CREATE TABLE refunds (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    shop TEXT NOT NULL REFERENCES shops(shop),
+                    customer_key TEXT NOT NULL,
+                    document TEXT NOT NULL,
+                    amount INTEGER NOT NULL,
+                    date TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    reverses INTEGER REFERENCES refunds(id)
+                );
+                CREATE INDEX refunds_by_batch ON refunds(batch_id);
+                CREATE INDEX refunds_by_customer ON refunds(shop, customer_key);
+                """)
+            try Schema.makeAppendOnly("refunds", in: db)
+        }
     }
 }

@@ -17,8 +17,10 @@ public enum ChartOfAccounts {
     public static let revenue0 = LedgerAccount(number: 8200, name: "Erlöse")
     public static let revenue7 = LedgerAccount(number: 8300, name: "Erlöse 7 % USt")
     public static let revenue19 = LedgerAccount(number: 8400, name: "Erlöse 19 % USt")
+    /// Fees of payment providers and banks (added by migration `accounting-3`).
+    public static let bankFees = LedgerAccount(number: 4970, name: "Nebenkosten des Geldverkehrs")
 
-    /// Every account Kontor posts to.
+    /// The accounts the books were first made with (migration `accounting-1`; never changed).
     public static let skr03: [LedgerAccount] = [bank, cashInTransit, receivables, suspense, vat7, vat19, revenue0, revenue7, revenue19]
 
     /// The revenue account of a VAT rate.
@@ -39,12 +41,6 @@ public enum ChartOfAccounts {
         }
     }
 
-    /// Where money received by a payment method lands: the bank, or Geldtransit for
-    /// payment providers that pay out later.
-    public static func moneyAccount(method: String?) -> LedgerAccount {
-        switch method?.lowercased() {
-        case "paypal", "card", "stripe", "klarna": cashInTransit
-        default: bank
-        }
-    }
+    /// Whether an account is one of the chart's own, there since the books were made.
+    public static func isInChart(_ number: Int) -> Bool { skr03.contains { $0.number == number } || number == bankFees.number }
 }

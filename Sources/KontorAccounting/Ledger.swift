@@ -13,7 +13,7 @@ public struct PostedInvoice: Sendable, Equatable, Codable {
 /// The journal of the shops: entries, invoices, credit notes and open items, in the
 /// caller's transaction. Entries are only ever added; a correction is a reversal.
 public struct Ledger {
-    private let db: Database
+    let db: Database
 
     public init(_ db: Database) { self.db = db }
 
@@ -29,6 +29,10 @@ public struct Ledger {
             INSERT INTO journal_entries (shop, date, document, text, batch_id, reverses) VALUES (?, ?, ?, ?, ?, ?)
             """).execute(arguments: [shop, date.description, document, text, batch, reverses])
         let entry = db.lastInsertedRowID
+        for account in Set(lines.map(\.account)) where !account.name.isEmpty && !ChartOfAccounts.isInChart(account.number) {
+            try db.cachedStatement(sql: "INSERT INTO accounts (account, name) VALUES (?, ?) ON CONFLICT (account) DO NOTHING")
+                .execute(arguments: [account.number, account.name])
+        }
         let insert = try db.cachedStatement(sql: """
             INSERT INTO journal_lines (entry_id, shop, account, debit, credit, document, customer_key) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
@@ -99,20 +103,21 @@ public struct Ledger {
         return PostedInvoice(number: number, orderNumber: orderNumber, net: net, vat: vat, gross: gross)
     }
 
-    /// Posts money received for an open item: the money account against receivables.
+    /// Posts money received for an open item: the account the money is on (the bank, or the
+    /// clearing account of a payment method) against receivables, both lines on the document.
     public func postPayment(shop: String, document: String, customerKey: String, amount: Int, date: CalendarDate,
-                            method: String?, text: String, batch: Int64) throws {
+                            account: LedgerAccount, text: String, batch: Int64) throws {
         try post(shop: shop, date: date, document: document, text: text, lines: [
-            .debit(ChartOfAccounts.moneyAccount(method: method), amount),
+            .debit(account, amount, document: document),
             .credit(ChartOfAccounts.receivables, amount, document: document, customer: customerKey),
         ], batch: batch)
     }
 
     /// Posts money that matched no open item to the suspense account, for a person to clear.
-    public func postUnmatchedPayment(shop: String, reference: String, amount: Int, date: CalendarDate, method: String?,
+    public func postUnmatchedPayment(shop: String, reference: String, amount: Int, date: CalendarDate, account: LedgerAccount,
                                      batch: Int64) throws {
         try post(shop: shop, date: date, document: reference, text: "Zahlung ohne Zuordnung: \(reference)", lines: [
-            .debit(ChartOfAccounts.moneyAccount(method: method), amount),
+            .debit(account, amount, document: reference),
             .credit(ChartOfAccounts.suspense, amount, document: reference),
         ], batch: batch)
     }

@@ -69,6 +69,10 @@ enum Reports {
         try section("Released orders / Freigegebene Bestellungen:", s.released) { "order \($0.order) (\($0.customer)): \($0.reason)" }
         try section("Payments / Zahlungen:", s.payments) { $0 }
         try section("Unmatched payments, booked to 1590 / Nicht zugeordnete Zahlungen:", s.unmatchedPayments) { $0 }
+        try section("Cleared from money in transit / Geldtransit ausgeglichen:", s.cleared) { $0 }
+        try section("Payouts / Auszahlungen:", s.payouts) { $0 }
+        try section("Refunds paid / Geleistete Erstattungen:", s.refundsPaid) { $0 }
+        try section("Refunds owed / Offene Erstattungen:", s.refundsOwed) { $0 }
         try section("Refused lines / Abgewiesene Zeilen:", s.refused) { "\($0.place): \($0.reason)" }
         for d in diagnostics {
             try line("Problems / Hinweise:", "\(d.place): \(d.severity == "warning" ? "warning: " : "")\(d.message)")

@@ -1,3 +1,4 @@
+import KontorAccounting
 import KontorCore
 
 /// Kontor's settings: every value has an embedded default; `kontor.toml` may change them
@@ -27,6 +28,12 @@ public struct ShopSettings: Sendable, Equatable {
     public var defaultCreditLimit = 0
     /// Days until an invoice on account is due, where the customer has no terms of their own.
     public var paymentTermsDays = 14
+    /// Where payments the shop or a payment provider reports wait for the bank: SKR03 1360
+    /// for every method unless `[shops.<name>.clearing_accounts]` names others.
+    public var clearingAccounts = ClearingAccounts()
+    /// Whether a return that leaves nothing of an order with the customer (a withdrawal)
+    /// also credits the shipping charge, as German withdrawal law requires for standard delivery.
+    public var refundShippingOnFullReturn = true
 
     public init() {}
 }

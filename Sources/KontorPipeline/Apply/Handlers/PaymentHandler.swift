@@ -3,8 +3,9 @@ import KontorCore
 import KontorInventory
 import KontorOrders
 
-/// A customer's payment: posted against the invoice of the order it names, or to the
-/// suspense account if it names none; an order that waited for it ships, or waits for stock;
+/// A customer's payment: posted against the invoice of the order it names (clearing what
+/// waits in transit for it first, see `BatchContext.settle`), or to the suspense account if
+/// it names none; an order that waited for it ships, or waits for stock;
 /// held orders of the customer that now fit the limit are released; a held order paid in
 /// advance, in full, is released and its new invoice settled.
 struct PaymentHandler: RecordHandler {
@@ -25,7 +26,7 @@ struct PaymentHandler: RecordHandler {
         }
         guard let order = matched, let invoice = order.invoiceNumber else {
             try context.ledger.postUnmatchedPayment(shop: shop, reference: payment.reference, amount: payment.amount,
-                                                    date: payment.date, method: payment.method, batch: batch)
+                                                    date: payment.date, account: context.moneyAccount(of: payment), batch: batch)
             let amount = Money.decimalString(payment.amount)
             context.summary.unmatchedPayments.append("\(payment.reference): \(amount)")
             log.append(Diagnostic("payment.unmatched",
@@ -34,9 +35,8 @@ struct PaymentHandler: RecordHandler {
                                   at: payment.location, severity: .warning))
             return
         }
-        try context.ledger.postPayment(shop: shop, document: invoice, customerKey: order.customerKey, amount: payment.amount,
-                                       date: payment.date, method: payment.method,
-                                       text: "Zahlung \(payment.payer ?? order.customerKey) zu \(invoice)", batch: batch)
+        try context.settle(payment, invoice: invoice, customerKey: order.customerKey,
+                           text: "Zahlung \(payment.payer ?? order.customerKey) zu \(invoice)")
         context.summary.payments.append("\(invoice): \(Money.decimalString(payment.amount))")
         let open = try context.ledger.openAmount(shop: shop, document: invoice)
         if payment.amount < 0, let gross = try context.ledger.invoice(shop: shop, number: invoice)?.gross, open > gross {

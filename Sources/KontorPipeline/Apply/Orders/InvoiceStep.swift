@@ -3,7 +3,8 @@ import KontorCore
 import KontorCredit
 
 /// Invoices a released order, on the customer's payment terms if it is on account, and
-/// posts its payment if it came paid.
+/// posts its payment if it came paid: to the clearing account of its payment method, where
+/// it waits for the bank statement line or the provider's payout that brings the money.
 struct InvoiceStep: OrderStep {
     func run(_ o: inout OrderInProgress, in context: inout BatchContext, log: inout DiagnosticLog) throws -> OrderStepOutcome {
         let order = o.order
@@ -15,7 +16,8 @@ struct InvoiceStep: OrderStep {
                                               gross: Money.decimalString(invoice.gross)))
         if order.paid {
             try context.ledger.postPayment(shop: context.shop, document: invoice.number, customerKey: o.customerKey,
-                                           amount: invoice.gross, date: order.orderDate, method: order.paymentMethod.rawValue,
+                                           amount: invoice.gross, date: order.orderDate,
+                                           account: context.settings.clearingAccounts.account(method: order.paymentMethod.rawValue),
                                            text: "Zahlung \(order.paymentMethod.rawValue) Bestellung \(order.orderNumber)",
                                            batch: context.batch)
         }

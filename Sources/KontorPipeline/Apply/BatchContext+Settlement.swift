@@ -1,0 +1,50 @@
+import KontorAccounting
+import KontorCore
+
+/// How money received or paid back meets an invoice, so that the same money is never
+/// booked twice.
+extension BatchContext {
+    /// The account a payment's money is on: the clearing account of its method when a
+    /// payment provider reported it, else the bank.
+    func moneyAccount(of payment: Payment) -> LedgerAccount {
+        let clearing = settings.clearingAccounts
+        return clearing.isProvider(payment.method) ? clearing.account(method: payment.method) : ChartOfAccounts.bank
+    }
+
+    /// Books a payment for an invoice. A provider's transaction goes to its method's clearing
+    /// account against receivables. Money the bank brings first clears what waits in transit
+    /// for the invoice (the shop reported it paid: debit 1200, credit the clearing account);
+    /// only the rest settles the receivable (debit 1200, credit 1400), and money paid to an
+    /// invoice already settled becomes a credit balance of the customer, a refund owed.
+    /// Money paid back (a negative amount) is recorded as a refund paid.
+    mutating func settle(_ payment: Payment, invoice: String, customerKey: String, text: String) throws {
+        let account = moneyAccount(of: payment)
+        var rest = payment.amount
+        if account == ChartOfAccounts.bank, rest > 0 {
+            for waiting in try ledger.inTransit(shop: shop, document: invoice, on: settings.clearingAccounts.numbers) where rest > 0 {
+                let amount = min(rest, waiting.amount)
+                try ledger.postClearing(shop: shop, document: invoice, amount: amount, from: waiting.account, date: payment.date,
+                                        text: "Geldeingang zu \(invoice), gemeldet auf \(waiting.account)", batch: batch)
+                summary.cleared.append("\(invoice): \(Money.decimalString(amount)) from \(waiting.account) to the bank")
+                rest -= amount
+            }
+        }
+        if rest != 0 {
+            try ledger.postPayment(shop: shop, document: invoice, customerKey: customerKey, amount: rest, date: payment.date,
+                                   account: account, text: text, batch: batch)
+        }
+        if payment.amount < 0 {
+            let channel = account == ChartOfAccounts.bank ? "bank" : (payment.method?.lowercased() ?? "bank")
+            try ledger.recordRefund(shop: shop, customerKey: customerKey, document: invoice, amount: -payment.amount,
+                                    date: payment.date, channel: channel, batch: batch)
+            summary.refundsPaid.append("\(customerKey): \(Money.decimalString(-payment.amount)) on \(invoice) (\(channel))")
+        }
+        try noteRefundOwed(customerKey, on: invoice)
+    }
+
+    /// Lists the customer among the refunds owed of this batch if the shop now owes them money.
+    mutating func noteRefundOwed(_ customerKey: String, on document: String) throws {
+        let owed = try ledger.refundOwed(shop: shop, customerKey: customerKey)
+        if owed > 0 { summary.refundsOwed.append("\(customerKey): \(Money.decimalString(owed)) (after \(document))") }
+    }
+}
