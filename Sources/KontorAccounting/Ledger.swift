@@ -70,14 +70,16 @@ public struct Ledger {
         return invoice
     }
 
-    /// Posts a credit note for returned goods, reversing their revenue and VAT.
+    /// Posts an invoice correction (Rechnungskorrektur; `credit_note` in the books, numbered
+    /// `GS…`) that credits returned goods, a refunded shipping charge or a goodwill amount,
+    /// reversing their revenue and VAT, and cites the invoice it corrects.
     public func postCreditNote(shop: String, invoice: String, orderNumber: String, customerKey: String, date: CalendarDate,
                                goods: [TaxableAmount], batch: Int64) throws -> PostedInvoice {
         let number = try nextNumber(shop: shop, series: "GS", year: date.year)
         let totals = InvoiceCalculator.totals(goods: goods)
         return try record(shop: shop, number: number, kind: "credit_note", orderNumber: orderNumber, customerKey: customerKey,
                           date: date, dueDays: 0, totals: totals, refersTo: invoice, sign: -1, batch: batch,
-                          text: "Gutschrift \(number) zu Rechnung \(invoice)")
+                          text: "Rechnungskorrektur \(number) zu Rechnung \(invoice)")
     }
 
     private func record(shop: String, number: String, kind: String, orderNumber: String, customerKey: String,

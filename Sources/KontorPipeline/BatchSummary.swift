@@ -79,7 +79,7 @@ public struct BatchSummary: Codable, Sendable, Equatable {
     public var headline: String {
         func count(_ n: Int, _ one: String, _ many: String) -> String? { n == 0 ? nil : "\(n) \(n == 1 ? one : many)" }
         let parts = [
-            count(invoices.total, "invoice", "invoices"), count(creditNotes.total, "credit note", "credit notes"),
+            count(invoices.total, "invoice", "invoices"), count(creditNotes.total, "invoice correction", "invoice corrections"),
             count(shipments.total, "shipment", "shipments"), count(holds.total, "held", "held"),
             count(released.total, "released", "released"),
             count(payments.total, "payment", "payments"), count(unmatchedPayments.total, "unmatched payment", "unmatched payments"),

@@ -11,7 +11,7 @@ import KontorStore
 /// identically. The reports of the books come from the modules (`ReportRegistry`).
 enum Reports {
     /// Writes the receipt of a batch, for the shop's staff, through `write` in pieces: its
-    /// invoices, credit notes, shipments and holds come from the books (all of them, however
+    /// invoices, invoice corrections, shipments and holds come from the books (all of them, however
     /// many), the rest from the batch's summary.
     static func writeReceipt(_ batch: BatchRecord, diagnostics: [BatchJournal.StoredDiagnostic], notes: [String] = [],
                              in db: Database, to write: (String) throws -> Void) throws {
@@ -53,11 +53,12 @@ enum Reports {
             if list.left > 0 { try line(title, "… and \(list.left) more / und \(list.left) weitere") }
         }
         if batch.status == .applied {
-            try Ledger.forEachDocument(batch: batch.id, kind: "invoice", in: db) { number, order, gross in
+            try Ledger.forEachDocument(batch: batch.id, kind: "invoice", in: db) { number, order, gross, _ in
                 try line("Invoices / Rechnungen:", "\(number)  order \(order)  \(Money.decimalString(gross)) EUR")
             }
-            try Ledger.forEachDocument(batch: batch.id, kind: "credit_note", in: db) { number, order, gross in
-                try line("Credit notes / Gutschriften:", "\(number)  order \(order)  \(Money.decimalString(-gross)) EUR")
+            try Ledger.forEachDocument(batch: batch.id, kind: "credit_note", in: db) { number, order, gross, corrects in
+                try line("Invoice corrections / Rechnungskorrekturen:",
+                         "\(number)  corrects / zu Rechnung \(corrects ?? "-")  order \(order)  \(Money.decimalString(-gross)) EUR")
             }
             try Shipping.forEachShipment(batch: batch.id, in: db) { shipment, order in
                 try line("Shipments / Sendungen:", "\(shipment) (order \(order))")

@@ -1,0 +1,136 @@
+import Foundation
+import KontorTestSupport
+import Testing
+
+/// One order of 2 × tea (7 %, 17.80) and 1 × teapot (19 %, 24.90) with 4.90 shipping:
+/// 47.60 gross, paid as the file says.
+func oneOrderCSV(_ number: String = "A-1", method: String = "prepaid", paid: Bool = true) -> String {
+    """
+    order_number,order_date,customer_id,payment_method,paid,shipping,sku,quantity,unit_price
+    \(number),2025-03-03,K-1,\(method),\(paid),4.90,TEA,2,8.90
+    \(number),2025-03-03,K-1,\(method),\(paid),,POT,1,24.90
+
+    """
+}
+
+/// Runs the inbox and expects it to succeed.
+func runInbox(_ root: TemporaryRoot) throws -> CommandResult {
+    let result = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+    #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+    return result
+}
+
+/// The balance (debit − credit) of an account, in cents.
+func balance(_ root: TemporaryRoot, _ account: Int) throws -> String {
+    try sql(root, "SELECT coalesce(SUM(debit) - SUM(credit), 0) FROM journal_lines WHERE account = \(account)")
+}
+
+/// Point 7 of issue 7: a payment the shop reports waits on a clearing account, and the bank
+/// line that brings the money clears it instead of being booked a second time.
+@Suite struct SameMoneyOnceTests {
+    @Test func aShopReportedPaymentAndItsBankLineLeaveTheClearingAccountAtZeroAndTheBankWithTheMoneyOnce() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-orders.csv", oneOrderCSV(), done: true)
+        _ = try runInbox(root)
+        #expect(try balance(root, 1360) == "4760")
+        #expect(try balance(root, 1200) == "0")
+        try root.write("inbox/shop/04-payments.csv", "reference,amount,date,method\nA-1,47.60,2025-03-05,transfer\n", done: true)
+        let run = try runInbox(root)
+        #expect(try balance(root, 1360) == "0")
+        #expect(try balance(root, 1200) == "4760")
+        #expect(try sql(root, "SELECT SUM(debit) FROM journal_lines WHERE account = 1200") == "4760")
+        #expect(try balance(root, 1400) == "0")
+        #expect(try sql(root, "SELECT open FROM customer_balances WHERE customer_key = 'K-1'") == "0")
+        #expect(!run.stdout.contains("overpaid"))
+        let receipt = try #require(root.list("outbox/shop/receipts").last { $0.contains("04-payments") }.flatMap { root.read("outbox/shop/receipts/" + $0) })
+        #expect(receipt.contains("RE2025-00001: 47.60 from 1360 to the bank"))
+        #expect(!receipt.contains("Refunds owed"))
+    }
+
+    @Test func aClearingAccountOfItsOwnForAMethodComesFromTheSettings() throws {
+        let root = try stockedRoot()
+        try root.write("kontor.toml", "[shops.shop.clearing_accounts]\npaypal = 1361\n")
+        try root.write("inbox/shop/03-orders.csv", oneOrderCSV(method: "paypal"), done: true)
+        _ = try runInbox(root)
+        #expect(try balance(root, 1361) == "4760")
+        #expect(try balance(root, 1360) == "0")
+        #expect(try sql(root, "SELECT name FROM accounts WHERE account = 1361") == "Geldtransit paypal")
+        try root.write("inbox/shop/04-payments.csv", "reference,amount,date\nRE2025-00001,47.60,2025-03-05\n", done: true)
+        _ = try runInbox(root)
+        #expect(try balance(root, 1361) == "0")
+        #expect(try balance(root, 1200) == "4760")
+    }
+
+    @Test func aSecondRealPaymentBecomesACreditBalanceAndARefundOwedAndItsRefundIsTracked() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-orders.csv", oneOrderCSV(), done: true)
+        try root.write("inbox/shop/04-payments.csv", "reference,amount,date\nA-1,47.60,2025-03-05\nA-1,47.60,2025-03-06\n", done: true)
+        _ = try runInbox(root)
+        // The first transfer clears 1360, the second settles an invoice already settled.
+        #expect(try balance(root, 1360) == "0")
+        #expect(try balance(root, 1200) == "9520")
+        #expect(try balance(root, 1400) == "-4760")
+        #expect(try sql(root, "SELECT open FROM customer_balances WHERE customer_key = 'K-1'") == "-4760")
+        let receipt = try #require(root.list("outbox/shop/receipts").last { $0.contains("04-payments") }.flatMap { root.read("outbox/shop/receipts/" + $0) })
+        #expect(receipt.contains("Refunds owed / Offene Erstattungen:\n  K-1: 47.60 (after RE2025-00001)"))
+        #expect(root.read("outbox/shop/refunds.csv") == "customer,owed,paid\r\nK-1,47.60,0.00\r\n")
+
+        // The shop pays the money back by bank: owed 0, paid 47.60.
+        try root.write("inbox/shop/05-payments.csv", "reference,amount,date\nA-1,-47.60,2025-03-08\n", done: true)
+        _ = try runInbox(root)
+        #expect(try balance(root, 1200) == "4760")
+        #expect(try balance(root, 1400) == "0")
+        #expect(try sql(root, "SELECT customer_key || ':' || document || ':' || amount || ':' || channel FROM refunds")
+                == "K-1:RE2025-00001:4760:bank")
+        #expect(root.read("outbox/shop/refunds.csv") == "customer,owed,paid\r\nK-1,0.00,47.60\r\n")
+    }
+}
+
+/// Point 8 of issue 7: a withdrawal refunds goods and shipping by VAT rate.
+@Suite struct WithdrawalTests {
+    private let returnsCSV = """
+        order_number,sku,quantity,condition,date
+        A-1,TEA,2,resellable,2025-03-10
+        A-1,POT,1,resellable,2025-03-10
+
+        """
+
+    @Test func aWithdrawalWithShippingRefundedLeavesRevenueAndVATOfTheOrderAtZero() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-orders.csv", oneOrderCSV(), done: true)
+        try root.write("inbox/shop/04-returns.csv", returnsCSV, done: true)
+        _ = try runInbox(root)
+        // Invoiced: 7 %: tea 17.80 (net 16.64, VAT 1.16) and 2.04 shipping (1.91, 0.13);
+        // 19 %: teapot 24.90 (20.92, 3.98) and 2.86 shipping (2.40, 0.46). The return that
+        // leaves nothing with the customer credits the teapot and the whole shipping charge.
+        #expect(try sql(root, "SELECT number || ':' || gross || ':' || coalesce(refers_to, '-') FROM invoices ORDER BY number")
+                == "GS2025-00001:-1780:RE2025-00001\nGS2025-00002:-2980:RE2025-00001\nRE2025-00001:4760:-")
+        for account in [8300, 8400, 1771, 1776] {
+            #expect(try balance(root, account) == "0", "account \(account)")
+        }
+        #expect(try sql(root, "SELECT SUM(debit) FROM journal_lines WHERE account = 8400") == "2332")
+        #expect(try sql(root, "SELECT SUM(debit) FROM journal_lines WHERE account = 1776") == "444")
+        #expect(try sql(root, "SELECT SUM(debit) FROM journal_lines WHERE account = 8300") == "1855")
+        #expect(try sql(root, "SELECT SUM(debit) FROM journal_lines WHERE account = 1771") == "129")
+        // It was paid (1360), so the shop now owes the customer the whole 47.60.
+        #expect(try balance(root, 1400) == "-4760")
+        #expect(try sql(root, "SELECT text FROM journal_entries WHERE document = 'GS2025-00002'")
+                == "Rechnungskorrektur GS2025-00002 zu Rechnung RE2025-00001")
+        let receipt = try #require(root.list("outbox/shop/receipts").last { $0.contains("04-returns") }.flatMap { root.read("outbox/shop/receipts/" + $0) })
+        #expect(receipt.contains("Invoice corrections / Rechnungskorrekturen:\n  GS2025-00001  corrects / zu Rechnung RE2025-00001  order A-1  17.80 EUR"))
+        #expect(receipt.contains("Refunds owed / Offene Erstattungen:"))
+        #expect(receipt.contains("K-1: 47.60 (after GS2025-00002)"))
+    }
+
+    @Test func aShopMayKeepTheShippingChargeOfAWithdrawal() throws {
+        let root = try stockedRoot()
+        try root.write("kontor.toml", "[shops.shop]\nrefund_shipping_on_full_return = false\n")
+        try root.write("inbox/shop/03-orders.csv", oneOrderCSV(), done: true)
+        try root.write("inbox/shop/04-returns.csv", returnsCSV, done: true)
+        _ = try runInbox(root)
+        #expect(try sql(root, "SELECT number || ':' || gross FROM invoices WHERE kind = 'credit_note' ORDER BY number")
+                == "GS2025-00001:-1780\nGS2025-00002:-2490")
+        #expect(try balance(root, 8400) == "-240")
+        #expect(try balance(root, 1776) == "-46")
+    }
+}
