@@ -88,8 +88,11 @@ public enum AccountingMigrations {
                 CREATE INDEX invoices_by_batch ON invoices(batch_id);
                 """)
         }
-        // Fees of payment providers (4970), and the money paid back to customers, per
-        // customer, with the batch that booked it (a reversal's rows point at what they undo).
+        // Fees of payment providers (4970); the money paid back to customers, per customer,
+        // with the batch that booked it (a reversal's rows point at what they undo); the
+        // corrections of an invoice found by the invoice they cite (a covering index: the
+        // planner prefers the primary key of this table without rowid to any index it must
+        // look rows up from).
         migrator.registerMigration("accounting-3") { db in
             try db.execute(sql: """
                 INSERT INTO accounts (account, name) VALUES (?, ?) ON CONFLICT (account) DO NOTHING
@@ -108,6 +111,7 @@ public enum AccountingMigrations {
                 );
                 CREATE INDEX refunds_by_batch ON refunds(batch_id);
                 CREATE INDEX refunds_by_customer ON refunds(shop, customer_key);
+                CREATE INDEX invoices_corrections ON invoices(shop, refers_to, kind, gross);
                 """)
             try Schema.makeAppendOnly("refunds", in: db)
         }

@@ -7,6 +7,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
     case orders
     case payments
     case returns
+    case payouts
 
     /// A name for people: `stock count`.
     public var title: String {
@@ -18,6 +19,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
         case .orders: "orders"
         case .payments: "payments"
         case .returns: "returns"
+        case .payouts: "payouts"
         }
     }
 
@@ -31,6 +33,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
         case .orders: "Bestellungen"
         case .payments: "Zahlungen"
         case .returns: "Retouren"
+        case .payouts: "Auszahlungen"
         }
     }
 }
@@ -44,6 +47,8 @@ public enum DocumentRecord: Sendable, Equatable {
     case order(Order)
     case payment(Payment)
     case returnLine(ReturnLine)
+    case goodwillRefund(GoodwillRefund)
+    case payout(Payout)
     case bankTransaction(BankTransaction)
     case statementBalance(StatementBalance)
     case priceUpdate(PriceUpdate)
@@ -58,6 +63,8 @@ public enum DocumentRecord: Sendable, Equatable {
         case .order(let r): r.location
         case .payment(let r): r.location
         case .returnLine(let r): r.location
+        case .goodwillRefund(let r): r.location
+        case .payout(let r): r.location
         case .bankTransaction(let r): r.location
         case .statementBalance(let r): r.location
         case .priceUpdate(let r): r.location

@@ -12,6 +12,7 @@ extension DocumentKind {
         case .orders: "line"
         case .payments: "payment"
         case .returns: "return"
+        case .payouts: "line"
         }
     }
 }

@@ -5,12 +5,15 @@ public enum KindDetector {
     /// The columns that identify each kind, most specific first.
     public static let signatures: [(kind: DocumentKind, required: [String], excluded: [String])] = [
         (.orders, ["order_number", "order_date", "sku", "quantity", "unit_price"], []),
+        (.payouts, ["payout_id", "order_number", "amount"], []),
         (.returns, ["order_number", "sku", "quantity"], ["order_date", "unit_price"]),
         (.products, ["sku", "name", "price", "vat_rate"], []),
         (.stockCount, ["sku", "counted"], []),
         (.goodsReceipt, ["sku", "received"], []),
         (.customers, ["customer_id", "name", "email"], []),
         (.payments, ["reference", "amount", "date"], []),
+        // Refunds without goods (goodwill): after payments, whose German `Bestellnummer` may name an order too.
+        (.returns, ["order_number", "amount"], ["order_date", "unit_price", "reference"]),
     ]
 
     /// Every column each kind understands, required or optional.
@@ -23,7 +26,8 @@ public enum KindDetector {
                   "customer_name", "ship_name", "ship_street", "ship_zip", "ship_city", "ship_country",
                   "payment_method", "paid", "shipping", "currency", "vat_rate"],
         .payments: ["reference", "amount", "date", "payer", "method"],
-        .returns: ["order_number", "sku", "quantity", "reason", "condition", "date"],
+        .returns: ["order_number", "sku", "quantity", "reason", "condition", "date", "amount", "vat_rate"],
+        .payouts: ["payout_id", "date", "method", "gross", "fees", "net", "order_number", "amount"],
     ]
 
     /// The exports of shop systems and banks Kontor reads besides its own formats, for error reports.

@@ -134,3 +134,101 @@ func balance(_ root: TemporaryRoot, _ account: Int) throws -> String {
         #expect(try balance(root, 1776) == "-46")
     }
 }
+
+/// A payment provider's payout report and the bank line that brings the payout.
+@Suite struct PayoutTests {
+    private let ordersCSV = oneOrderCSV("P-1", method: "paypal") + oneOrderCSV("P-2", method: "paypal")
+        .split(separator: "\n").dropFirst().joined(separator: "\n") + "\n"
+    private let payoutCSV = """
+        payout_id,date,method,gross,fees,net,order_number,amount
+        PP-0001,2025-03-10,paypal,95.20,3.12,92.08,P-1,47.60
+        PP-0001,2025-03-10,paypal,95.20,3.12,92.08,P-2,47.60
+
+        """
+
+    @Test func aPayoutReportPostsItsFeesTo4970AndItsBankLineClears1360() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-orders.csv", ordersCSV, done: true)
+        try root.write("inbox/shop/04-payout.csv", payoutCSV, done: true)
+        _ = try runInbox(root)
+        #expect(try sql(root, "SELECT kind || ':' || status FROM batches WHERE file = '04-payout.csv'") == "payouts:applied")
+        // The orders' 95.20 left 1360; the payout's net 92.08 waits there under its id.
+        #expect(try balance(root, 4970) == "312")
+        #expect(try balance(root, 1360) == "9208")
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1360 AND document = 'PP-0001'") == "9208")
+        #expect(try balance(root, 1400) == "0")
+        try root.write("inbox/shop/05-bank.csv", "reference,amount,date\nPP-0001,92.08,2025-03-11\n", done: true)
+        _ = try runInbox(root)
+        #expect(try balance(root, 1360) == "0")
+        #expect(try balance(root, 1200) == "9208")
+        #expect(try balance(root, 1590) == "0")
+        #expect(try balance(root, 4970) == "312")
+        let receipt = try #require(root.list("outbox/shop/receipts").last { $0.contains("04-payout") }.flatMap { root.read("outbox/shop/receipts/" + $0) })
+        #expect(receipt.contains("Payouts / Auszahlungen:\n  PP-0001: 2 orders, gross 95.20, fees 3.12, net 92.08 on 1360"))
+
+        // The same report again books nothing.
+        try root.write("inbox/shop/06-payout-again.csv", payoutCSV.replacingOccurrences(of: "P-2,47.60\n", with: "P-2,47.60\n\n"), done: true)
+        _ = try runInbox(root)
+        let againReceipt = try #require(root.list("outbox/shop/receipts").last { $0.contains("06-payout-again") }
+            .flatMap { root.read("outbox/shop/receipts/" + $0) })
+        #expect(againReceipt.contains("warning: payout PP-0001 was booked before; it was not booked again"))
+        #expect(try balance(root, 4970) == "312")
+        #expect(try balance(root, 1360) == "0")
+    }
+
+    @Test func aBankLineBeforeItsPayoutReportIsParkedAndThePayoutReportClearsIt() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-orders.csv", ordersCSV, done: true)
+        try root.write("inbox/shop/04-bank.csv", "reference,amount,date\nPP-0001,92.08,2025-03-11\n", done: true)
+        try root.write("inbox/shop/05-payout.csv", payoutCSV, done: true)
+        _ = try runInbox(root)
+        #expect(try balance(root, 1360) == "0")
+        #expect(try balance(root, 1590) == "0")
+        #expect(try balance(root, 1200) == "9208")
+        #expect(try balance(root, 4970) == "312")
+    }
+
+    @Test func aPayoutThatDoesNotAddUpRejectsItsFile() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-orders.csv", ordersCSV, done: true)
+        try root.write("inbox/shop/04-payout.csv", payoutCSV.replacingOccurrences(of: "92.08", with: "92.18"), done: true)
+        _ = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(try sql(root, "SELECT status FROM batches WHERE file = '04-payout.csv'") == "rejected")
+        let report = try #require(root.read("inbox/shop/rejected/04-payout.csv.errors.txt"))
+        #expect(report.contains("payout PP-0001 does not add up: its orders come to 95.20, gross is 95.20; gross 95.20 less fees 3.12 must be net 92.18"))
+        #expect(try balance(root, 1360) == "9520")
+    }
+}
+
+/// A refund without goods.
+@Suite struct GoodwillRefundTests {
+    @Test func aGoodwillRefundIsAnInvoiceCorrectionSplitOverTheOrdersRates() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-orders.csv", oneOrderCSV(), done: true)
+        try root.write("inbox/shop/04-refunds.csv", "order_number,amount,reason,date\nA-1,10.00,Kratzer am Deckel,2025-03-12\n", done: true)
+        _ = try runInbox(root)
+        #expect(try sql(root, "SELECT kind || ':' || status FROM batches WHERE file = '04-refunds.csv'") == "returns:applied")
+        // 10.00 split by the goods' value (19 % 24.90, 7 % 17.80): 5.83 (net 4.90, VAT 0.93)
+        // and 4.17 (net 3.90, VAT 0.27).
+        #expect(try sql(root, "SELECT number || ':' || gross || ':' || net || ':' || vat || ':' || refers_to FROM invoices WHERE kind = 'credit_note'")
+                == "GS2025-00001:-1000:-880:-120:RE2025-00001")
+        #expect(try sql(root, "SELECT account || ':' || debit || ':' || credit FROM journal_lines WHERE document = 'GS2025-00001' ORDER BY id")
+                == "1400:0:1000\n8400:490:0\n1776:93:0\n8300:390:0\n1771:27:0")
+        // The order was paid: the shop owes the customer 10.00.
+        #expect(root.read("outbox/shop/refunds.csv") == "customer,owed,paid\r\nK-1,10.00,0.00\r\n")
+    }
+
+    @Test func aGoodwillRefundAtOneRateAndNeverMoreThanIsLeftOfTheInvoice() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-orders.csv", oneOrderCSV(), done: true)
+        try root.write("inbox/shop/04-refunds.csv", "order_number,amount,vat_rate,date\nA-1,4.90,19,2025-03-12\n", done: true)
+        _ = try runInbox(root)
+        #expect(try sql(root, "SELECT account || ':' || debit || ':' || credit FROM journal_lines WHERE document = 'GS2025-00001' ORDER BY id")
+                == "1400:0:490\n8400:412:0\n1776:78:0")
+        try root.write("inbox/shop/05-refunds.csv", "order_number,amount,date\nA-1,42.71,2025-03-13\n", done: true)
+        _ = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(try sql(root, "SELECT status FROM batches WHERE file = '05-refunds.csv'") == "rejected")
+        let report = try #require(root.read("inbox/shop/rejected/05-refunds.csv.errors.txt"))
+        #expect(report.contains("refund of 42.71 on order A-1 exceeds what is left of invoice RE2025-00001 (42.70)"))
+    }
+}

@@ -42,6 +42,36 @@ extension BatchContext {
         try noteRefundOwed(customerKey, on: invoice)
     }
 
+    /// Clears a provider's payout that waits on a clearing account with the bank line that
+    /// brings it, if one of `candidates` (the line's reference and remittance words) is the
+    /// payout's id: debit 1200, credit the clearing account. Money beyond the payout goes to
+    /// the suspense account with a warning. False if no payout waits under any candidate.
+    mutating func clearPayout(_ payment: Payment, candidates: [String], log: inout DiagnosticLog) throws -> Bool {
+        guard payment.amount > 0, moneyAccount(of: payment) == ChartOfAccounts.bank else { return false }
+        for id in candidates {
+            guard let waiting = try ledger.inTransit(shop: shop, document: id, on: settings.clearingAccounts.numbers).first else {
+                continue
+            }
+            let cleared = min(payment.amount, waiting.amount)
+            try ledger.postClearing(shop: shop, document: id, amount: cleared, from: waiting.account, date: payment.date,
+                                    text: "Geldeingang Auszahlung \(id)", batch: batch)
+            summary.cleared.append("\(id): \(Money.decimalString(cleared)) from \(waiting.account) to the bank")
+            if payment.amount != waiting.amount {
+                let (brought, expected) = (Money.decimalString(payment.amount), Money.decimalString(waiting.amount))
+                log.append(Diagnostic("payout.amount", "the bank brought \(brought) for payout \(id), which left \(expected) in transit",
+                                      de: "Die Bank brachte \(brought) für Auszahlung \(id), offen waren \(expected)",
+                                      hint: "Compare the payout report with the bank statement; what is over is booked to 1590.",
+                                      at: payment.location, severity: .warning))
+            }
+            if payment.amount > cleared {
+                try ledger.postUnmatchedPayment(shop: shop, reference: id, amount: payment.amount - cleared, date: payment.date,
+                                                account: ChartOfAccounts.bank, batch: batch)
+            }
+            return true
+        }
+        return false
+    }
+
     /// Lists the customer among the refunds owed of this batch if the shop now owes them money.
     mutating func noteRefundOwed(_ customerKey: String, on document: String) throws {
         let owed = try ledger.refundOwed(shop: shop, customerKey: customerKey)

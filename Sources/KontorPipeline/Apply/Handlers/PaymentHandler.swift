@@ -25,6 +25,7 @@ struct PaymentHandler: RecordHandler {
             matched = try context.orders.order(shop: shop, number: held.orderNumber)
         }
         guard let order = matched, let invoice = order.invoiceNumber else {
+            if try context.clearPayout(payment, candidates: candidates, log: &log) { return }
             try context.ledger.postUnmatchedPayment(shop: shop, reference: payment.reference, amount: payment.amount,
                                                     date: payment.date, account: context.moneyAccount(of: payment), batch: batch)
             let amount = Money.decimalString(payment.amount)
