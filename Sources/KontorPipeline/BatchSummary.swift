@@ -83,6 +83,7 @@ public struct BatchSummary: Codable, Sendable, Equatable {
             count(shipments.total, "shipment", "shipments"), count(holds.total, "held", "held"),
             count(released.total, "released", "released"),
             count(payments.total, "payment", "payments"), count(unmatchedPayments.total, "unmatched payment", "unmatched payments"),
+            count(payouts.total, "payout", "payouts"),
             count(stockMovements, "stock movement", "stock movements"), count(bankMovements, "bank movement", "bank movements"),
             count(refused.total, "refused", "refused"),
         ].compactMap { $0 }

@@ -176,6 +176,38 @@ func balance(_ root: TemporaryRoot, _ account: Int) throws -> String {
         #expect(try balance(root, 1360) == "0")
     }
 
+    @Test func revertingAPayoutTakesBackItsEntriesAndTheRefundItPaid() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-orders.csv", ordersCSV, done: true)
+        // The provider collected 47.60 for P-1 and paid 5.00 of it back, and 37.60 of P-2.
+        try root.write("inbox/shop/04-payout.csv", """
+            payout_id,date,method,gross,fees,net,order_number,amount
+            PP-0001,2025-03-10,paypal,80.20,3.12,77.08,P-1,47.60
+            PP-0001,2025-03-10,paypal,80.20,3.12,77.08,P-1,-5.00
+            PP-0001,2025-03-10,paypal,80.20,3.12,77.08,P-2,37.60
+
+            """, done: true)
+        _ = try runInbox(root)
+        // 1360: 95.20 − 47.60 − 37.60 + 77.08 net; P-2's other 10.00 still wait there.
+        #expect(try balance(root, 1360) == "8708")
+        #expect(try balance(root, 4970) == "312")
+        #expect(try balance(root, 1400) == "500")
+        #expect(try sql(root, "SELECT customer_key || ':' || document || ':' || amount || ':' || channel FROM refunds")
+                == "K-1:RE2025-00001:500:paypal")
+        let payout = try sql(root, "SELECT id FROM batches WHERE file = '04-payout.csv'")
+        let back = try KontorBinary.run(["revert", payout, "--note", "falscher Bericht"], root: root.path)
+        #expect(back.status == 0, "\(back.stdout)\(back.stderr)")
+        #expect(try balance(root, 1360) == "9520")
+        #expect(try balance(root, 4970) == "0")
+        #expect(try balance(root, 1400) == "0")
+        #expect(try sql(root, "SELECT SUM(amount) FROM refunds") == "0")
+        // The reverted payout no longer counts as booked: the corrected report is booked.
+        try root.write("inbox/shop/05-payout.csv", payoutCSV, done: true)
+        _ = try runInbox(root)
+        #expect(try balance(root, 4970) == "312")
+        #expect(try balance(root, 1360) == "9208")
+    }
+
     @Test func aBankLineBeforeItsPayoutReportIsParkedAndThePayoutReportClearsIt() throws {
         let root = try stockedRoot()
         try root.write("inbox/shop/03-orders.csv", ordersCSV, done: true)
