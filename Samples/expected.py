@@ -516,10 +516,10 @@ The files in `Samples/teekontor/` processed in name order, `01-products.csv` to
    method) it first clears what waits on 1360 for that order (debit 1200 / credit 1360), and
    posts the rest debit 1200 / credit 1400.
 6. A goods receipt adds the received quantity to on-hand.
-7. Returns: `resellable` goes back on hand, `damaged` does not. Each returned line gets a
-   credit note `GS2025-00001`, ... reversing that line's revenue and VAT (unit price ×
-   returned quantity, VAT by the same rule): debit 8400/8300 net and 1776/1771 VAT,
-   credit 1400 gross. The return that leaves nothing of an order with the customer also
+7. Returns: `resellable` goes back on hand, `damaged` does not. Each returned line gets an
+   invoice correction (Rechnungskorrektur) `GS2025-00001`, ... citing its invoice and
+   reversing that line's revenue and VAT (unit price × returned quantity, VAT by the same
+   rule): debit 8400/8300 net and 1776/1771 VAT, credit 1400 gross. The return that leaves nothing of an order with the customer also
    credits the order's shipping charge, split over the rates as its invoice split it. No money
    is paid back by the return file, so 1400 may end negative (an open credit for the customer).
 8. A rejected file (here `08-orders-broken.csv`) changes nothing.
@@ -569,7 +569,7 @@ def markdown(books, log):
                                                books.invoices[-1]["invoice_number"], fmt(inv_total)))
     w("- held: %s" % (", ".join("order " + n for n in books.held) or "none"))
     w("- shipments: %d" % books.shipments)
-    w("- credit notes: %d" % len(books.credit_notes))
+    w("- invoice corrections: %d" % len(books.credit_notes))
     w("- total debits = total credits = %s EUR\n" % fmt(total_debit))
     w("## Files\n")
     w("| file | kind | result |")
@@ -605,8 +605,8 @@ def markdown(books, log):
         w("| %s | %s | %s | %s | %s | %s |" % (o["no"], o["method"], "true" if o["paid"] else "false",
                                                fmt(o["gross"]), o["status"], "yes" if o["shipped"] else "no"))
     w("\nHeld: %s. Shipments: %d.\n" % (", ".join(books.held) or "none", books.shipments))
-    w("## Credit notes\n")
-    w("| credit note | order | sku | quantity | condition | gross | net | VAT |")
+    w("## Invoice corrections (Rechnungskorrekturen)\n")
+    w("| correction | order | sku | quantity | condition | gross | net | VAT |")
     w("|---|---|---|---:|---|---:|---:|---:|")
     for c in books.credit_notes:
         w("| %s | %s | %s | %d | %s | %s | %s | %s |" % (c["number"], c["order_number"], c["sku"], c["quantity"],
@@ -625,7 +625,7 @@ def main(argv):
         r = result(books)
         for name, kind, status, why in log:
             print("%-24s %-14s %s %s" % (name, kind, status, why))
-        print("invoices: %d, held: %s, shipments: %d, credit notes: %d" % (
+        print("invoices: %d, held: %s, shipments: %d, invoice corrections: %d" % (
             len(r["invoices"]), r["held"], r["shipments"], len(r["credit_notes"])))
         print("total debits: %s" % fmt(sum(d for _, d, _, _ in books.postings)))
 
