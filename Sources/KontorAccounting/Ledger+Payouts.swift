@@ -38,11 +38,4 @@ extension Ledger {
             .debit(ChartOfAccounts.bankFees, fees, document: id),
         ] + orders, batch: batch)
     }
-
-    /// Gross of the invoice corrections of an invoice so far (positive).
-    public func corrected(shop: String, invoice: String) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT coalesce(-SUM(gross), 0) FROM invoices WHERE shop = ? AND refers_to = ? AND kind = 'credit_note'
-            """), arguments: [shop, invoice]) ?? 0
-    }
 }

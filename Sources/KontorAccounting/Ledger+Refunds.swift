@@ -1,25 +1,6 @@
 import GRDB
 import KontorCore
 
-/// What a customer is owed and was paid back: money owed is a credit balance on the
-/// customer's receivables (a second payment, a correction of a paid invoice); money paid
-/// back is recorded with its batch, per customer.
-public struct CustomerRefunds: Sendable, Equatable {
-    /// The customer.
-    public var customerKey: String
-    /// What the shop owes the customer now: their credit balance, in minor units.
-    public var owed: Int
-    /// What was paid back to the customer so far, in minor units.
-    public var paid: Int
-
-    /// A customer's refunds.
-    public init(customerKey: String, owed: Int, paid: Int) {
-        self.customerKey = customerKey
-        self.owed = owed
-        self.paid = paid
-    }
-}
-
 extension Ledger {
     /// Records money paid back to a customer on a document, by the bank or a provider (`channel`).
     public func recordRefund(shop: String, customerKey: String, document: String, amount: Int, date: CalendarDate,
@@ -53,5 +34,12 @@ extension Ledger {
             INSERT INTO refunds (shop, customer_key, document, amount, date, channel, batch_id, reverses)
             SELECT shop, customer_key, document, -amount, date, channel, ?, id FROM refunds WHERE batch_id = ? AND reverses IS NULL
             """, arguments: [reversal, batch])
+    }
+
+    /// Gross of the invoice corrections of an invoice so far (positive).
+    public func corrected(shop: String, invoice: String) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT coalesce(-SUM(gross), 0) FROM invoices WHERE shop = ? AND refers_to = ? AND kind = 'credit_note'
+            """), arguments: [shop, invoice]) ?? 0
     }
 }

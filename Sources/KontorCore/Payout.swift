@@ -1,11 +1,14 @@
 /// One order a payout covers: what the provider collected for it (negative for money the
 /// provider paid back to the customer).
 public struct PayoutOrder: Sendable, Equatable {
+    /// The order, by its number.
     public var orderNumber: String
     /// Minor units; negative for a refund the provider paid out of the payout.
     public var amount: Int
+    /// Its row.
     public var location: SourceLocation
 
+    /// An order a payout covers.
     public init(orderNumber: String, amount: Int, location: SourceLocation) {
         self.orderNumber = orderNumber
         self.amount = amount
@@ -18,6 +21,7 @@ public struct PayoutOrder: Sendable, Equatable {
 public struct Payout: Sendable, Equatable {
     /// The provider's id of the payout; the bank statement line that brings it names it.
     public var id: String
+    /// The day of the payout.
     public var date: CalendarDate
     /// The payment method whose clearing account the payout clears (`paypal`, `card`, ...).
     public var method: String?
@@ -27,9 +31,12 @@ public struct Payout: Sendable, Equatable {
     public var fees: Int
     /// What reaches the bank: `gross` less `fees`.
     public var net: Int
+    /// The orders it covers, in the order of the file.
     public var orders: [PayoutOrder]
+    /// Its first row.
     public var location: SourceLocation
 
+    /// A payout.
     public init(id: String, date: CalendarDate, method: String? = nil, gross: Int, fees: Int, net: Int,
                 orders: [PayoutOrder], location: SourceLocation) {
         self.id = id
@@ -39,28 +46,6 @@ public struct Payout: Sendable, Equatable {
         self.fees = fees
         self.net = net
         self.orders = orders
-        self.location = location
-    }
-}
-
-/// A refund without goods (a goodwill refund): an amount credited on an order's invoice.
-public struct GoodwillRefund: Sendable, Equatable {
-    public var orderNumber: String
-    /// Minor units, gross (or net for an order priced net).
-    public var amount: Int
-    /// The rate to credit it at; split over the order's rates by value if not given.
-    public var vatRate: VATRate?
-    public var reason: String?
-    public var date: CalendarDate?
-    public var location: SourceLocation
-
-    public init(orderNumber: String, amount: Int, vatRate: VATRate? = nil, reason: String? = nil, date: CalendarDate? = nil,
-                location: SourceLocation) {
-        self.orderNumber = orderNumber
-        self.amount = amount
-        self.vatRate = vatRate
-        self.reason = reason
-        self.date = date
         self.location = location
     }
 }
