@@ -61,6 +61,17 @@ func balance(_ root: TemporaryRoot, _ account: Int) throws -> String {
         #expect(try balance(root, 1200) == "4760")
     }
 
+    @Test func theProvidersTransactionForAnOrderThatCamePaidIsNotBookedAgain() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-orders.csv", oneOrderCSV(method: "paypal"), done: true)
+        try root.write("inbox/shop/04-paypal.csv", "reference,amount,date,method\nA-1,47.60,2025-03-03,paypal\n", done: true)
+        _ = try runInbox(root)
+        #expect(try balance(root, 1360) == "4760")
+        #expect(try balance(root, 1400) == "0")
+        #expect(try sql(root, "SELECT count(*) FROM batch_diagnostics WHERE code = 'payment.reported-before'") == "1")
+        #expect(root.read("outbox/shop/refunds.csv") == "customer,owed,paid\r\n")
+    }
+
     @Test func aSecondRealPaymentBecomesACreditBalanceAndARefundOwedAndItsRefundIsTracked() throws {
         let root = try stockedRoot()
         try root.write("inbox/shop/03-orders.csv", oneOrderCSV(), done: true)

@@ -42,13 +42,14 @@ import Testing
                 """.utf8).write(to: URL(fileURLWithPath: inbox + "/10-orders.csv"))
             try Data("reference,amount,date\nRE2025-00010,13.80,2025-03-13\n".utf8).write(to: URL(fileURLWithPath: inbox + "/11-payments.csv"))
             // A payout of the PayPal order 1005 and the bank line that brings it, money paid
-            // back, a goodwill refund and a withdrawal that refunds the shipping charge.
+            // back, PayPal's report of the money 1002 came paid with, a goodwill refund and a
+            // withdrawal that refunds the shipping charge.
             try Data("""
                 payout_id,date,method,gross,fees,net,order_number,amount
                 PP-1,2025-03-14,paypal,39.80,1.00,38.80,1005,39.80
 
                 """.utf8).write(to: URL(fileURLWithPath: inbox + "/12-payout.csv"))
-            try Data("reference,amount,date\nPP-1,38.80,2025-03-15\n1004,-5.00,2025-03-15\n".utf8)
+            try Data("reference,amount,date,method\nPP-1,38.80,2025-03-15,\n1004,-5.00,2025-03-15,\n1002,55.00,2025-03-03,paypal\n".utf8)
                 .write(to: URL(fileURLWithPath: inbox + "/13-bank.csv"))
             try Data("order_number,amount,date\n1004,5.00,2025-03-15\n".utf8).write(to: URL(fileURLWithPath: inbox + "/14-refund.csv"))
             try Data("order_number,sku,quantity,date\n1005,KAN-001,1,2025-03-16\n".utf8).write(to: URL(fileURLWithPath: inbox + "/15-returns.csv"))

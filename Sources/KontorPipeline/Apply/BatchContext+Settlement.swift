@@ -12,13 +12,25 @@ extension BatchContext {
     }
 
     /// Books a payment for an invoice. A provider's transaction goes to its method's clearing
-    /// account against receivables. Money the bank brings first clears what waits in transit
+    /// account against receivables, unless it is the money the shop already reported with the
+    /// order (`paid=true`) and the invoice is settled: then it is not booked again (warning). Money the bank brings first clears what waits in transit
     /// for the invoice (the shop reported it paid: debit 1200, credit the clearing account);
     /// only the rest settles the receivable (debit 1200, credit 1400), and money paid to an
     /// invoice already settled becomes a credit balance of the customer, a refund owed.
     /// Money paid back (a negative amount) is recorded as a refund paid.
-    mutating func settle(_ payment: Payment, invoice: String, customerKey: String, text: String) throws {
+    mutating func settle(_ payment: Payment, invoice: String, customerKey: String, text: String,
+                         log: inout DiagnosticLog) throws {
         let account = moneyAccount(of: payment)
+        if account != ChartOfAccounts.bank, payment.amount > 0, try ledger.openAmount(shop: shop, document: invoice) <= 0,
+           try ledger.reportedWithInvoice(shop: shop, invoice: invoice, on: settings.clearingAccounts.numbers) >= payment.amount {
+            let amount = Money.decimalString(payment.amount)
+            log.append(Diagnostic("payment.reported-before",
+                                  "payment \"\(payment.reference)\" of \(amount) by \(payment.method ?? "") is the money the order came paid with; invoice \(invoice) is settled and it was not booked again",
+                                  de: "Zahlung \"\(payment.reference)\" über \(amount) per \(payment.method ?? "") ist das Geld, mit dem die Bestellung bezahlt gemeldet wurde; Rechnung \(invoice) ist beglichen, nicht erneut gebucht",
+                                  hint: "If the customer really paid twice, the provider's payout lists the order twice and the second amount becomes a refund owed.",
+                                  at: payment.location, severity: .warning))
+            return
+        }
         var rest = payment.amount
         if account == ChartOfAccounts.bank, rest > 0 {
             for waiting in try ledger.inTransit(shop: shop, document: invoice, on: settings.clearingAccounts.numbers) where rest > 0 {

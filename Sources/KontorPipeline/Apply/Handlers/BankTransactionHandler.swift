@@ -30,7 +30,7 @@ struct BankTransactionHandler: RecordHandler {
         let owed = try context.ledger.refundOwed(shop: context.shop, customerKey: order.customerKey)
         let payment = Payment(reference: invoice, amount: t.amount, date: t.date, payer: t.counterparty, location: t.location)
         try context.settle(payment, invoice: invoice, customerKey: order.customerKey,
-                           text: "Erstattung an \(t.counterparty ?? order.customerKey) zu \(invoice)")
+                           text: "Erstattung an \(t.counterparty ?? order.customerKey) zu \(invoice)", log: &log)
         if -t.amount > owed {
             log.append(Diagnostic("refund.exceeds-owed",
                                   "\(Money.decimalString(-t.amount)) paid back on invoice \(invoice) is more than the customer was owed (\(Money.decimalString(owed)))",

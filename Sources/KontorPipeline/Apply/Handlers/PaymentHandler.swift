@@ -37,7 +37,7 @@ struct PaymentHandler: RecordHandler {
             return
         }
         try context.settle(payment, invoice: invoice, customerKey: order.customerKey,
-                           text: "Zahlung \(payment.payer ?? order.customerKey) zu \(invoice)")
+                           text: "Zahlung \(payment.payer ?? order.customerKey) zu \(invoice)", log: &log)
         context.summary.payments.append("\(invoice): \(Money.decimalString(payment.amount))")
         let open = try context.ledger.openAmount(shop: shop, document: invoice)
         if payment.amount < 0, let gross = try context.ledger.invoice(shop: shop, number: invoice)?.gross, open > gross {
