@@ -31,8 +31,10 @@ VAT_ACCOUNT = {19: "1776", 7: "1771"}
 RECEIVABLES = "1400"
 BANK = "1200"
 TRANSIT = "1360"
-PAYMENT_ACCOUNT = {"prepaid": BANK, "paypal": TRANSIT, "card": TRANSIT, "cod": BANK, "invoice": BANK}
-PAYMENT_METHODS = set(PAYMENT_ACCOUNT)
+# Where a payment the shop reports (paid=true) waits for the bank: 1360 for every method.
+CLEARING_ACCOUNT = {"prepaid": TRANSIT, "paypal": TRANSIT, "card": TRANSIT, "cod": TRANSIT, "invoice": TRANSIT}
+PAYMENT_METHODS = set(CLEARING_ACCOUNT)
+PROVIDERS = {"paypal", "card", "stripe", "klarna", "cod", "amazon", "sofort", "mollie"}
 
 
 class Reject(Exception):
@@ -253,6 +255,16 @@ def invoice_breakdown(order):
     return split_by_rate(items)
 
 
+def split_shipping(order):
+    """Per-rate (gross, net, vat) of an order's shipping charge, split as its invoice split it."""
+    goods_per_rate = {}
+    for line in order["lines"]:
+        goods_per_rate[line["rate"]] = goods_per_rate.get(line["rate"], 0) + line["qty"] * line["price"]
+    rates = sorted(goods_per_rate, reverse=True)
+    parts = allocate(order["shipping"], [goods_per_rate[r] for r in rates])
+    return split_by_rate([(part, rate) for rate, part in zip(rates, parts) if part])
+
+
 # ---------------------------------------------------------------- appliers
 
 def apply_products(books, records, dc):
@@ -351,7 +363,7 @@ def apply_orders(books, records, dc):
             continue
         goods = sum(line["qty"] * line["price"] for line in o["lines"])
         o.update(gross=goods + o["shipping"], paid_amount=0, invoice=None, shipped=False,
-                 returned={}, status=None)
+                 returned={}, status=None, in_transit=0)
         books.orders[o["no"]] = o
         if o["unknown"]:
             # Held until the article arrives; it reserves nothing and is not invoiced.
@@ -389,9 +401,11 @@ def release(books, o):
         lines.append((REVENUE[rate], 0, n))
         lines.append((VAT_ACCOUNT[rate], 0, v))
     books.post_lines(lines, "invoice %s order %s" % (number, o["no"]))
+    o["in_transit"] = 0
     if o["paid"]:
-        books.post(PAYMENT_ACCOUNT[o["method"]], RECEIVABLES, o["gross"], "payment order %s" % o["no"])
+        books.post(CLEARING_ACCOUNT[o["method"]], RECEIVABLES, o["gross"], "payment order %s" % o["no"])
         o["paid_amount"] = o["gross"]
+        o["in_transit"] = o["gross"]
     books.ship(o)
 
 
@@ -402,10 +416,21 @@ def apply_payments(books, records, dc):
         parse_date(r["date"])
         order = books.orders.get(ref) or next((o for o in books.orders.values() if o["invoice"] == ref), None)
         assert order is not None, "payment %s matches no order" % ref
+        method = (r.get("method") or "").strip().lower()
         if order["status"] == "awaiting_payment" and order["paid_amount"] + amount >= order["gross"]:
             release(books, order)
-        books.post(BANK, RECEIVABLES, amount, "payment %s" % ref)
-        order["paid_amount"] += amount
+        if method in PROVIDERS:
+            books.post(TRANSIT, RECEIVABLES, amount, "payment %s" % ref)
+            order["paid_amount"] += amount
+        else:
+            # the bank first clears what the shop reported paid, then settles what is open
+            cleared = min(amount, order["in_transit"]) if amount > 0 else 0
+            if cleared:
+                books.post(BANK, TRANSIT, cleared, "payment %s clears 1360" % ref)
+                order["in_transit"] -= cleared
+            if amount - cleared:
+                books.post(BANK, RECEIVABLES, amount - cleared, "payment %s" % ref)
+                order["paid_amount"] += amount - cleared
 
 
 def apply_returns(books, records, dc):
@@ -428,8 +453,20 @@ def apply_returns(books, records, dc):
         books.credit_notes.append({"number": number, "order_number": order["no"], "gross": gross,
                                    "sku": r["sku"], "quantity": qty, "rate": line["rate"],
                                    "net": gross - vat, "vat": vat, "condition": condition})
-        books.post_lines([(REVENUE[line["rate"]], gross - vat, 0), (VAT_ACCOUNT[line["rate"]], vat, 0),
-                          (RECEIVABLES, 0, gross)], "credit note %s" % number)
+        lines = [(REVENUE[line["rate"]], gross - vat, 0), (VAT_ACCOUNT[line["rate"]], vat, 0)]
+        total = gross
+        if all(order["returned"].get(l["sku"], 0) >= sum(m["qty"] for m in order["lines"] if m["sku"] == l["sku"])
+               for l in order["lines"]):
+            # nothing of the order is left with the customer: the shipping charge is refunded too,
+            # split over the rates as the invoice split it
+            shipping = split_shipping(order)
+            for rate in sorted(shipping, reverse=True):
+                sg, sn, sv = shipping[rate]
+                lines += [(REVENUE[rate], sn, 0), (VAT_ACCOUNT[rate], sv, 0)]
+                total += sg
+            books.credit_notes[-1]["gross"] = total
+        lines.append((RECEIVABLES, 0, total))
+        books.post_lines(lines, "invoice correction %s" % number)
 
 
 APPLY = {"products": apply_products, "stock_count": apply_stock_count, "goods_receipt": apply_goods_receipt,
@@ -485,17 +522,22 @@ The files in `Samples/teekontor/` processed in name order, `01-products.csv` to
    summed per rate. Shipping is split over the rates in proportion to the goods gross per
    rate (largest remainder in cents) and each part is one more line at its rate. It ships
    at once: on-hand goes down, the reservation is released.
-4. `paid=true` orders post their payment as they are invoiced: debit 1360 (`paypal`,
-   `card`) or 1200 (`prepaid`) / credit 1400, gross total.
-5. A payment whose reference is an order or invoice number posts debit 1200 / credit 1400.
-   A payment that covers an order awaiting payment releases it first (rule 3): its invoice
-   gets the next number then, and the payment settles it.
+4. `paid=true` orders post their payment as they are invoiced to the clearing account 1360
+   (Geldtransit), whatever the payment method: debit 1360 / credit 1400, gross total. The
+   money waits there until the bank statement line that brings it clears it.
+5. A payment whose reference is an order or invoice number: from a payment provider (`method`
+   `paypal`, `card`, ...) it posts debit 1360 / credit 1400; from the bank (`transfer`, or no
+   method) it first clears what waits on 1360 for that order (debit 1200 / credit 1360), and
+   posts the rest debit 1200 / credit 1400. A payment that covers an order awaiting payment
+   releases it first (rule 3): its invoice gets the next number then, and the payment
+   settles it.
 6. A goods receipt adds the received quantity to on-hand.
-7. Returns: `resellable` goes back on hand, `damaged` does not. Each returned line gets a
-   credit note `GS2025-00001`, ... reversing that line's revenue and VAT (unit price ×
-   returned quantity, VAT by the same rule): debit 8400/8300 net and 1776/1771 VAT,
-   credit 1400 gross. No money is paid back by the return file, so 1400 may end negative
-   (an open credit for the customer).
+7. Returns: `resellable` goes back on hand, `damaged` does not. Each returned line gets an
+   invoice correction (Rechnungskorrektur) `GS2025-00001`, ... citing its invoice and
+   reversing that line's revenue and VAT (unit price × returned quantity, VAT by the same
+   rule): debit 8400/8300 net and 1776/1771 VAT, credit 1400 gross. The return that leaves nothing of an order with the customer also
+   credits the order's shipping charge, split over the rates as its invoice split it. No money
+   is paid back by the return file, so 1400 may end negative (an open credit for the customer).
 8. A rejected file (here `08-orders-broken.csv`) changes nothing.
 
 No goods-receipt or cost-of-goods postings are part of these figures. Money is in EUR;
@@ -543,7 +585,7 @@ def markdown(books, log):
                                                books.invoices[-1]["invoice_number"], fmt(inv_total)))
     w("- held: %s" % (", ".join("order " + n for n in books.held) or "none"))
     w("- shipments: %d" % books.shipments)
-    w("- credit notes: %d" % len(books.credit_notes))
+    w("- invoice corrections: %d" % len(books.credit_notes))
     w("- total debits = total credits = %s EUR\n" % fmt(total_debit))
     w("## Files\n")
     w("| file | kind | result |")
@@ -579,8 +621,8 @@ def markdown(books, log):
         w("| %s | %s | %s | %s | %s | %s |" % (o["no"], o["method"], "true" if o["paid"] else "false",
                                                fmt(o["gross"]), o["status"], "yes" if o["shipped"] else "no"))
     w("\nHeld: %s. Shipments: %d.\n" % (", ".join(books.held) or "none", books.shipments))
-    w("## Credit notes\n")
-    w("| credit note | order | sku | quantity | condition | gross | net | VAT |")
+    w("## Invoice corrections (Rechnungskorrekturen)\n")
+    w("| correction | order | sku | quantity | condition | gross | net | VAT |")
     w("|---|---|---|---:|---|---:|---:|---:|")
     for c in books.credit_notes:
         w("| %s | %s | %s | %d | %s | %s | %s | %s |" % (c["number"], c["order_number"], c["sku"], c["quantity"],
@@ -599,7 +641,7 @@ def main(argv):
         r = result(books)
         for name, kind, status, why in log:
             print("%-24s %-14s %s %s" % (name, kind, status, why))
-        print("invoices: %d, held: %s, shipments: %d, credit notes: %d" % (
+        print("invoices: %d, held: %s, shipments: %d, invoice corrections: %d" % (
             len(r["invoices"]), r["held"], r["shipments"], len(r["credit_notes"])))
         print("total debits: %s" % fmt(sum(d for _, d, _, _ in books.postings)))
 

@@ -102,5 +102,33 @@ public enum AccountingMigrations {
                 CREATE INDEX journal_lines_suspense ON journal_lines(shop) WHERE account = \(ChartOfAccounts.suspense.number);
                 """)
         }
+
+        // Fees of payment providers (4970); the money paid back to customers, per customer,
+        // with the batch that booked it (a reversal's rows point at what they undo); the
+        // corrections of an invoice found by the invoice they cite (a covering index: the
+        // planner prefers the primary key of this table without rowid to any index it must
+        // look rows up from).
+        migrator.registerMigration("accounting-3") { db in
+            try db.execute(sql: """
+                INSERT INTO accounts (account, name) VALUES (?, ?) ON CONFLICT (account) DO NOTHING
+                """, arguments: [ChartOfAccounts.bankFees.number, ChartOfAccounts.bankFees.name])
+            try db.execute(sql: """
+                CREATE TABLE refunds (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    shop TEXT NOT NULL REFERENCES shops(shop),
+                    customer_key TEXT NOT NULL,
+                    document TEXT NOT NULL,
+                    amount INTEGER NOT NULL,
+                    date TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    reverses INTEGER REFERENCES refunds(id)
+                );
+                CREATE INDEX refunds_by_batch ON refunds(batch_id);
+                CREATE INDEX refunds_by_customer ON refunds(shop, customer_key);
+                CREATE INDEX invoices_corrections ON invoices(shop, refers_to, kind, gross);
+                """)
+            try Schema.makeAppendOnly("refunds", in: db)
+        }
     }
 }

@@ -15,9 +15,10 @@ public struct AccountingModule: BooksModule {
         AccountingMigrations.register(in: &migrator)
     }
 
-    /// A mirrored entry for every entry of the batch, dated `date`.
+    /// A mirrored entry for every entry of the batch, dated `date`, and the refunds it recorded taken back.
     public func reverse(batch: Int64, by reversal: Int64, on date: CalendarDate, in db: Database) throws {
         try Ledger(db).reverse(batch: batch, by: reversal, date: date)
+        try Ledger(db).reverseRefunds(batch: batch, by: reversal)
     }
 
     /// The applied batches after `batch` that posted against the invoices it issued.
@@ -32,6 +33,6 @@ public struct AccountingModule: BooksModule {
             """, arguments: [batch])
     }
 
-    /// `journal.csv`.
-    public var reports: [Report] { [JournalReport.report] }
+    /// `journal.csv`, `refunds.csv`.
+    public var reports: [Report] { [JournalReport.report, RefundsReport.report] }
 }

@@ -17,6 +17,8 @@ public enum ChartOfAccounts {
     public static let revenue0 = LedgerAccount(number: 8200, name: "Erlöse")
     public static let revenue7 = LedgerAccount(number: 8300, name: "Erlöse 7 % USt")
     public static let revenue19 = LedgerAccount(number: 8400, name: "Erlöse 19 % USt")
+    /// Fees of payment providers and banks (added by migration `accounting-3`).
+    public static let bankFees = LedgerAccount(number: 4970, name: "Nebenkosten des Geldverkehrs")
 
     public static let revenueReduction0 = LedgerAccount(number: 8700, name: "Erlösschmälerungen")
     public static let revenueReduction7 = LedgerAccount(number: 8710, name: "Erlösschmälerungen 7 % USt")
@@ -57,12 +59,8 @@ public enum ChartOfAccounts {
         }
     }
 
-    /// Where money received by a payment method lands: the bank, or Geldtransit for
-    /// payment providers that pay out later.
-    public static func moneyAccount(method: String?) -> LedgerAccount {
-        switch method?.lowercased() {
-        case "paypal", "card", "stripe", "klarna": cashInTransit
-        default: bank
-        }
+    /// Whether an account is one of the chart's own, there since the books were made.
+    public static func isInChart(_ number: Int) -> Bool {
+        skr03.contains { $0.number == number } || number == bankFees.number || revenueReductions.contains { $0.number == number }
     }
 }

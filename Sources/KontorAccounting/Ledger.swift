@@ -29,6 +29,10 @@ public struct Ledger {
             INSERT INTO journal_entries (shop, date, document, text, batch_id, reverses) VALUES (?, ?, ?, ?, ?, ?)
             """).execute(arguments: [shop, date.description, document, text, batch, reverses])
         let entry = db.lastInsertedRowID
+        for account in Set(lines.map(\.account)) where !account.name.isEmpty && !ChartOfAccounts.isInChart(account.number) {
+            try db.cachedStatement(sql: "INSERT INTO accounts (account, name) VALUES (?, ?) ON CONFLICT (account) DO NOTHING")
+                .execute(arguments: [account.number, account.name])
+        }
         let insert = try db.cachedStatement(sql: """
             INSERT INTO journal_lines (entry_id, shop, account, debit, credit, document, customer_key) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
@@ -72,15 +76,16 @@ public struct Ledger {
         return invoice
     }
 
-    /// Posts a credit note for returned goods, reversing their revenue and VAT (and the share
-    /// of discounts they carry, on the revenue reduction accounts).
+    /// Posts an invoice correction (Rechnungskorrektur; `credit_note` in the books, numbered
+    /// `GS…`) that credits returned goods, a refunded shipping charge or a goodwill amount,
+    /// reversing their revenue and VAT, and cites the invoice it corrects.
     public func postCreditNote(shop: String, invoice: String, orderNumber: String, customerKey: String, date: CalendarDate,
                                goods: [TaxableAmount], batch: Int64) throws -> PostedInvoice {
         let number = try nextNumber(shop: shop, series: "GS", year: date.year)
         let totals = InvoiceCalculator.totals(goods: goods)
         return try record(shop: shop, number: number, kind: "credit_note", orderNumber: orderNumber, customerKey: customerKey,
                           date: date, dueDays: 0, totals: totals, refersTo: invoice, sign: -1, batch: batch,
-                          text: "Gutschrift \(number) zu Rechnung \(invoice)")
+                          text: "Rechnungskorrektur \(number) zu Rechnung \(invoice)")
     }
 
     private func record(shop: String, number: String, kind: String, orderNumber: String, customerKey: String,
@@ -109,20 +114,21 @@ public struct Ledger {
         return PostedInvoice(number: number, orderNumber: orderNumber, net: net, vat: vat, gross: gross)
     }
 
-    /// Posts money received for an open item: the money account against receivables.
+    /// Posts money received for an open item: the account the money is on (the bank, or the
+    /// clearing account of a payment method) against receivables, both lines on the document.
     public func postPayment(shop: String, document: String, customerKey: String, amount: Int, date: CalendarDate,
-                            method: String?, text: String, batch: Int64) throws {
+                            account: LedgerAccount, text: String, batch: Int64) throws {
         try post(shop: shop, date: date, document: document, text: text, lines: [
-            .debit(ChartOfAccounts.moneyAccount(method: method), amount),
+            .debit(account, amount, document: document),
             .credit(ChartOfAccounts.receivables, amount, document: document, customer: customerKey),
         ], batch: batch)
     }
 
     /// Posts money that matched no open item to the suspense account, for a person to clear.
-    public func postUnmatchedPayment(shop: String, reference: String, amount: Int, date: CalendarDate, method: String?,
+    public func postUnmatchedPayment(shop: String, reference: String, amount: Int, date: CalendarDate, account: LedgerAccount,
                                      batch: Int64) throws {
         try post(shop: shop, date: date, document: reference, text: "Zahlung ohne Zuordnung: \(reference)", lines: [
-            .debit(ChartOfAccounts.moneyAccount(method: method), amount),
+            .debit(account, amount, document: reference),
             .credit(ChartOfAccounts.suspense, amount, document: reference),
         ], batch: batch)
     }

@@ -67,13 +67,14 @@ extension Ledger {
 }
 
 extension Ledger {
-    /// Hands the invoices (`kind` "invoice") or credit notes ("credit_note") a batch posted
-    /// to `body` in the order they were posted, one at a time: number, order, gross.
+    /// Hands the invoices (`kind` "invoice") or invoice corrections ("credit_note") a batch
+    /// posted to `body` in the order they were posted, one at a time: number, order, gross,
+    /// and the invoice a correction corrects.
     public static func forEachDocument(batch: Int64, kind: String, in db: Database,
-                                       _ body: (_ number: String, _ order: String, _ gross: Int) throws -> Void) throws {
+                                       _ body: (_ number: String, _ order: String, _ gross: Int, _ corrects: String?) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT number, order_number, gross FROM invoices WHERE batch_id = ? AND kind = ? ORDER BY entry_id
+            SELECT number, order_number, gross, refers_to FROM invoices WHERE batch_id = ? AND kind = ? ORDER BY entry_id
             """, arguments: [batch, kind])
-        while let row = try rows.next() { try body(row["number"], row["order_number"], row["gross"]) }
+        while let row = try rows.next() { try body(row["number"], row["order_number"], row["gross"], row["refers_to"]) }
     }
 }

@@ -8,6 +8,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
     case payments
     case returns
     case cancellations
+    case payouts
 
     /// A name for people: `stock count`.
     public var title: String {
@@ -20,6 +21,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
         case .payments: "payments"
         case .returns: "returns"
         case .cancellations: "cancellations"
+        case .payouts: "payouts"
         }
     }
 
@@ -34,6 +36,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
         case .payments: "Zahlungen"
         case .returns: "Retouren"
         case .cancellations: "Stornierungen"
+        case .payouts: "Auszahlungen"
         }
     }
 }
@@ -47,6 +50,8 @@ public enum DocumentRecord: Sendable, Equatable {
     case order(Order)
     case payment(Payment)
     case returnLine(ReturnLine)
+    case goodwillRefund(GoodwillRefund)
+    case payout(Payout)
     case bankTransaction(BankTransaction)
     case statementBalance(StatementBalance)
     case priceUpdate(PriceUpdate)
@@ -62,6 +67,8 @@ public enum DocumentRecord: Sendable, Equatable {
         case .order(let r): r.location
         case .payment(let r): r.location
         case .returnLine(let r): r.location
+        case .goodwillRefund(let r): r.location
+        case .payout(let r): r.location
         case .bankTransaction(let r): r.location
         case .statementBalance(let r): r.location
         case .priceUpdate(let r): r.location

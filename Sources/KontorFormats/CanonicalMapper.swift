@@ -10,6 +10,7 @@ public struct CanonicalMapper {
     /// Whether amounts may use a decimal comma (`;`-separated files from German spreadsheets).
     public let decimalComma: Bool
     private var pending: Order?
+    private var pendingPayout: Payout?
     private var finishedOrders: Set<String> = []
     private var warnedColumns: Set<String> = []
     private let names = ColumnNames()
@@ -36,6 +37,8 @@ public struct CanonicalMapper {
         case .cancellations: result = cancellation(&fields)
         case .orders:
             return orderLine(&fields, log: &log)
+        case .payouts:
+            return payoutLine(&fields, log: &log)
         }
         log.append(contentsOf: fields.problems)
         return fields.problems.contains(where: { $0.severity == .error }) ? [] : result.map { [$0] } ?? []
@@ -43,8 +46,8 @@ public struct CanonicalMapper {
 
     /// Hands out the last pending order at the end of the file.
     public mutating func finish() -> [DocumentRecord] {
-        defer { pending = nil }
-        return pending.map { [.order($0)] } ?? []
+        defer { pending = nil; pendingPayout = nil }
+        return (pending.map { [.order($0)] } ?? []) + (pendingPayout.map { [.payout($0)] } ?? [])
     }
 
     private mutating func warnAboutUnknownColumns(_ record: FlatRecord, log: inout DiagnosticLog) {
@@ -106,6 +109,12 @@ public struct CanonicalMapper {
     }
 
     private func returnLine(_ f: inout Fields) -> DocumentRecord? {
+        if f.optional("sku") == nil, f.optional("quantity") == nil, f.optional("amount") != nil { return goodwillRefund(&f) }
+        if f.optional("amount") != nil {
+            f.fail("amount", "a return gives either an article and quantity, or an amount without an article (a goodwill refund), not both",
+                   de: "Eine Retoure nennt entweder Artikel und Menge oder einen Betrag ohne Artikel (Kulanzerstattung), nicht beides",
+                   hint: "Leave amount empty on lines with an sku; a returned article is credited at its invoiced price.")
+        }
         let order = f.required("order_number"), sku = f.required("sku"), quantity = f.integer("quantity", required: true, minimum: 1)
         let condition = f.choice("condition", ReturnCondition.self) ?? .resellable
         let date = f.date("date")
@@ -117,6 +126,44 @@ public struct CanonicalMapper {
     private func cancellation(_ f: inout Fields) -> DocumentRecord? {
         guard let order = f.required("order_number") else { return nil }
         return .cancellation(Cancellation(orderNumber: order, reason: f.optional("reason"), location: f.location))
+    }
+
+    private func goodwillRefund(_ f: inout Fields) -> DocumentRecord? {
+        let order = f.required("order_number"), amount = f.money("amount", required: true, minimum: 0)
+        let rate = f.vatRate("vat_rate"), date = f.date("date")
+        guard let order, let amount else { return nil }
+        if amount == 0 { f.fail("amount", "amount is zero", de: "Betrag ist null") }
+        return .goodwillRefund(GoodwillRefund(orderNumber: order, amount: amount, vatRate: rate, reason: f.optional("reason"),
+                                              date: date, location: f.location))
+    }
+
+    /// One row of a payout report: the payout's columns, repeated on every row, and one
+    /// order it covers. Consecutive rows of one payout id make one payout.
+    private mutating func payoutLine(_ f: inout Fields, log: inout DiagnosticLog) -> [DocumentRecord] {
+        let id = f.required("payout_id"), date = f.date("date", required: true)
+        let gross = f.money("gross", required: true), fees = f.money("fees", required: true, minimum: 0)
+        let net = f.money("net", required: true), method = f.optional("method")?.lowercased()
+        let order = f.required("order_number"), amount = f.money("amount", required: true)
+        log.append(contentsOf: f.problems)
+        guard !f.problems.contains(where: { $0.severity == .error }), let id, let date, let gross, let fees, let net,
+              let order, let amount else { return [] }
+        let line = PayoutOrder(orderNumber: order, amount: amount, location: f.location)
+        if var payout = pendingPayout, payout.id == id {
+            if payout.date != date || payout.gross != gross || payout.fees != fees || payout.net != net || payout.method != method {
+                log.append(Diagnostic("payout.columns", "payout \(id) gives other date, method, gross, fees or net than on its first row",
+                                      de: "Auszahlung \(id) nennt andere Werte für Datum, Zahlungsart, Brutto, Gebühren oder Netto als in ihrer ersten Zeile",
+                                      hint: "Repeat the payout's columns unchanged on every row of its orders.", at: f.location))
+                return []
+            }
+            payout.orders.append(line)
+            pendingPayout = payout
+            return []
+        }
+        var emitted: [DocumentRecord] = []
+        if let done = pendingPayout { emitted.append(.payout(done)) }
+        pendingPayout = Payout(id: id, date: date, method: method, gross: gross, fees: fees, net: net, orders: [line],
+                               location: f.location)
+        return emitted
     }
 
     private mutating func orderLine(_ f: inout Fields, log: inout DiagnosticLog) -> [DocumentRecord] {

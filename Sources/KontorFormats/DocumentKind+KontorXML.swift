@@ -13,6 +13,7 @@ extension DocumentKind {
         case .payments: "payment"
         case .returns: "return"
         case .cancellations: "cancellation"
+        case .payouts: "line"
         }
     }
 }

@@ -5,12 +5,15 @@ public enum KindDetector {
     /// The columns that identify each kind, most specific first.
     public static let signatures: [(kind: DocumentKind, required: [String], excluded: [String])] = [
         (.orders, ["order_number", "order_date", "sku", "quantity", "unit_price"], []),
+        (.payouts, ["payout_id", "order_number", "amount"], []),
         (.returns, ["order_number", "sku", "quantity"], ["order_date", "unit_price"]),
         (.products, ["sku", "name", "price", "vat_rate"], []),
         (.stockCount, ["sku", "counted"], []),
         (.goodsReceipt, ["sku", "received"], []),
         (.customers, ["customer_id", "name", "email"], []),
         (.payments, ["reference", "amount", "date"], []),
+        // Refunds without goods (goodwill): after payments, whose German `Bestellnummer` may name an order too.
+        (.returns, ["order_number", "amount"], ["order_date", "unit_price", "reference"]),
         // Only an order number (and a reason): a column of any other kind rules it out, so
         // that an orders or payments file missing a column is never taken for cancellations.
         (.cancellations, ["order_number"], cancellationsExcluded),
@@ -27,8 +30,9 @@ public enum KindDetector {
                   "payment_method", "paid", "shipping", "currency", "vat_rate", "line_discount", "order_discount",
                   "coupon_code", "invoice_number"],
         .payments: ["reference", "amount", "date", "payer", "method"],
-        .returns: ["order_number", "sku", "quantity", "reason", "condition", "date"],
+        .returns: ["order_number", "sku", "quantity", "reason", "condition", "date", "amount", "vat_rate"],
         .cancellations: ["order_number", "reason"],
+        .payouts: ["payout_id", "date", "method", "gross", "fees", "net", "order_number", "amount"],
     ]
 
     /// Every column of the other kinds: none may be in a cancellations file.

@@ -279,7 +279,8 @@ public enum KontorXMLSchema {
     </xs:complexType>
   </xs:element>
 
-  <!-- returns: articles sent back by customers -->
+  <!-- returns: articles sent back by customers (sku and quantity), or an amount refunded
+       without goods (a goodwill refund: amount, no sku) -->
 
   <xs:element name="returns">
     <xs:complexType>
@@ -288,8 +289,10 @@ public enum KontorXMLSchema {
           <xs:complexType>
             <xs:all>
               <xs:element name="order_number" type="k:text"/>
-              <xs:element name="sku" type="k:text"/>
-              <xs:element name="quantity" type="xs:positiveInteger"/>
+              <xs:element name="sku" type="k:text" minOccurs="0"/>
+              <xs:element name="quantity" type="xs:positiveInteger" minOccurs="0"/>
+              <xs:element name="amount" type="k:amount" minOccurs="0"/>
+              <xs:element name="vat_rate" type="k:vat_rate" minOccurs="0"/>
               <xs:element name="reason" type="k:text" minOccurs="0"/>
               <xs:element name="condition" type="k:condition" minOccurs="0"/>
               <xs:element name="date" type="k:date" minOccurs="0"/>
@@ -310,6 +313,30 @@ public enum KontorXMLSchema {
             <xs:all>
               <xs:element name="order_number" type="k:text"/>
               <xs:element name="reason" type="k:text" minOccurs="0"/>
+            </xs:all>
+          </xs:complexType>
+        </xs:element>
+      </xs:sequence>
+    </xs:complexType>
+  </xs:element>
+
+  <!-- payouts: a payment provider's payout, one line per order it covers, the payout's
+       fields repeated on each -->
+
+  <xs:element name="payouts">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="line" minOccurs="0" maxOccurs="unbounded">
+          <xs:complexType>
+            <xs:all>
+              <xs:element name="payout_id" type="k:text"/>
+              <xs:element name="date" type="k:date"/>
+              <xs:element name="method" type="k:text" minOccurs="0"/>
+              <xs:element name="gross" type="k:signed_amount"/>
+              <xs:element name="fees" type="k:amount"/>
+              <xs:element name="net" type="k:signed_amount"/>
+              <xs:element name="order_number" type="k:text"/>
+              <xs:element name="amount" type="k:signed_amount"/>
             </xs:all>
           </xs:complexType>
         </xs:element>

@@ -100,6 +100,17 @@ public struct OrderBook {
                              returned: returned, basis: basis.flatMap(PriceBasis.init(rawValue:)) ?? .gross)
     }
 
+    /// Units of an order still with the customer: those ordered less those returned.
+    public func unitsWithCustomer(order id: Int64) throws -> Int {
+        let ordered = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT coalesce(SUM(quantity), 0) FROM order_lines WHERE order_id = ?
+            """), arguments: [id]) ?? 0
+        let returned = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT coalesce(SUM(quantity), 0) FROM order_returns WHERE order_id = ?
+            """), arguments: [id]) ?? 0
+        return ordered - returned
+    }
+
     /// Records returned goods of an order.
     public func addReturn(order id: Int64, sku: String, quantity: Int, batch: Int64) throws {
         try db.cachedStatement(sql: "INSERT INTO order_returns (order_id, sku, quantity, batch_id) VALUES (?, ?, ?, ?)")

@@ -31,4 +31,19 @@ public enum ReturnCredit {
     private static func discountBorne(by units: Int, of line: BookedLine) -> Int {
         line.discount == 0 ? 0 : Rounding.divide(line.discount * units, by: line.quantity)
     }
+
+    /// An order's shipping charge split over the rates as its invoice split it (in proportion
+    /// to the goods' value per rate): what a return that leaves nothing of the order with the
+    /// customer, a withdrawal, credits besides the goods.
+    public static func shipping(_ shipping: Int, of lines: [BookedLine], basis: PriceBasis) -> [TaxableAmount] {
+        let goods = lines.map { $0.taxable(basis: basis) }
+        return Array(InvoiceCalculator.taxableLines(goods: goods, shipping: shipping, basis: basis).dropFirst(goods.count))
+    }
+
+    /// A goodwill refund of `amount` (gross, or net for a net order) on an order, split over
+    /// the rates in proportion to the goods' value per rate, or all at `rate` where one is given.
+    public static func goodwill(_ amount: Int, rate: VATRate?, of lines: [BookedLine], basis: PriceBasis) -> [TaxableAmount] {
+        if let rate { return [TaxableAmount(amount: amount, rate: rate, basis: basis)] }
+        return shipping(amount, of: lines, basis: basis)
+    }
 }

@@ -32,6 +32,14 @@ public struct BatchSummary: Codable, Sendable, Equatable {
     public var cancelled = CappedList<Hold>()
     public var payments = CappedList<String>()
     public var unmatchedPayments = CappedList<String>()
+    /// Money the bank brought that cleared what waited on a clearing account.
+    public var cleared = CappedList<String>()
+    /// Payout reports of payment providers: the payout, its fees and what it cleared.
+    public var payouts = CappedList<String>()
+    /// Customers the shop owes money after this batch: a second payment, a correction of a paid invoice.
+    public var refundsOwed = CappedList<String>()
+    /// Money paid back to customers.
+    public var refundsPaid = CappedList<String>()
     public var refused = CappedList<Refused>()
     public var stockMovements = 0
     public var bankMovements = 0
@@ -39,7 +47,9 @@ public struct BatchSummary: Codable, Sendable, Equatable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case read, applied, invoices, shipments, holds, released, cancelled, payments, refused
+        case read, applied, invoices, shipments, holds, released, cancelled, payments, refused, cleared, payouts
+        case refundsOwed = "refunds_owed"
+        case refundsPaid = "refunds_paid"
         case creditNotes = "credit_notes"
         case unmatchedPayments = "unmatched_payments"
         case stockMovements = "stock_movements"
@@ -60,6 +70,10 @@ public struct BatchSummary: Codable, Sendable, Equatable {
         payments = try c.decodeIfPresent(CappedList<String>.self, forKey: .payments) ?? .init()
         unmatchedPayments = try c.decodeIfPresent(CappedList<String>.self, forKey: .unmatchedPayments) ?? .init()
         refused = try c.decodeIfPresent(CappedList<Refused>.self, forKey: .refused) ?? .init()
+        cleared = try c.decodeIfPresent(CappedList<String>.self, forKey: .cleared) ?? .init()
+        payouts = try c.decodeIfPresent(CappedList<String>.self, forKey: .payouts) ?? .init()
+        refundsOwed = try c.decodeIfPresent(CappedList<String>.self, forKey: .refundsOwed) ?? .init()
+        refundsPaid = try c.decodeIfPresent(CappedList<String>.self, forKey: .refundsPaid) ?? .init()
         stockMovements = try c.decodeIfPresent(Int.self, forKey: .stockMovements) ?? 0
         bankMovements = try c.decodeIfPresent(Int.self, forKey: .bankMovements) ?? 0
     }
@@ -68,10 +82,11 @@ public struct BatchSummary: Codable, Sendable, Equatable {
     public var headline: String {
         func count(_ n: Int, _ one: String, _ many: String) -> String? { n == 0 ? nil : "\(n) \(n == 1 ? one : many)" }
         let parts = [
-            count(invoices.total, "invoice", "invoices"), count(creditNotes.total, "credit note", "credit notes"),
+            count(invoices.total, "invoice", "invoices"), count(creditNotes.total, "invoice correction", "invoice corrections"),
             count(shipments.total, "shipment", "shipments"), count(holds.total, "held", "held"),
             count(released.total, "released", "released"), count(cancelled.total, "cancelled", "cancelled"),
             count(payments.total, "payment", "payments"), count(unmatchedPayments.total, "unmatched payment", "unmatched payments"),
+            count(payouts.total, "payout", "payouts"),
             count(stockMovements, "stock movement", "stock movements"), count(bankMovements, "bank movement", "bank movements"),
             count(refused.total, "refused", "refused"),
         ].compactMap { $0 }

@@ -12,7 +12,7 @@ import KontorStore
 /// identically. The reports of the books come from the modules (`ReportRegistry`).
 enum Reports {
     /// Writes the receipt of a batch, for the shop's staff, through `write` in pieces: its
-    /// invoices, credit notes, shipments and holds come from the books (all of them, however
+    /// invoices, invoice corrections, shipments and holds come from the books (all of them, however
     /// many), the rest from the batch's summary.
     static func writeReceipt(_ batch: BatchRecord, diagnostics: [BatchJournal.StoredDiagnostic], notes: [String] = [],
                              in db: Database, to write: (String) throws -> Void) throws {
@@ -54,11 +54,12 @@ enum Reports {
             if list.left > 0 { try line(title, "… and \(list.left) more / und \(list.left) weitere") }
         }
         if batch.status == .applied {
-            try Ledger.forEachDocument(batch: batch.id, kind: "invoice", in: db) { number, order, gross in
+            try Ledger.forEachDocument(batch: batch.id, kind: "invoice", in: db) { number, order, gross, _ in
                 try line("Invoices / Rechnungen:", "\(number)  order \(order)  \(Money.decimalString(gross)) EUR")
             }
-            try Ledger.forEachDocument(batch: batch.id, kind: "credit_note", in: db) { number, order, gross in
-                try line("Credit notes / Gutschriften:", "\(number)  order \(order)  \(Money.decimalString(-gross)) EUR")
+            try Ledger.forEachDocument(batch: batch.id, kind: "credit_note", in: db) { number, order, gross, corrects in
+                try line("Invoice corrections / Rechnungskorrekturen:",
+                         "\(number)  corrects / zu Rechnung \(corrects ?? "-")  order \(order)  \(Money.decimalString(-gross)) EUR")
             }
             try Shipping.forEachShipment(batch: batch.id, in: db) { shipment, order in
                 try line("Shipments / Sendungen:", "\(shipment) (order \(order))")
@@ -74,6 +75,10 @@ enum Reports {
         try section("Cancelled orders / Stornierte Bestellungen:", s.cancelled) { "order \($0.order) (\($0.customer)): \($0.reason)" }
         try section("Payments / Zahlungen:", s.payments) { $0 }
         try section("Unmatched payments, booked to 1590 / Nicht zugeordnete Zahlungen:", s.unmatchedPayments) { $0 }
+        try section("Cleared from money in transit / Geldtransit ausgeglichen:", s.cleared) { $0 }
+        try section("Payouts / Auszahlungen:", s.payouts) { $0 }
+        try section("Refunds paid / Geleistete Erstattungen:", s.refundsPaid) { $0 }
+        try section("Refunds owed / Offene Erstattungen:", s.refundsOwed) { $0 }
         try section("Refused lines / Abgewiesene Zeilen:", s.refused) { "\($0.place): \($0.reason)" }
         for d in diagnostics {
             try line("Problems / Hinweise:", "\(d.place): \(d.severity == "warning" ? "warning: " : "")\(d.message)")

@@ -1,3 +1,4 @@
+import KontorAccounting
 import KontorCore
 
 /// Kontor's settings: every value has an embedded default; `kontor.toml` may change them
@@ -42,6 +43,12 @@ public struct ShopSettings: Sendable, Equatable {
     /// How many days after the day its file arrived an order may be dated; a later order
     /// date is refused as a mistake.
     public var futureOrderDays = 2
+    /// Where payments the shop or a payment provider reports wait for the bank: SKR03 1360
+    /// for every method unless `[shops.<name>.clearing_accounts]` names others.
+    public var clearingAccounts = ClearingAccounts()
+    /// Whether a return that leaves nothing of an order with the customer (a withdrawal)
+    /// also credits the shipping charge, as German withdrawal law requires for standard delivery.
+    public var refundShippingOnFullReturn = true
 
     public init() {}
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KontorAccounting
 import KontorCore
 
 /// Reads `kontor.toml`: the part of TOML that Kontor's settings use (tables, string,
@@ -101,23 +102,45 @@ public enum SettingsFile {
                 }
                 shop.invoiceIssuer = issuer
             case "future_order_days": shop.futureOrderDays = try integer()
+            case "refund_shipping_on_full_return":
+                guard case .bool(let yes) = value else {
+                    throw ParseError(line: line, message: "\(key) must be true or false")
+                }
+                shop.refundShippingOnFullReturn = yes
             default: throw ParseError(line: line, message: "unknown setting \(key)")
             }
         }
+        func clearingAccount(_ shop: inout ShopSettings) throws {
+            guard case .number(let n) = value, let account = Int(n), ClearingAccounts.mayClear(account) else {
+                throw ParseError(line: line, message: """
+                    \(key) must be an account number of class 1 (1000–1999) other than 1200, 1400, 1590, 1771 and 1776, such as 1360
+                    """)
+            }
+            if key == "default" { shop.clearingAccounts.standard = account } else { shop.clearingAccounts.byMethod[key.lowercased()] = account }
+        }
         switch table.first {
-        case nil, "kontor":
+        case _ where table.isEmpty || table == ["kontor"]:
             switch key {
             case "settle_seconds": s.settleSeconds = try seconds()
             case "poll_seconds": s.pollSeconds = try seconds()
             case "max_diagnostics": s.maxDiagnostics = max(1, try integer())
             default: try shopSetting(&s.defaultShop)
             }
+        case "kontor" where table.count == 2 && table[1] == "clearing_accounts":
+            try clearingAccount(&s.defaultShop)
         case "shops" where table.count == 2:
             var shop = s.shops[table[1]] ?? s.defaultShop
             try shopSetting(&shop)
             s.shops[table[1]] = shop
+        case "shops" where table.count == 3 && table[2] == "clearing_accounts":
+            var shop = s.shops[table[1]] ?? s.defaultShop
+            try clearingAccount(&shop)
+            s.shops[table[1]] = shop
         default:
-            throw ParseError(line: line, message: "unknown table [\(table.joined(separator: "."))]; use [kontor] or [shops.<name>]")
+            throw ParseError(line: line, message: """
+                unknown table [\(table.joined(separator: "."))]; use [kontor], [kontor.clearing_accounts], [shops.<name>] \
+                or [shops.<name>.clearing_accounts]
+                """)
         }
     }
 
@@ -157,11 +180,22 @@ public enum SettingsFile {
         # invoices = "kontor"
         # How many days after its file arrived an order may be dated; later dates are refused.
         # future_order_days = 2
+        # Whether a return of everything an order holds also credits its shipping charge.
+        # refund_shipping_on_full_return = true
+
+        # Where payments a shop or payment provider reports (paid=true, a PayPal transaction)
+        # wait until the bank statement or the provider's payout brings the money: SKR03 1360
+        # Geldtransit for every method, unless a method gets an account of its own here.
+        # [kontor.clearing_accounts]
+        # default = 1360
+        # paypal = 1361
 
         # Settings of one shop: the table name is its folder in inbox/.
         # [shops.teekontor]
         # name = "Teekontor Lüneburg"
         # default_credit_limit = "500.00"
+        # [shops.teekontor.clearing_accounts]
+        # card = 1362
 
         """
 }

@@ -114,7 +114,7 @@ struct BatchCommand: ParsableCommand {
                 """)
             let s = detail.summary
             if !s.invoices.isEmpty { print("  invoices   " + s.invoices.map { "\($0.number) (\($0.order), \($0.gross))" }.joined(separator: ", ")) }
-            if !s.creditNotes.isEmpty { print("  credits    " + s.creditNotes.map { "\($0.number) (\($0.order), \($0.gross))" }.joined(separator: ", ")) }
+            if !s.creditNotes.isEmpty { print("  corrected  " + s.creditNotes.map { "\($0.number) (\($0.order), \($0.gross))" }.joined(separator: ", ")) }
             if !s.shipments.isEmpty { print("  shipments  " + s.shipments.joined(separator: ", ")) }
             for h in s.holds { print("  held       order \(h.order): \(h.reason)") }
             for c in s.cancelled { print("  cancelled  order \(c.order): \(c.reason)") }

@@ -121,6 +121,52 @@ import Testing
         #expect(try sql(root, "SELECT SUM(debit) = SUM(credit) FROM journal_lines") == "1")
     }
 
+    /// The statement's transfer for 1001 brings money the shop already reported with
+    /// `paid=true`: it clears 1360 instead of paying the invoice a second time.
+    @Test func aTransferForAnOrderTheShopReportedPaidClearsTheClearingAccount() throws {
+        let root = try TemporaryRoot()
+        try root.write("kontor.toml", "[kontor]\ndefault_credit_limit = \"10000.00\"\n")
+        try root.write("inbox/teekontor/01-products.csv", Self.products, done: true)
+        try root.write("inbox/teekontor/02-count.csv", Self.count, done: true)
+        try root.write("inbox/teekontor/03-orders.csv", Self.orders.replacingOccurrences(of: "DE,prepaid,false,4.90,TEE-001,2,8.90",
+                                                                                          with: "DE,prepaid,true,4.90,TEE-001,2,8.90"), done: true)
+        _ = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1360") == "2270")
+        try Self.book("camt.053.001.02/2025-03-05-sparkasse-lueneburg.xml", as: "04-kontoauszug-2025-03-05.xml", into: root)
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1360") == "0")
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1400 AND document = 'RE2025-00001'") == "0")
+        // The bank holds the same money as when 1001 was paid by this transfer alone.
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1200") == "-115320")
+        #expect(try sql(root, "SELECT count(*) FROM batch_diagnostics WHERE code = 'payment.overpaid'") == "0")
+        #expect(try sql(root, "SELECT count(*) FROM customer_balances WHERE open < 0") == "0")
+    }
+
+    /// Money paid back to a customer by transfer, naming the order, is a refund paid.
+    @Test func aDebitNamingAnOrderIsARefundToItsCustomer() throws {
+        let root = try Self.rootWithOrders()
+        try Self.book("camt.053.001.02/2025-03-05-sparkasse-lueneburg.xml", as: "04-kontoauszug-2025-03-05.xml", into: root)
+        let statement = try #require(String(data: Data(contentsOf: URL(fileURLWithPath: packageRoot
+            + "/Tests/Fixtures/camt.053.001.02/2025-03-05-sparkasse-lueneburg.xml")), encoding: .utf8))
+        // A statement of one debit, the rent line turned into 5.00 paid back to the customer of 1003.
+        let head = try #require(statement.range(of: "</Acct>\n")).upperBound
+        let debit = try #require(statement.range(of: "<CdtDbtInd>DBIT</CdtDbtInd>"))
+        let start = try #require(statement.range(of: "<Ntry>", options: .backwards, range: statement.startIndex..<debit.lowerBound))
+        let end = try #require(statement.range(of: "</Ntry>\n", range: debit.upperBound..<statement.endIndex))
+        let entry = String(statement[start.lowerBound..<end.upperBound]).replacingOccurrences(of: "1450.00", with: "5.00")
+            .replacingOccurrences(of: "Hanse Immobilien Lüneburg GmbH &amp; Co. KG", with: "Dr. Friederike von Ahlen")
+            .replacingOccurrences(of: "<Ustrd>Miete März 2025 Lager und Büro</Ustrd>", with: "<Ustrd>Erstattung Bestellung 1003</Ustrd>")
+            .replacingOccurrences(of: "<Ustrd>Am Sande 14, Mietvertrag 2019/0347</Ustrd>", with: "")
+        let refund = String(statement[..<head]) + "      " + entry + "    </Stmt>\n  </BkToCstmrStmt>\n</Document>\n"
+        try root.write("inbox/teekontor/05-kontoauszug.xml", refund, done: true)
+        _ = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(try sql(root, """
+            SELECT l.account, l.debit, l.credit FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
+            JOIN batches b ON b.id = e.batch_id WHERE b.file = '05-kontoauszug.xml' AND e.text LIKE 'Erstattung%' ORDER BY l.account
+            """) == "1200|0|500\n1400|500|0")
+        #expect(try sql(root, "SELECT customer_key || ':' || document || ':' || amount || ':' || channel FROM refunds")
+                == "f.vonahlen@example.de:RE2025-00003:500:bank")
+    }
+
     @Test func aVolksbankStatementInVersion08SettlesItsOrdersAndBooksTheSupplier() throws {
         let root = try Self.rootWithOrders()
         try Self.book("camt.053.001.08/2025-03-06-volksbank-lueneburger-heide.xml", as: "04-kontoauszug-2025-03-06.xml", into: root)

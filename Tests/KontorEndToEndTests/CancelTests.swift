@@ -106,7 +106,7 @@ import Testing
         #expect(try stock(root, "POT") == "1000/0/1000")
         #expect(try stock(root, "TEA") == "1000/0/1000")
         let receipt = try #require(root.list("outbox/shop/receipts").last.flatMap { root.read("outbox/shop/receipts/" + $0) })
-        #expect(receipt.contains("\(correction)  order B-1  37372.70 EUR"))
+        #expect(receipt.contains("\(correction)  corrects / zu Rechnung RE2025-00001  order B-1  37372.70 EUR"))
 
         // Reverting the cancellation puts back the reservations, the invoice's revenue and
         // VAT, what K-1 owes, and the order's state.

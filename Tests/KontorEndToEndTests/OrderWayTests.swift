@@ -68,7 +68,7 @@ import Testing
         try run(root)
         #expect(try way("P-1", in: root).state == "awaiting_stock")
         #expect(try sql(root, "SELECT account || ':' || debit || ':' || credit || ':' || coalesce(document, '-') FROM journal_lines ORDER BY id")
-                    == "1360:5470:0:-\n1400:0:5470:P-1")
+                    == "1360:5470:0:P-1\n1400:0:5470:P-1")
 
         try root.write("inbox/shop/05-receipt.csv", "sku,received\nPOT,10\n", done: true)
         try run(root)
@@ -79,6 +79,14 @@ import Testing
             SELECT document || ':' || (SUM(debit) - SUM(credit)) FROM journal_lines WHERE account = 1400 GROUP BY document ORDER BY document
             """) == "P-1:0\n\(invoice):0")
         #expect(try sql(root, "SELECT SUM(debit) = SUM(credit) FROM journal_lines") == "1")
+
+        // PayPal's money reaches the bank under the invoice's number: it clears what waited on
+        // 1360 under the order's number, and is not booked as a second payment.
+        try root.write("inbox/shop/06-bank.csv", "reference,amount,date\n\(invoice),54.70,2025-03-20\n", done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1360") == "0")
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1200") == "5470")
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1400") == "0")
     }
 
     /// Orders on account that passed the credit check but wait for goods count towards what

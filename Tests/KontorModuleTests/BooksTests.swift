@@ -51,7 +51,7 @@ import Foundation
         let (database, batch) = try makeBooks(inMemory: true)
         try database.writer.write { db in
             try Ledger(db).postPayment(shop: "shop", document: "RE1", customerKey: "K", amount: 100,
-                                       date: CalendarDate(year: 2025, month: 1, day: 1)!, method: nil, text: "t", batch: batch)
+                                       date: CalendarDate(year: 2025, month: 1, day: 1)!, account: ChartOfAccounts.bank, text: "t", batch: batch)
         }
         #expect(throws: DatabaseError.self) { try database.writer.write { try $0.execute(sql: "UPDATE journal_lines SET debit = 1") } }
         #expect(throws: DatabaseError.self) { try database.writer.write { try $0.execute(sql: "DELETE FROM journal_lines") } }

@@ -14,6 +14,27 @@ import Testing
         #expect(ReturnCredit.credited(3, after: 0, of: lines, basis: .net).map(\.amount) == [335, 672])
         #expect(ReturnCredit.credited(3, after: 0, of: lines, basis: .net).allSatisfy { $0.basis == .net && $0.rate == .reduced })
     }
+
+    /// The shipping charge is split over the rates as the invoice split it: 4.90 over goods of
+    /// 24.90 at 19 % and 17.80 at 7 % gives 2.86 and 2.04 (largest remainder).
+    @Test func aWithdrawalCreditsTheShippingSplitAsTheInvoiceSplitIt() {
+        let lines = [BookedLine(sku: "TEA", quantity: 2, unitPrice: 890, rate: .reduced),
+                     BookedLine(sku: "POT", quantity: 1, unitPrice: 2490, rate: .standard)]
+        let shipping = ReturnCredit.shipping(490, of: lines, basis: .gross)
+        #expect(shipping == [TaxableAmount(gross: 286, rate: .standard), TaxableAmount(gross: 204, rate: .reduced)])
+        let goods = lines.map { TaxableAmount(gross: $0.quantity * $0.unitPrice, rate: $0.rate) }
+        #expect(InvoiceCalculator.totals(goods: goods + shipping) == InvoiceCalculator.totals(goods: goods, shipping: 490))
+        #expect(ReturnCredit.shipping(0, of: lines, basis: .gross).isEmpty)
+    }
+
+    /// A goodwill amount follows the goods' value per rate, or the rate given.
+    @Test func aGoodwillRefundIsSplitByValueUnlessARateIsGiven() {
+        let lines = [BookedLine(sku: "TEA", quantity: 2, unitPrice: 890, rate: .reduced),
+                     BookedLine(sku: "POT", quantity: 1, unitPrice: 2490, rate: .standard)]
+        #expect(ReturnCredit.goodwill(1000, rate: nil, of: lines, basis: .gross)
+                == [TaxableAmount(gross: 583, rate: .standard), TaxableAmount(gross: 417, rate: .reduced)])
+        #expect(ReturnCredit.goodwill(1000, rate: .standard, of: lines, basis: .net) == [TaxableAmount(net: 1000, rate: .standard)])
+    }
 }
 
 @Suite struct ReturnCreditDiscountTests {

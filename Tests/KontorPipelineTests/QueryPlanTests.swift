@@ -14,7 +14,8 @@ import Testing
     static let smallTables: Set<String> = ["accounts", "shops", "counters", "number_ranges", "shop_reports", "grdb_migrations"]
 
     /// Every statement of the apply path, collected while the sample shop, a bank statement,
-    /// a price update, a second orders file, a payment and a goods receipt are applied.
+    /// a price update, a second orders file, a payment, a goods receipt, a payout, refunds and
+    /// a withdrawal are applied.
     static let applied: (root: String, statements: [String]) = {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-plan-\(UUID().uuidString)").path
         let statements = Mutex<Set<String>>([])
@@ -44,6 +45,18 @@ import Testing
             // goods receipt reads the queue of open reservations ahead of 2002.
             try Data("reference,amount,date\n2001,13.80,2025-03-13\n".utf8).write(to: URL(fileURLWithPath: inbox + "/11-payments.csv"))
             try Data("sku,received\nTEE-001,10\n".utf8).write(to: URL(fileURLWithPath: inbox + "/12-receipt.csv"))
+            // A payout of the PayPal order 1005 and the bank line that brings it, money paid
+            // back, PayPal's report of the money 1002 came paid with, a goodwill refund and a
+            // withdrawal that refunds the shipping charge.
+            try Data("""
+                payout_id,date,method,gross,fees,net,order_number,amount
+                PP-1,2025-03-14,paypal,39.80,1.00,38.80,1005,39.80
+
+                """.utf8).write(to: URL(fileURLWithPath: inbox + "/13-payout.csv"))
+            try Data("reference,amount,date,method\nPP-1,38.80,2025-03-15,\n1004,-5.00,2025-03-15,\n1002,55.00,2025-03-03,paypal\n".utf8)
+                .write(to: URL(fileURLWithPath: inbox + "/14-bank.csv"))
+            try Data("order_number,amount,date\n1004,5.00,2025-03-15\n".utf8).write(to: URL(fileURLWithPath: inbox + "/15-refund.csv"))
+            try Data("order_number,sku,quantity,date\n1005,KAN-001,1,2025-03-16\n".utf8).write(to: URL(fileURLWithPath: inbox + "/16-returns.csv"))
             let report = try pipeline.run()
             for line in report.lines where line.status != .applied && line.file != "08-orders-broken.csv" {
                 Issue.record("\(line.file) was \(line.status): \(line.detail)")

@@ -24,8 +24,12 @@ enum GermanColumnAliases {
     }
 
     /// The kinds in the order they are tried: the order of ``KindDetector/signatures``,
-    /// most specific first.
-    static var kinds: [DocumentKind] { KindDetector.signatures.map(\.kind) }
+    /// most specific first, a kind with two signatures at the place of its last (returns
+    /// after payments, whose `Bestellnummer` and `Betrag` a goodwill refund shares).
+    static var kinds: [DocumentKind] {
+        let all = KindDetector.signatures.map(\.kind)
+        return all.indices.filter { !all[($0 + 1)...].contains(all[$0]) }.map { all[$0] }
+    }
 
     /// For each canonical column of a kind, the German names that stand for it, in order of
     /// preference when a file has more than one of them. Names are normalized.
@@ -62,9 +66,14 @@ enum GermanColumnAliases {
         case .returns:
             [("order_number", orderNumber), ("sku", sku), ("quantity", quantity),
              ("reason", ["grund", "ruecksendegrund", "retourengrund"]), ("condition", ["zustand"]),
-             ("date", ["rueckgabedatum", "ruecksendedatum", "eingangsdatum", "datum"])]
+             ("date", ["rueckgabedatum", "ruecksendedatum", "eingangsdatum", "datum"]), ("amount", ["betrag", "erstattung"]),
+             ("vat_rate", vatRate)]
         case .cancellations:
             [("order_number", orderNumber), ("reason", ["grund", "stornogrund", "stornierungsgrund"])]
+        case .payouts:
+            [("payout_id", ["auszahlungsnummer", "auszahlungsnr", "auszahlungsid"]), ("date", ["auszahlungsdatum", "datum"]),
+             ("method", paymentMethod), ("gross", ["brutto", "bruttobetrag"]), ("fees", ["gebuehren", "gebuehr"]),
+             ("net", ["netto", "nettobetrag", "auszahlungsbetrag"]), ("order_number", orderNumber), ("amount", ["betrag"])]
         }
     }
 

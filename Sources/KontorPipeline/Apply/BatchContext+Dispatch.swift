@@ -93,12 +93,14 @@ extension BatchContext {
         return invoice
     }
 
-    /// Posts the payment a shop reported with an order (`paid`), under `document`: the
-    /// invoice, or the order number while the order has none.
+    /// Posts the payment a shop reported with an order (`paid`), under `document` (the
+    /// invoice, or the order number while the order has none), to the clearing account of its
+    /// payment method, where it waits for the bank line or the provider's payout.
     private func postShopPayment(_ o: OrderInProgress, document: String, date: CalendarDate) throws {
         let method = o.order.paymentMethod.rawValue
         try ledger.postPayment(shop: shop, document: document, customerKey: o.customerKey, amount: o.total, date: date,
-                               method: method, text: "Zahlung \(method) Bestellung \(o.order.orderNumber)", batch: batch)
+                               account: settings.clearingAccounts.account(method: method),
+                               text: "Zahlung \(method) Bestellung \(o.order.orderNumber)", batch: batch)
     }
 
     /// Moves what was paid in advance under an order's number onto its new invoice, so that

@@ -11,6 +11,8 @@ enum RecordHandlers {
         OrderHandler(),
         PaymentHandler(),
         ReturnHandler(),
+        GoodwillRefundHandler(),
+        PayoutHandler(),
         BankTransactionHandler(),
         StatementBalanceHandler(),
         CancellationHandler(),

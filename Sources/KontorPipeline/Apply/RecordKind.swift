@@ -4,7 +4,7 @@ import KontorCore
 /// which the applier finds a record's handler.
 enum RecordKind: String, CaseIterable, Sendable {
     case product, customer, stockCount, goodsReceipt, priceUpdate
-    case order, payment, returnLine, bankTransaction, statementBalance, cancellation
+    case order, payment, returnLine, goodwillRefund, payout, bankTransaction, statementBalance, cancellation
 
     /// The kind of `record`.
     init(_ record: DocumentRecord) {
@@ -17,6 +17,8 @@ enum RecordKind: String, CaseIterable, Sendable {
         case .order: self = .order
         case .payment: self = .payment
         case .returnLine: self = .returnLine
+        case .goodwillRefund: self = .goodwillRefund
+        case .payout: self = .payout
         case .bankTransaction: self = .bankTransaction
         case .statementBalance: self = .statementBalance
         case .cancellation: self = .cancellation

@@ -4,11 +4,13 @@ import KontorInventory
 import KontorOrders
 
 /// A customer's payment: posted against the invoice of the order it names, or, while that
-/// order has no invoice, against the order's number (paid in advance); to the suspense
-/// account if it names no order. An order that waited for it and is now paid in full is
-/// released first, invoiced and shipped (or waits for stock), so that the payment settles
-/// its new invoice; a held order paid in full in advance is released the same way, as its
-/// credit risk is gone. Held orders of the customer that now fit the limit are released.
+/// order has no invoice, against the order's number (paid in advance), clearing first what
+/// waits in transit for it (`BatchContext.settle`); a bank line naming a provider's payout
+/// clears the payout; anything else goes to the suspense account. An order that waited for
+/// it and is now paid in full is released first, invoiced and shipped (or waits for stock),
+/// so that the payment settles its new invoice; a held order paid in full in advance is
+/// released the same way, as its credit risk is gone. Held orders of the customer that now
+/// fit the limit are released.
 struct PaymentHandler: RecordHandler {
     let kind = RecordKind.payment
 
@@ -17,8 +19,9 @@ struct PaymentHandler: RecordHandler {
         let (shop, batch) = (context.shop, context.batch)
         let candidates = PaymentMatch.candidates(reference: payment.reference, remittance: payment.remittance)
         guard var order = try context.orders.order(shop: shop, matching: candidates) else {
+            if try context.clearPayout(payment, candidates: candidates, log: &log) { return }
             try context.ledger.postUnmatchedPayment(shop: shop, reference: payment.reference, amount: payment.amount,
-                                                    date: payment.date, method: payment.method, batch: batch)
+                                                    date: payment.date, account: context.moneyAccount(of: payment), batch: batch)
             let amount = Money.decimalString(payment.amount)
             context.summary.unmatchedPayments.append("\(payment.reference): \(amount)")
             log.append(Diagnostic("payment.unmatched",
@@ -31,9 +34,9 @@ struct PaymentHandler: RecordHandler {
         let document = order.invoiceNumber ?? order.orderNumber
         let what = order.invoiceNumber.map { "invoice \($0)" } ?? "order \(order.orderNumber)"
         let was = order.invoiceNumber.map { "Rechnung \($0)" } ?? "Bestellung \(order.orderNumber)"
-        try context.ledger.postPayment(shop: shop, document: document, customerKey: order.customerKey, amount: payment.amount,
-                                       date: payment.date, method: payment.method,
-                                       text: "Zahlung \(payment.payer ?? order.customerKey) zu \(document)", batch: batch)
+        try context.settle(payment, invoice: document, alsoUnder: order.invoiceNumber == nil ? nil : order.orderNumber,
+                           customerKey: order.customerKey,
+                           text: "Zahlung \(payment.payer ?? order.customerKey) zu \(document)", log: &log)
         context.summary.payments.append("\(document): \(Money.decimalString(payment.amount))")
         let owed = try context.owed(on: order.orderNumber, invoice: order.invoiceNumber, total: order.totalGross)
         let gross = try order.invoiceNumber.flatMap { try context.ledger.invoice(shop: shop, number: $0)?.gross } ?? order.totalGross

@@ -4,8 +4,11 @@ import KontorInventory
 import KontorOrders
 
 /// Goods a customer sent back from a shipped order: resellable goods go back on the shelf,
-/// and a credit note credits each unit at the price it was invoiced at; held orders of the
-/// customer that the credit lets through are released.
+/// and an invoice correction credits each unit at the price it was invoiced at; the return
+/// that leaves nothing of the order with the customer (a withdrawal) also credits the
+/// shipping charge, split over the rates as the invoice split it, unless the shop's
+/// settings say otherwise; held orders of the customer that the credit lets through are
+/// released.
 struct ReturnHandler: RecordHandler {
     let kind = RecordKind.returnLine
 
@@ -38,13 +41,18 @@ struct ReturnHandler: RecordHandler {
             context.summary.stockMovements += 1
         }
         try context.orders.addReturn(order: order.id, sku: line.sku, quantity: line.quantity, batch: batch)
+        var credited = ReturnCredit.credited(line.quantity, after: booked.returned, of: booked.lines, basis: booked.basis)
+        // A withdrawal: nothing of the order is left with the customer, so its shipping is refunded too.
+        if context.settings.refundShippingOnFullReturn, try context.orders.unitsWithCustomer(order: order.id) == 0,
+           let stored = try context.orders.stored(order) {
+            credited += ReturnCredit.shipping(stored.order.shipping, of: stored.lines, basis: stored.order.priceBasis)
+        }
         // A return without a date is credited on the day its batch was received.
         let note = try context.ledger.postCreditNote(
             shop: shop, invoice: invoice, orderNumber: line.orderNumber, customerKey: order.customerKey,
-            date: try line.date ?? context.receivedDate(),
-            goods: ReturnCredit.credited(line.quantity, after: booked.returned, of: booked.lines, basis: booked.basis),
-            batch: batch)
+            date: try line.date ?? context.receivedDate(), goods: credited, batch: batch)
         context.summary.creditNotes.append(.init(number: note.number, order: line.orderNumber, gross: Money.decimalString(note.gross)))
+        try context.noteRefundOwed(order.customerKey, on: note.number)
         // The credit lowered what the customer owes: held orders that now fit are released.
         try context.releaseHeldOrders(of: order.customerKey, on: try line.date ?? context.receivedDate(),
                                       because: "credit note \(note.number) lowered what is open", log: &log)
