@@ -240,4 +240,35 @@ import Testing
         #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1400") == "0")
         #expect(try sql(root, "SELECT SUM(discount) FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.order_number = 'N-2'") == "600")
     }
+
+    /// A PayPal payout that collected the money of an order waiting for it releases the order:
+    /// invoiced on the payout's date and shipped; the fees go to 4970, and the bank line that
+    /// brings the payout clears the clearing account.
+    @Test func aPayoutReleasesTheOrderWhoseMoneyItCollected() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-orders.csv", """
+            order_number,order_date,payment_method,paid,shipping,sku,quantity,unit_price
+            Q-1,2025-03-03,paypal,false,4.90,TEA,2,8.90
+
+            """, done: true)
+        try run(root)
+        #expect(try way("Q-1", in: root).state == "awaiting_payment")
+        try root.write("inbox/shop/04-payout.csv", """
+            payout_id,date,method,gross,fees,net,order_number,amount
+            PP-9,2025-03-05,paypal,22.70,0.70,22.00,Q-1,22.70
+
+            """, done: true)
+        try run(root)
+        let q1 = try way("Q-1", in: root)
+        #expect(q1.state == "shipped")
+        #expect(q1.history.dropFirst().first == "released: payout PP-9 covered the order")
+        #expect(try sql(root, "SELECT date || ':' || gross FROM invoices WHERE order_number = 'Q-1'") == "2025-03-05:2270")
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1400") == "0")
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 4970") == "70")
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1360") == "2200")
+        try root.write("inbox/shop/05-bank.csv", "reference,amount,date\nPP-9,22.00,2025-03-06\n", done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1360") == "0")
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1200") == "2200")
+    }
 }

@@ -35,20 +35,24 @@ struct PayoutHandler: RecordHandler {
         var taken: [String: Int] = [:]
         var customers: [(customer: String, invoice: String)] = []
         for covered in payout.orders {
-            guard let order = try context.orders.order(shop: shop, matching: [covered.orderNumber]),
-                  let invoice = order.invoiceNumber else {
+            guard var order = try context.orders.order(shop: shop, matching: [covered.orderNumber]) else {
                 lines.append(.credit(ChartOfAccounts.suspense, covered.amount, document: covered.orderNumber))
-                log.append(Diagnostic("payout.order", "payout \(payout.id) covers order \(covered.orderNumber), which has no invoice; its \(Money.decimalString(covered.amount)) was booked to 1590 for a person to clear",
-                                      de: "Auszahlung \(payout.id) enthält Bestellung \(covered.orderNumber) ohne Rechnung; ihre \(Money.decimalString(covered.amount)) wurden auf 1590 gebucht",
+                log.append(Diagnostic("payout.order", "payout \(payout.id) covers order \(covered.orderNumber), which is not booked; its \(Money.decimalString(covered.amount)) was booked to 1590 for a person to clear",
+                                      de: "Auszahlung \(payout.id) enthält Bestellung \(covered.orderNumber), die nicht gebucht ist; ihre \(Money.decimalString(covered.amount)) wurden auf 1590 gebucht",
                                       at: covered.location, severity: .warning))
                 continue
             }
+            try releaseIfPaid(&order, by: covered, of: payout, in: &context, log: &log)
+            // Before the order has an invoice, the money is kept against its number.
+            let invoice = order.invoiceNumber ?? order.orderNumber
             var rest = covered.amount
-            if rest > 0 {
-                let waiting = try context.ledger.inTransit(shop: shop, document: invoice, on: [clearing.number]).first?.amount ?? 0
-                let cleared = min(rest, max(0, waiting - taken[invoice, default: 0]))
-                if cleared > 0 { lines.append(.credit(clearing, cleared, document: invoice)) }
-                taken[invoice, default: 0] += cleared
+            // What the shop reported paid waits under the invoice, or under the order number if
+            // it came while the order had no invoice.
+            for document in invoice == order.orderNumber ? [invoice] : [invoice, order.orderNumber] where rest > 0 {
+                let waiting = try context.ledger.inTransit(shop: shop, document: document, on: [clearing.number]).first?.amount ?? 0
+                let cleared = min(rest, max(0, waiting - taken[document, default: 0]))
+                if cleared > 0 { lines.append(.credit(clearing, cleared, document: document)) }
+                taken[document, default: 0] += cleared
                 rest -= cleared
             }
             if rest != 0 { lines.append(.credit(ChartOfAccounts.receivables, rest, document: invoice, customer: order.customerKey)) }
@@ -66,5 +70,23 @@ struct PayoutHandler: RecordHandler {
             fees \(Money.decimalString(payout.fees)), net \(Money.decimalString(payout.net)) on \(clearing.number)
             """)
         for (customer, invoice) in customers { try context.noteRefundOwed(customer, on: invoice) }
+    }
+
+    /// Releases an order that waited for the money the payout collected for it (awaiting
+    /// payment, or held and now paid in full in advance), before the payout is posted, so
+    /// that the money settles the invoice the release issues.
+    private func releaseIfPaid(_ order: inout BookedOrder, by covered: PayoutOrder, of payout: Payout,
+                               in context: inout BatchContext, log: inout DiagnosticLog) throws {
+        guard covered.amount > 0, order.status == .awaitingPayment || (order.status == .held && order.invoiceNumber == nil),
+              try context.owed(on: order.orderNumber, invoice: order.invoiceNumber, total: order.totalGross) <= covered.amount
+        else { return }
+        let cause = "payout \(payout.id) covered the order"
+        if order.status == .held {
+            guard try context.release(order, on: payout.date, because: cause, paying: covered.amount, log: &log) else { return }
+            context.summary.released.append(.init(order: order.orderNumber, customer: order.customerKey, reason: cause))
+        } else {
+            guard try context.dispatch(order, on: payout.date, because: cause, paying: covered.amount, log: &log) else { return }
+        }
+        order = try context.orders.order(shop: context.shop, number: order.orderNumber) ?? order
     }
 }
