@@ -2,7 +2,8 @@ import Foundation
 import KontorTestSupport
 import Testing
 
-/// Random sequences of orders, payments, goods receipts, stock counts and returns, each a
+/// Random sequences of orders, payments, goods receipts, stock counts, cancellations and
+/// returns, each a
 /// file through the `kontor` binary. After every file: no order waits for something that is
 /// already there, no stock is below zero, on hand is the sum of the movements, and debits
 /// equal credits. Each seed gives the same sequence, so a failure repeats.
@@ -69,7 +70,7 @@ import Testing
             }
             return ("\(step)-orders.csv", text, "orders")
         }
-        if roll < 60 {
+        if roll < 58 {
             // A payment of what an order still owes, or of half of it, or of money nobody owes.
             let owed = try sql(root, """
                 SELECT o.order_number || ':' || (CASE WHEN o.invoice_number IS NULL THEN o.total_gross ELSE 0 END
@@ -86,13 +87,22 @@ import Testing
             return ("\(step)-payments.csv", "reference,amount,date\n\(pick[0]),\(amount / 100).\(String(format: "%02d", amount % 100)),2025-03-20\n",
                     "payment of \(pick[0])")
         }
-        if roll < 75 {
+        if roll < 70 {
             let article = Self.articles[Int(g.next() % 3)]
             return ("\(step)-receipt.csv", "sku,received\n\(article.sku),\(1 + Int(g.next() % 12))\n", "goods receipt of \(article.sku)")
         }
-        if roll < 85 {
+        if roll < 78 {
             let article = Self.articles[Int(g.next() % 3)]
             return ("\(step)-count.csv", "sku,counted\n\(article.sku),\(Int(g.next() % 15))\n", "count of \(article.sku)")
+        }
+        if roll < 88 {
+            // A cancellation of an order that has not shipped.
+            let open = try sql(root, """
+                SELECT order_number FROM orders WHERE status IN ('held', 'awaiting_payment', 'awaiting_stock') ORDER BY id
+                """).split(separator: "\n").map(String.init)
+            guard !open.isEmpty else { return ("\(step)-receipt.csv", "sku,received\nTEA,3\n", "goods receipt of TEA") }
+            let pick = open[Int(g.next() % UInt64(open.count))]
+            return ("\(step)-cancellations.csv", "order_number,reason\n\(pick),storniert\n", "cancellation of \(pick)")
         }
         // A return of one unit of a shipped order's line that is not all back yet.
         let open = try sql(root, """
