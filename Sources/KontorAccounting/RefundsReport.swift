@@ -3,12 +3,13 @@ import KontorCore
 import KontorOutput
 import KontorStore
 
-/// `refunds.csv`: per customer, what the shop owes them (their credit balance: a second
-/// payment, a correction of a paid invoice) and what it paid back so far.
+/// `orders/refunds.csv`, among the lists of what needs doing: per customer, what the shop
+/// owes them (their credit balance: a second payment, a correction of a paid invoice) and
+/// what it paid back so far.
 enum RefundsReport {
     /// The report.
     static let report = Report(name: "refunds", title: "Refunds: owed and paid back, per customer") { shop, _, db in
-        ReportFile(path: "refunds.csv", bytes: try csv(shop: shop, in: db).bytes)
+        ReportFile(path: "orders/refunds.csv", bytes: try csv(shop: shop, in: db).bytes)
     }
 
     /// The refunds of `shop` as CSV.

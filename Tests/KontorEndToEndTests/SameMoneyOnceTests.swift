@@ -69,7 +69,7 @@ func balance(_ root: TemporaryRoot, _ account: Int) throws -> String {
         #expect(try balance(root, 1360) == "4760")
         #expect(try balance(root, 1400) == "0")
         #expect(try sql(root, "SELECT count(*) FROM batch_diagnostics WHERE code = 'payment.reported-before'") == "1")
-        #expect(root.read("outbox/shop/refunds.csv") == "customer,owed,paid\r\n")
+        #expect(root.read("outbox/shop/orders/refunds.csv") == "customer,owed,paid\r\n")
     }
 
     @Test func aSecondRealPaymentBecomesACreditBalanceAndARefundOwedAndItsRefundIsTracked() throws {
@@ -84,7 +84,7 @@ func balance(_ root: TemporaryRoot, _ account: Int) throws -> String {
         #expect(try sql(root, "SELECT open FROM customer_balances WHERE customer_key = 'K-1'") == "-4760")
         let receipt = try #require(root.list("outbox/shop/receipts").last { $0.contains("04-payments") }.flatMap { root.read("outbox/shop/receipts/" + $0) })
         #expect(receipt.contains("Refunds owed / Offene Erstattungen:\n  K-1: 47.60 (after RE2025-00001)"))
-        #expect(root.read("outbox/shop/refunds.csv") == "customer,owed,paid\r\nK-1,47.60,0.00\r\n")
+        #expect(root.read("outbox/shop/orders/refunds.csv") == "customer,owed,paid\r\nK-1,47.60,0.00\r\n")
 
         // The shop pays the money back by bank: owed 0, paid 47.60.
         try root.write("inbox/shop/05-payments.csv", "reference,amount,date\nA-1,-47.60,2025-03-08\n", done: true)
@@ -93,7 +93,7 @@ func balance(_ root: TemporaryRoot, _ account: Int) throws -> String {
         #expect(try balance(root, 1400) == "0")
         #expect(try sql(root, "SELECT customer_key || ':' || document || ':' || amount || ':' || channel FROM refunds")
                 == "K-1:RE2025-00001:4760:bank")
-        #expect(root.read("outbox/shop/refunds.csv") == "customer,owed,paid\r\nK-1,0.00,47.60\r\n")
+        #expect(root.read("outbox/shop/orders/refunds.csv") == "customer,owed,paid\r\nK-1,0.00,47.60\r\n")
     }
 }
 
@@ -258,7 +258,7 @@ func balance(_ root: TemporaryRoot, _ account: Int) throws -> String {
         #expect(try sql(root, "SELECT account || ':' || debit || ':' || credit FROM journal_lines WHERE document = 'GS2025-00001' ORDER BY id")
                 == "1400:0:1000\n8400:490:0\n1776:93:0\n8300:390:0\n1771:27:0")
         // The order was paid: the shop owes the customer 10.00.
-        #expect(root.read("outbox/shop/refunds.csv") == "customer,owed,paid\r\nK-1,10.00,0.00\r\n")
+        #expect(root.read("outbox/shop/orders/refunds.csv") == "customer,owed,paid\r\nK-1,10.00,0.00\r\n")
     }
 
     @Test func aGoodwillRefundAtOneRateAndNeverMoreThanIsLeftOfTheInvoice() throws {
