@@ -34,5 +34,9 @@ public enum LogisticsMigrations {
                 CREATE INDEX shipments_by_order ON shipments(shop, order_number);
                 """)
         }
+        // The day a shipment left: the delivery date (Leistungsdatum) its invoice states.
+        migrator.registerMigration("logistics-3") { db in
+            try db.execute(sql: "ALTER TABLE shipments ADD COLUMN shipped_on TEXT")
+        }
     }
 }

@@ -12,6 +12,8 @@ public struct Shipment: Sendable, Equatable {
     public var parcels: Int
     public var weightGrams: Int
     public var shipTo: Address?
+    /// The day it left, the order's delivery date (nil for shipments made before Kontor kept it).
+    public var shippedOn: String?
 }
 
 /// Shipments of released orders, in the caller's transaction.
@@ -20,17 +22,19 @@ public struct Shipping {
 
     public init(_ db: Database) { self.db = db }
 
-    /// Creates the shipment of an order and returns its id (`SH-00001`, per shop).
-    public func ship(shop: String, order: String, weightGrams: Int, to address: Address?, batch: Int64) throws -> String {
+    /// Creates the shipment of an order, leaving on `date`, and returns its id (`SH-00001`,
+    /// per shop).
+    public func ship(shop: String, order: String, weightGrams: Int, to address: Address?, on date: CalendarDate,
+                     batch: Int64) throws -> String {
         let plan = CarrierRules.plan(country: address?.country, weightGrams: weightGrams)
         let digits = String(try Counters.next(shop: shop, series: "SH", in: db))
         let id = "SH-\(String(repeating: "0", count: max(0, 5 - digits.count)))\(digits)"
         try db.cachedStatement(sql: """
             INSERT INTO shipments (shop, shipment_id, order_number, status, carrier, parcels, weight_g,
-                                   ship_name, ship_street, ship_zip, ship_city, ship_country, batch_id)
-            VALUES (?, ?, ?, 'ready', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   ship_name, ship_street, ship_zip, ship_city, ship_country, batch_id, shipped_on)
+            VALUES (?, ?, ?, 'ready', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [shop, id, order, plan.carrier, plan.parcels, weightGrams, address?.name, address?.street,
-                                     address?.zip, address?.city, address?.country, batch])
+                                     address?.zip, address?.city, address?.country, batch, date.description])
         return id
     }
 
@@ -52,7 +56,7 @@ public struct Shipping {
             }
             return Shipment(shop: row["shop"], shipmentID: row["shipment_id"], orderNumber: row["order_number"],
                             status: row["status"], carrier: row["carrier"], parcels: row["parcels"],
-                            weightGrams: row["weight_g"], shipTo: address)
+                            weightGrams: row["weight_g"], shipTo: address, shippedOn: row["shipped_on"])
         }
     }
 }

@@ -72,6 +72,8 @@ public struct Books: Sendable {
         public var parcels: Int
         public var weight_kg: String
         public var ship_to: String?
+        /// The day it left: the delivery date of its order's invoice.
+        public var shipped_on: String?
     }
 
     public func shipments(shop: String? = nil) throws -> [ShipmentRow] {
@@ -80,7 +82,8 @@ public struct Books: Sendable {
                 ShipmentRow(shop: $0.shop, shipment_id: $0.shipmentID, order_number: $0.orderNumber, status: $0.status,
                             carrier: $0.carrier, parcels: $0.parcels,
                             weight_kg: "\($0.weightGrams / 1000).\(String(format: "%03d", $0.weightGrams % 1000))",
-                            ship_to: $0.shipTo.map { "\($0.name), \($0.street), \($0.zip) \($0.city), \($0.country)" })
+                            ship_to: $0.shipTo.map { "\($0.name), \($0.street), \($0.zip) \($0.city), \($0.country)" },
+                            shipped_on: $0.shippedOn)
             }
         }
     }

@@ -164,6 +164,9 @@ import Testing
                                  "released: payment 2025-0017 covered the order", "shipped: shipment SH-00002"])
         #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1400 AND document = '2025-0017'") == "0")
         #expect(try sql(root, "SELECT count(*) FROM invoices") == "2")
+        // The shop's invoice is dated the order date; the delivery date is the day it shipped.
+        let shipments = try jsonArray(KontorBinary.run(["shipments", "--json"], root: root.path))
+        #expect(shipments.first { $0["order_number"] as? String == "S-1" }?["shipped_on"] as? String == "2025-03-06")
     }
 
     /// After every run, `outbox/<shop>/orders/` lists what needs doing: held orders with their

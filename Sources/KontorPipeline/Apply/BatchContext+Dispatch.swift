@@ -73,7 +73,7 @@ extension BatchContext {
         } else {
             try inventory.issue(shop: shop, order: number, batch: batch)
         }
-        let shipment = try createShipment(number, weight: o.weight, to: o.order.shipTo)
+        let shipment = try createShipment(number, weight: o.weight, to: o.order.shipTo, on: date)
         way.append(OrderStep(.shipped, "shipment \(shipment)"))
         if let current {
             try orders.move(current, along: way, invoice: issued, batch: batch)

@@ -5,9 +5,9 @@ import KontorLogistics
 import KontorOrders
 
 extension BatchContext {
-    /// Creates the shipment of an order whose goods left the stock, and returns its number.
-    mutating func createShipment(_ order: String, weight: Int, to address: Address?) throws -> String {
-        let id = try shipping.ship(shop: shop, order: order, weightGrams: weight, to: address, batch: batch)
+    /// Creates the shipment of an order whose goods left the stock on `date`, and returns its number.
+    mutating func createShipment(_ order: String, weight: Int, to address: Address?, on date: CalendarDate) throws -> String {
+        let id = try shipping.ship(shop: shop, order: order, weightGrams: weight, to: address, on: date, batch: batch)
         summary.shipments.append("\(id) (order \(order))")
         return id
     }
