@@ -29,8 +29,11 @@ public struct StockLevel: Sendable, Equatable, Codable {
     public var reserved: Int
     public var reorderPoint: Int?
 
-    /// What can still be promised: on hand less reserved.
-    public var available: Int { onHand - reserved }
-    /// Whether the available stock is at or below the reorder point.
-    public var needsReorder: Bool { reorderPoint.map { available <= $0 } ?? false }
+    /// What can still be promised: on hand less reserved, never below zero.
+    public var available: Int { max(0, onHand - reserved) }
+    /// What orders were promised beyond what is on hand (they wait for stock).
+    public var shortfall: Int { max(0, reserved - onHand) }
+    /// Whether on hand less reserved is at or below the reorder point: a shortfall counts
+    /// against it.
+    public var needsReorder: Bool { reorderPoint.map { onHand - reserved <= $0 } ?? false }
 }

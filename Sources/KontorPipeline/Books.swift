@@ -18,6 +18,8 @@ public struct Books: Sendable {
     public struct StockRow: Codable, Sendable {
         public var shop, sku, name, warehouse: String
         public var on_hand, reserved, available: Int
+        /// What orders were promised beyond what is on hand.
+        public var shortfall: Int
         public var reorder_point: Int?
     }
 
@@ -25,7 +27,8 @@ public struct Books: Sendable {
         try database.writer.read { db in
             try Inventory.levels(shop: shop, in: db).map {
                 StockRow(shop: $0.shop, sku: $0.sku, name: $0.name, warehouse: $0.warehouse, on_hand: $0.onHand,
-                         reserved: $0.reserved, available: $0.available, reorder_point: $0.reorderPoint)
+                         reserved: $0.reserved, available: $0.available, shortfall: $0.shortfall,
+                         reorder_point: $0.reorderPoint)
             }
         }
     }

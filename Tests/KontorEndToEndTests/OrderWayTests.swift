@@ -38,6 +38,10 @@ import Testing
         #expect(w1.invoice == nil)
         #expect(try sql(root, "SELECT count(*) FROM invoices") == "0")
         #expect(try sql(root, "SELECT count(*) FROM journal_lines") == "0")
+        // Nothing is available, never less: what was promised beyond the 36 pots is the shortfall.
+        let pot = try #require(try jsonArray(KontorBinary.run(["stock", "--json"], root: root.path)).first { $0["sku"] as? String == "POT" })
+        #expect("\(pot["on_hand"] ?? "")/\(pot["reserved"] ?? "")/\(pot["available"] ?? "")/\(pot["shortfall"] ?? "")" == "36/500/0/464")
+        #expect(root.read("outbox/shop/stock.csv")?.contains("POT,Teekanne 1 l,main,36,500,0,464,") == true)
 
         try root.write("inbox/shop/05-receipt.csv", "sku,received\nPOT,600\n", done: true)
         try run(root)
