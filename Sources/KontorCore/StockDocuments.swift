@@ -1,17 +1,30 @@
 /// The default warehouse, where a file names none.
 public let defaultWarehouse = "main"
 
+/// What a stock count covers.
+public enum CountScope: String, Sendable, Equatable, CaseIterable {
+    /// Only the articles it lists; the others keep their stock.
+    case partial
+    /// The whole warehouse: an article it does not list was counted as zero.
+    case full
+}
+
 /// One counted article of a stock count: on-hand becomes `counted`.
 public struct StockCountLine: Sendable, Equatable {
     public var sku: String
     public var counted: Int
     public var warehouse: String
+    /// What the count covers, where the file says (`scope`); nil: partial, unless the shop's
+    /// settings say its counts are full.
+    public var scope: CountScope?
     public var location: SourceLocation
 
-    public init(sku: String, counted: Int, warehouse: String = defaultWarehouse, location: SourceLocation) {
+    public init(sku: String, counted: Int, warehouse: String = defaultWarehouse, scope: CountScope? = nil,
+                location: SourceLocation) {
         self.sku = sku
         self.counted = counted
         self.warehouse = warehouse
+        self.scope = scope
         self.location = location
     }
 }

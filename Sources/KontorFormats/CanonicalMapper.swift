@@ -77,9 +77,10 @@ public struct CanonicalMapper {
 
     private func stockCount(_ f: inout Fields) -> DocumentRecord? {
         let sku = f.required("sku"), counted = f.integer("counted", required: true, minimum: 0)
+        let scope = f.choice("scope", CountScope.self)
         guard let sku, let counted else { return nil }
         return .stockCount(StockCountLine(sku: sku, counted: counted, warehouse: f.optional("warehouse") ?? defaultWarehouse,
-                                          location: f.location))
+                                          scope: scope, location: f.location))
     }
 
     private func goodsReceipt(_ f: inout Fields) -> DocumentRecord? {

@@ -22,7 +22,7 @@ public enum KindDetector {
     /// Every column each kind understands, required or optional.
     public static let knownColumns: [DocumentKind: Set<String>] = [
         .products: ["sku", "name", "price", "vat_rate", "weight_kg", "ean", "reorder_point", "cost"],
-        .stockCount: ["sku", "counted", "warehouse"],
+        .stockCount: ["sku", "counted", "warehouse", "scope"],
         .goodsReceipt: ["sku", "received", "cost", "supplier", "reference", "warehouse"],
         .customers: ["customer_id", "name", "email", "credit_limit", "payment_terms_days", "vat_id", "country", "street", "zip", "city"],
         .orders: ["order_number", "order_date", "sku", "quantity", "unit_price", "customer_id", "customer_email",

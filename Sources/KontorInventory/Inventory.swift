@@ -59,6 +59,13 @@ public struct Inventory {
         return delta
     }
 
+    /// The articles of a shop with stock on hand (or below zero) in `warehouse`.
+    public func stocked(shop: String, warehouse: String) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: """
+            SELECT sku FROM stock_balances WHERE shop = ? AND warehouse = ? AND on_hand != 0 ORDER BY sku
+            """), arguments: [shop, warehouse])
+    }
+
     /// Adds received goods.
     public func receive(_ line: GoodsReceiptLine, shop: String, batch: Int64) throws {
         try move(shop: shop, sku: line.sku, warehouse: line.warehouse, quantity: line.received, kind: "receipt",

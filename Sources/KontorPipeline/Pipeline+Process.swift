@@ -192,6 +192,7 @@ extension Pipeline {
                         place = record.location
                         try applier.apply(record, log: &log)
                     }
+                    try applier.finish(log: &log)
                 }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 log.append(Diagnostic("books.constraint", "the books refused a change: \(error.message ?? "constraint failed")",

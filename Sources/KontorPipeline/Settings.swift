@@ -43,6 +43,9 @@ public struct ShopSettings: Sendable, Equatable {
     /// How many days after the day its file arrived an order may be dated; a later order
     /// date is refused as a mistake.
     public var futureOrderDays = 2
+    /// What a stock count file covers when it does not say (`scope` column): only the
+    /// articles it lists, or the whole of each warehouse it names.
+    public var countScope = CountScope.partial
     /// Where payments the shop or a payment provider reports wait for the bank: SKR03 1360
     /// for every method unless `[shops.<name>.clearing_accounts]` names others.
     public var clearingAccounts = ClearingAccounts()

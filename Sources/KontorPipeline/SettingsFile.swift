@@ -102,6 +102,11 @@ public enum SettingsFile {
                 }
                 shop.invoiceIssuer = issuer
             case "future_order_days": shop.futureOrderDays = try integer()
+            case "count_scope":
+                guard case .string(let text) = value, let scope = CountScope(rawValue: text) else {
+                    throw ParseError(line: line, message: "count_scope must be \"partial\" or \"full\"")
+                }
+                shop.countScope = scope
             case "refund_shipping_on_full_return":
                 guard case .bool(let yes) = value else {
                     throw ParseError(line: line, message: "\(key) must be true or false")
@@ -180,6 +185,9 @@ public enum SettingsFile {
         # invoices = "kontor"
         # How many days after its file arrived an order may be dated; later dates are refused.
         # future_order_days = 2
+        # What a stock count covers when its file has no scope column: "partial" (only the
+        # articles listed) or "full" (an article of a counted warehouse that is not listed is 0).
+        # count_scope = "partial"
         # Whether a return of everything an order holds also credits its shipping charge.
         # refund_shipping_on_full_return = true
 

@@ -103,8 +103,8 @@ struct Demo: ParsableCommand {
             Books: \(try books.stock().count) articles in stock, \(try books.shipments().count) shipments, \
             \(try books.customers().filter(\.on_hold).count) customer(s) on credit hold.
             Journal: debits \(Self.amount(debit)) = credits \(Self.amount(credit)) EUR.
-            Look at outbox/<shop>/ (receipts, stock.csv, journal.csv) and inbox/<shop>/rejected/.
-            Try: kontor stock, kontor ledger, kontor customers, kontor shipments, kontor batches.
+            Look at outbox/<shop>/ (receipts, stock.csv, journal.csv, orders/: what needs doing) and inbox/<shop>/rejected/.
+            Try: kontor orders, kontor stock, kontor ledger, kontor customers, kontor shipments, kontor batches.
             """)
     }
 

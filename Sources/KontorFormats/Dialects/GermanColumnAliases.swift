@@ -41,7 +41,8 @@ enum GermanColumnAliases {
              ("vat_rate", vatRate), ("weight_kg", ["gewichtkg", "gewicht"]), ("ean", ["ean", "gtin", "eangtin", "barcode"]),
              ("reorder_point", ["meldebestand", "mindestbestand"]), ("cost", cost)]
         case .stockCount:
-            [("sku", sku), ("counted", ["gezaehlt", "zaehlmenge", "bestand", "istbestand"]), ("warehouse", ["lager", "lagerort"])]
+            [("sku", sku), ("counted", ["gezaehlt", "zaehlmenge", "bestand", "istbestand"]), ("warehouse", ["lager", "lagerort"]),
+             ("scope", ["umfang", "zaehlumfang"])]
         case .goodsReceipt:
             [("sku", sku), ("received", ["eingang", "liefermenge", "wareneingang", "eingangsmenge"]), ("cost", cost),
              ("supplier", ["lieferant"]), ("reference", ["lieferschein", "lieferscheinnr", "lieferscheinnummer", "referenz"]),

@@ -10,6 +10,8 @@ import KontorCore
 struct Applier {
     private var context: BatchContext
     private let handlers: [RecordKind: any RecordHandler]
+    /// The kinds of record applied so far.
+    private var used: Set<RecordKind> = []
 
     init(db: Database, shop: String, batch: Int64, settings: ShopSettings, handlers: [any RecordHandler] = RecordHandlers.all) {
         context = BatchContext(db: db, shop: shop, batch: batch, settings: settings)
@@ -29,5 +31,13 @@ struct Applier {
         }
         try handler.apply(record, in: &context, log: &log)
         if log.errorCount == errorsBefore { context.summary.applied += 1 }
+        used.insert(kind)
+    }
+
+    /// Lets each handler that applied records of the file finish its part, once.
+    mutating func finish(log: inout DiagnosticLog) throws {
+        for kind in RecordKind.allCases where used.contains(kind) {
+            try handlers[kind]?.finish(in: &context, log: &log)
+        }
     }
 }

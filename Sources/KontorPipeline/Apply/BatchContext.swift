@@ -28,6 +28,10 @@ struct BatchContext {
     var customers: [String: CustomerAccount?] = [:]
     /// The day the batch was received, once looked up.
     var receivedOn: CalendarDate?
+    /// What a stock count file covers, as its first line said, and what it counted, by
+    /// warehouse: the articles listed.
+    var countScope: CountScope?
+    var counted: [String: Set<String>] = [:]
 
     init(db: Database, shop: String, batch: Int64, settings: ShopSettings) {
         self.db = db

@@ -8,4 +8,12 @@ protocol RecordHandler: Sendable {
 
     /// Applies `record`, which is of the handler's kind.
     func apply(_ record: DocumentRecord, in context: inout BatchContext, log: inout DiagnosticLog) throws
+
+    /// Does what is left once every record of the file was applied (a full stock count sets
+    /// the articles it did not list to zero). Most handlers have nothing left to do.
+    func finish(in context: inout BatchContext, log: inout DiagnosticLog) throws
+}
+
+extension RecordHandler {
+    func finish(in context: inout BatchContext, log: inout DiagnosticLog) throws {}
 }
