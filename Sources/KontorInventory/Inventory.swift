@@ -72,10 +72,12 @@ public struct Inventory {
                  reference: line.reference ?? line.supplier, batch: batch)
     }
 
-    /// Reserves goods for an order.
+    /// Reserves goods for an order, queued by `queuedOn` (the order's date): an order placed
+    /// earlier is served first.
     public func reserve(shop: String, order: String, sku: String, quantity: Int, batch: Int64,
-                        warehouse: String = defaultWarehouse) throws {
-        try reservation(shop: shop, order: order, sku: sku, warehouse: warehouse, quantity: quantity, batch: batch)
+                        warehouse: String = defaultWarehouse, queuedOn: CalendarDate? = nil) throws {
+        try reservation(shop: shop, order: order, sku: sku, warehouse: warehouse, quantity: quantity, batch: batch,
+                        queuedOn: queuedOn)
     }
 
     /// What is reserved for an order, per article.
@@ -106,8 +108,8 @@ public struct Inventory {
             if balance.onHand >= balance.reserved { continue }
             let ahead = try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT coalesce(SUM(o.quantity), 0) FROM open_reservations o
-                WHERE o.shop = ?1 AND o.sku = ?2 AND o.warehouse = ?3 AND o.seq < (
-                    SELECT m.seq FROM open_reservations m
+                WHERE o.shop = ?1 AND o.sku = ?2 AND o.warehouse = ?3 AND (o.queued_on, o.seq) < (
+                    SELECT m.queued_on, m.seq FROM open_reservations m
                     WHERE m.shop = ?1 AND m.sku = ?2 AND m.warehouse = ?3 AND m.order_number = ?4)
                 """), arguments: [shop, sku, warehouse, order]) ?? 0
             let short = mine - max(0, balance.onHand - ahead)
@@ -125,13 +127,20 @@ public struct Inventory {
         }
     }
 
-    /// Whether goods are free for a new order: for each article, what is on hand less what
-    /// the orders before it reserved covers the order's quantity. A new order queues behind
-    /// every open reservation, so this is the first-come-first-served rule of `canShip`.
-    public func isFree(shop: String, quantities: [String: Int], warehouse: String = defaultWarehouse) throws -> Bool {
+    /// Whether goods are free for a new order placed on `date`: for each article, what is on
+    /// hand less what the orders before it reserved covers the order's quantity. A new order
+    /// queues behind the open reservations of orders placed on or before its date, and ahead
+    /// of later ones: the first-come-first-served rule of `canShip`.
+    public func isFree(shop: String, quantities: [String: Int], placedOn date: CalendarDate,
+                       warehouse: String = defaultWarehouse) throws -> Bool {
         for (sku, quantity) in quantities {
             let balance = try balance(shop: shop, sku: sku, warehouse: warehouse)
-            if balance.onHand - balance.reserved < quantity { return false }
+            if balance.onHand - balance.reserved >= quantity { continue }
+            let ahead = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT coalesce(SUM(quantity), 0) FROM open_reservations
+                WHERE shop = ? AND sku = ? AND warehouse = ? AND queued_on <= ?
+                """), arguments: [shop, sku, warehouse, date.description]) ?? 0
+            if balance.onHand - ahead < quantity { return false }
         }
         return true
     }
@@ -145,10 +154,11 @@ public struct Inventory {
         }
     }
 
-    /// The orders that hold goods of an article reserved, first come first served.
+    /// The orders that hold goods of an article reserved, first come first served: by the
+    /// date they were placed, then by when they reserved.
     public func queue(shop: String, sku: String, warehouse: String = defaultWarehouse) throws -> [String] {
         try String.fetchAll(db.cachedStatement(sql: """
-            SELECT order_number FROM open_reservations WHERE shop = ? AND sku = ? AND warehouse = ? ORDER BY seq
+            SELECT order_number FROM open_reservations WHERE shop = ? AND sku = ? AND warehouse = ? ORDER BY queued_on, seq
             """), arguments: [shop, sku, warehouse])
     }
 
@@ -204,18 +214,20 @@ public struct Inventory {
     }
 
     private func reservation(shop: String, order: String, sku: String, warehouse: String, quantity: Int,
-                             batch: Int64, reverses: Int64? = nil) throws {
+                             batch: Int64, reverses: Int64? = nil, queuedOn: CalendarDate? = nil) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO reservations (shop, order_number, sku, warehouse, quantity, batch_id, reverses)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [shop, order, sku, warehouse, quantity, batch, reverses])
+            INSERT INTO reservations (shop, order_number, sku, warehouse, quantity, batch_id, reverses, queued_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [shop, order, sku, warehouse, quantity, batch, reverses, queuedOn?.description])
         try db.cachedStatement(sql: """
             INSERT INTO stock_balances (shop, sku, warehouse, reserved) VALUES (?1, ?2, ?3, max(?4, 0))
             ON CONFLICT (shop, sku, warehouse) DO UPDATE SET reserved = reserved + ?4
             """).execute(arguments: [shop, sku, warehouse, quantity])
         try db.cachedStatement(sql: """
-            INSERT INTO open_reservations (shop, sku, warehouse, order_number, seq, quantity)
-            VALUES (?1, ?2, ?3, ?4, (SELECT MIN(id) FROM reservations WHERE shop = ?1 AND order_number = ?4 AND sku = ?2), ?5)
+            INSERT INTO open_reservations (shop, sku, warehouse, order_number, seq, quantity, queued_on)
+            VALUES (?1, ?2, ?3, ?4, (SELECT MIN(id) FROM reservations WHERE shop = ?1 AND order_number = ?4 AND sku = ?2), ?5,
+                    coalesce((SELECT queued_on FROM reservations WHERE shop = ?1 AND order_number = ?4 AND sku = ?2
+                              AND queued_on IS NOT NULL ORDER BY id LIMIT 1), ''))
             ON CONFLICT (shop, sku, warehouse, order_number) DO UPDATE SET quantity = quantity + excluded.quantity
             """).execute(arguments: [shop, sku, warehouse, order, quantity])
         guard quantity < 0 else { return }

@@ -71,6 +71,21 @@ public enum InventoryMigrations {
             }
         }
         registerOpenReservations(in: &migrator)
+        registerQueueByOrderDate(in: &migrator)
+    }
+
+    /// The queue of open reservations by order date, then by arrival: an order placed earlier
+    /// is served first, even if its file came later. A reservation keeps the date it queues
+    /// by; reservations made before have none and come first.
+    static func registerQueueByOrderDate(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("inventory-4") { db in
+            try db.execute(sql: """
+                ALTER TABLE reservations ADD COLUMN queued_on TEXT;
+                ALTER TABLE open_reservations ADD COLUMN queued_on TEXT NOT NULL DEFAULT '';
+                DROP INDEX open_reservations_queue;
+                CREATE INDEX open_reservations_queue ON open_reservations(shop, sku, warehouse, queued_on, seq);
+                """)
+        }
     }
 
     /// Open reservations, kept in the same transaction as the reservation ledger: one row per

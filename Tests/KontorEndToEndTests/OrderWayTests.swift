@@ -278,4 +278,39 @@ import Testing
         #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1360") == "0")
         #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines WHERE account = 1200") == "2200")
     }
+
+    /// Goods that arrive serve the waiting orders by the date they were placed: an order of
+    /// 5 March whose file came after one of 10 March is served first.
+    @Test func waitingOrdersAreServedByTheDateTheyWerePlaced() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/03-count.csv", "sku,counted\nPOT,0\n", done: true)
+        try root.write("inbox/shop/04-orders.csv", """
+            order_number,order_date,payment_method,paid,shipping,sku,quantity,unit_price
+            L-10,2025-03-10,cod,false,4.90,POT,5,24.90
+
+            """, done: true)
+        try root.write("inbox/shop/05-orders-late.csv", """
+            order_number,order_date,payment_method,paid,shipping,sku,quantity,unit_price
+            L-05,2025-03-05,cod,false,4.90,POT,5,24.90
+
+            """, done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT group_concat(order_number || ':' || status, ' ') FROM (SELECT * FROM orders ORDER BY order_number)")
+                    == "L-05:awaiting_stock L-10:awaiting_stock")
+        try root.write("inbox/shop/06-receipt.csv", "sku,received\nPOT,5\n", done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT group_concat(order_number || ':' || status, ' ') FROM (SELECT * FROM orders ORDER BY order_number)")
+                    == "L-05:shipped L-10:awaiting_stock")
+        // Three pots come, too few for L-10; a new order placed before it takes them.
+        try root.write("inbox/shop/07-receipt.csv", "sku,received\nPOT,3\n", done: true)
+        try root.write("inbox/shop/08-orders.csv", """
+            order_number,order_date,payment_method,paid,shipping,sku,quantity,unit_price
+            L-07,2025-03-07,cod,false,4.90,POT,3,24.90
+
+            """, done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT group_concat(order_number || ':' || status, ' ') FROM (SELECT * FROM orders ORDER BY order_number)")
+                    == "L-05:shipped L-07:shipped L-10:awaiting_stock")
+        #expect(try sql(root, "SELECT on_hand || '/' || reserved FROM stock_balances WHERE sku = 'POT'") == "0/5")
+    }
 }

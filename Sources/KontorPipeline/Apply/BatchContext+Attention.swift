@@ -69,7 +69,8 @@ extension BatchContext {
         repriced.customerKey = customer?.customerID ?? key
         try orders.reprice(repriced)
         for line in lines {
-            try inventory.reserve(shop: shop, order: entry.orderNumber, sku: line.sku, quantity: line.quantity, batch: batch)
+            try inventory.reserve(shop: shop, order: entry.orderNumber, sku: line.sku, quantity: line.quantity, batch: batch,
+                                  queuedOn: order.orderDate)
         }
         if !byCommand {
             let limit = customer?.creditLimit ?? settings.defaultCreditLimit

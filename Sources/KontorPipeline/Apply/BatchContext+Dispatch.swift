@@ -34,9 +34,9 @@ extension BatchContext {
         let existingInvoice = o.invoice?.number ?? current?.invoiceNumber
         let owed = try owed(on: number, invoice: existingInvoice, total: o.total) - paying
         let paid = o.order.paid || owed <= 0
-        let (inventory, shop, quantities) = (inventory, shop, o.quantities)
+        let (inventory, shop, quantities, placed) = (inventory, shop, o.quantities, o.order.orderDate)
         let decision = try ShipDecision.decide(paid: paid, method: o.order.paymentMethod) {
-            if current == nil { return try inventory.isFree(shop: shop, quantities: quantities) }
+            if current == nil { return try inventory.isFree(shop: shop, quantities: quantities, placedOn: placed) }
             return try inventory.canShip(shop: shop, order: number)
         }
         // The payment a shop reported with the order is posted when the order is booked, or,

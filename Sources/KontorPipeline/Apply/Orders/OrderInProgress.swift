@@ -38,7 +38,7 @@ struct OrderInProgress {
     func reserve(in context: BatchContext) throws {
         for line in lines {
             try context.inventory.reserve(shop: context.shop, order: order.orderNumber, sku: line.sku,
-                                          quantity: line.quantity, batch: context.batch)
+                                          quantity: line.quantity, batch: context.batch, queuedOn: order.orderDate)
         }
     }
 
