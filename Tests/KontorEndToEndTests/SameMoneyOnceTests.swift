@@ -131,6 +131,12 @@ func balance(_ root: TemporaryRoot, _ account: Int) throws -> String {
         #expect(receipt.contains("Invoice corrections / Rechnungskorrekturen:\n  GS2025-00001  corrects / zu Rechnung RE2025-00001  order A-1  17.80 EUR"))
         #expect(receipt.contains("Refunds owed / Offene Erstattungen:"))
         #expect(receipt.contains("K-1: 47.60 (after GS2025-00002)"))
+        // Everything came back: the order is returned, after the return that left nothing.
+        #expect(try sql(root, "SELECT status FROM orders WHERE order_number = 'A-1'") == "returned")
+        #expect(try sql(root, """
+            SELECT group_concat(t.to_status || ':' || coalesce(t.cause, ''), ' | ') FROM order_transitions t
+            JOIN orders o ON o.id = t.order_id WHERE o.order_number = 'A-1' AND t.to_status = 'returned'
+            """) == "returned:every unit came back (GS2025-00002)")
     }
 
     @Test func aShopMayKeepTheShippingChargeOfAWithdrawal() throws {

@@ -5,7 +5,8 @@ import KontorOrders
 
 /// Goods a customer sent back from a shipped order: resellable goods go back on the shelf,
 /// and an invoice correction credits each unit at the price it was invoiced at; the return
-/// that leaves nothing of the order with the customer (a withdrawal) also credits the
+/// that leaves nothing of the order with the customer (a withdrawal) makes the order
+/// returned and also credits the
 /// shipping charge, split over the rates as the invoice split it, unless the shop's
 /// settings say otherwise; held orders of the customer that the credit lets through are
 /// released.
@@ -15,7 +16,8 @@ struct ReturnHandler: RecordHandler {
     func apply(_ record: DocumentRecord, in context: inout BatchContext, log: inout DiagnosticLog) throws {
         guard case .returnLine(let line) = record else { return }
         let (shop, batch) = (context.shop, context.batch)
-        guard let order = try context.orders.order(shop: shop, number: line.orderNumber), order.status == .shipped,
+        guard let order = try context.orders.order(shop: shop, number: line.orderNumber),
+              order.status == .shipped || order.status == .delivered,
               let invoice = order.invoiceNumber else {
             log.append(Diagnostic("return.order", "order \(line.orderNumber) has not been shipped, so nothing can come back",
                                   de: "Bestellung \(line.orderNumber) wurde nicht versandt; es kann nichts zurückkommen",
@@ -43,8 +45,8 @@ struct ReturnHandler: RecordHandler {
         try context.orders.addReturn(order: order.id, sku: line.sku, quantity: line.quantity, batch: batch)
         var credited = ReturnCredit.credited(line.quantity, after: booked.returned, of: booked.lines, basis: booked.basis)
         // A withdrawal: nothing of the order is left with the customer, so its shipping is refunded too.
-        if context.settings.refundShippingOnFullReturn, try context.orders.unitsWithCustomer(order: order.id) == 0,
-           let stored = try context.orders.stored(order) {
+        let allBack = try context.orders.unitsWithCustomer(order: order.id) == 0
+        if context.settings.refundShippingOnFullReturn, allBack, let stored = try context.orders.stored(order) {
             credited += ReturnCredit.shipping(stored.order.shipping, of: stored.lines, basis: stored.order.priceBasis)
         }
         // A return without a date is credited on the day its batch was received.
@@ -53,6 +55,9 @@ struct ReturnHandler: RecordHandler {
             date: try line.date ?? context.receivedDate(), goods: credited, batch: batch)
         context.summary.creditNotes.append(.init(number: note.number, order: line.orderNumber, gross: Money.decimalString(note.gross)))
         try context.noteRefundOwed(order.customerKey, on: note.number)
+        if allBack {
+            try context.orders.move(order, to: .returned, cause: "every unit came back (\(note.number))", batch: batch)
+        }
         // The credit lowered what the customer owes: held orders that now fit are released.
         try context.releaseHeldOrders(of: order.customerKey, on: try line.date ?? context.receivedDate(),
                                       because: "credit note \(note.number) lowered what is open", log: &log)
