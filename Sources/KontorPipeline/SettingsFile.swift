@@ -118,6 +118,10 @@ public enum SettingsFile {
             }
             if key == "default" { shop.clearingAccounts.standard = account } else { shop.clearingAccounts.byMethod[key.lowercased()] = account }
         }
+        func string() throws -> String {
+            guard case .string(let text) = value else { throw ParseError(line: line, message: "\(key) must be a string in quotes") }
+            return text
+        }
         switch table.first {
         case _ where table.isEmpty || table == ["kontor"]:
             switch key {
@@ -136,10 +140,22 @@ public enum SettingsFile {
             var shop = s.shops[table[1]] ?? s.defaultShop
             try clearingAccount(&shop)
             s.shops[table[1]] = shop
+        case "kontor" where table.count == 2 && table[1] == "seller":
+            try sellerSetting(&s.defaultShop.seller, key: key, text: string(), line: line)
+        case "shops" where table.count == 3 && table[2] == "seller":
+            var shop = s.shops[table[1]] ?? s.defaultShop
+            try sellerSetting(&shop.seller, key: key, text: string(), line: line)
+            s.shops[table[1]] = shop
+        case "kontor" where table.count == 2 && table[1] == "datev":
+            try datevSetting(&s.defaultShop.datev, key: key, value: value, line: line)
+        case "shops" where table.count == 3 && table[2] == "datev":
+            var shop = s.shops[table[1]] ?? s.defaultShop
+            try datevSetting(&shop.datev, key: key, value: value, line: line)
+            s.shops[table[1]] = shop
         default:
             throw ParseError(line: line, message: """
-                unknown table [\(table.joined(separator: "."))]; use [kontor], [kontor.clearing_accounts], [shops.<name>] \
-                or [shops.<name>.clearing_accounts]
+                unknown table [\(table.joined(separator: "."))]; use [kontor], [kontor.clearing_accounts], [kontor.seller], [kontor.datev], \
+                [shops.<name>] or [shops.<name>.clearing_accounts], [shops.<name>.seller], [shops.<name>.datev]
                 """)
         }
     }
