@@ -14,6 +14,11 @@ public enum Windows1252 {
         0x02DC: 0x98, 0x2122: 0x99, 0x0161: 0x9A, 0x203A: 0x9B, 0x0153: 0x9C, 0x017E: 0x9E, 0x0178: 0x9F,
     ]
 
+    /// Letters with a stroke or without a dot, which have no decomposition: their plain letter.
+    static let strokes: [Character: Character] = [
+        "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i", "Ŧ": "T", "ŧ": "t",
+    ]
+
     /// What replaces a character CP1252 cannot hold and that has no base letter it can.
     public static let replacement: Character = "?"
 
@@ -42,6 +47,8 @@ public enum Windows1252 {
                       String(character).precomposedStringWithCanonicalMapping.unicodeScalars.count == 1,
                       byte(precomposed) != nil {
                 result.unicodeScalars.append(precomposed)
+            } else if let plain = strokes[character] {
+                result.append(plain)
             } else if let base = String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first,
                       base.properties.isAlphabetic, byte(base) != nil {
                 result.unicodeScalars.append(base)
