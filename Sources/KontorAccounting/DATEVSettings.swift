@@ -10,8 +10,13 @@ public struct DATEVSettings: Sendable, Equatable {
     public var fiscalYearStartMonth = 1
     /// Digits of a ledger account (Sachkontenlänge), 4–8; personal accounts have one more.
     public var accountLength = 4
-    /// Where receivables go: the collective account, or a debtor account per customer.
-    public var debtors = Debtors.collective(ChartOfAccounts.receivables.number)
+    /// Where receivables go: one collective account, or a debtor account per customer.
+    public var debtors = Debtors.collective
+    /// The account of every customer when `debtors` is `collective`: the receivables account
+    /// 1400, or a collective debtor (10000).
+    public var collectiveDebtor = ChartOfAccounts.receivables.number
+    /// The first number of the per-customer debtors, if not the default (10000 for 4 digits).
+    public var firstDebtorSetting: Int?
     /// The chart of accounts: `03` (SKR03), the chart Kontor posts to.
     public var chart = "03"
 
@@ -21,15 +26,16 @@ public struct DATEVSettings: Sendable, Equatable {
 
     /// Which DATEV account a customer's receivables are booked to.
     public enum Debtors: Sendable, Equatable {
-        /// Every customer on one account (the receivables account 1400, or a collective debtor).
-        case collective(Int)
-        /// Each customer on a debtor account of their own, numbered from this number on in
-        /// the order customers first appear in the journal.
-        case perCustomer(from: Int)
+        /// Every customer on one account, `collectiveDebtor`.
+        case collective
+        /// Each customer on a debtor account of their own, numbered from `firstDebtor` on in
+        /// the order customers first appear on the receivables account.
+        case perCustomer
     }
 
-    /// The first debtor number of the per-customer debtors by default: 10000 for 4 digits.
-    public var firstDebtor: Int { Self.power(accountLength) }
+    /// The first number of the per-customer debtors: the setting, else 10000 for 4 digits
+    /// (100000 for 5, ...).
+    public var firstDebtor: Int { firstDebtorSetting ?? Self.power(accountLength) }
 
     /// The number DATEV knows a ledger account by: Kontor's four digits with zeros appended
     /// for a longer account length (8400 → 84000 for 5 digits).

@@ -31,7 +31,8 @@ enum DATEVReport {
         var numbers: [String: Int] = [:]
         switch datev.debtors {
         case .collective: break
-        case .perCustomer(let first):
+        case .perCustomer:
+            let first = datev.firstDebtor
             let customers = try Ledger.datevCustomers(shop: shop, in: db)
             guard customers.isEmpty || datev.isPersonalAccount(first + customers.count - 1) else {
                 throw DATEVExport.Refusal(description: """
@@ -42,7 +43,8 @@ enum DATEVReport {
         }
         let debtor: (String?) -> Int = { key in
             switch datev.debtors {
-            case .collective(let account): account == ChartOfAccounts.receivables.number ? receivables : account
+            case .collective:
+                datev.collectiveDebtor == ChartOfAccounts.receivables.number ? receivables : datev.collectiveDebtor
             case .perCustomer: key.flatMap { numbers[$0] } ?? receivables
             }
         }

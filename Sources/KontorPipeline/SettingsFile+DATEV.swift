@@ -51,19 +51,12 @@ extension SettingsFile {
         case "fiscal_year_start_month": datev.fiscalYearStartMonth = try number(1...12, "a month")
         case "account_length":
             // Written before first_debtor and collective_debtor, which are checked against it.
-            let length = try number(4...8, "a number of digits")
-            let defaultFirst = datev.debtors == .perCustomer(from: datev.firstDebtor)
-            datev.accountLength = length
-            if defaultFirst { datev.debtors = .perCustomer(from: datev.firstDebtor) }
+            datev.accountLength = try number(4...8, "a number of digits")
         case "debtors":
             guard case .string(let text) = value, text == "collective" || text == "per_customer" else {
                 throw ParseError(line: line, message: "debtors must be \"collective\" or \"per_customer\"")
             }
-            if text == "collective" {
-                if case .perCustomer = datev.debtors { datev.debtors = .collective(ChartOfAccounts.receivables.number) }
-            } else if case .collective = datev.debtors {
-                datev.debtors = .perCustomer(from: datev.firstDebtor)
-            }
+            datev.debtors = text == "collective" ? .collective : .perCustomer
         case "collective_debtor":
             guard case .number(let n) = value, let account = Int(n),
                   account == ChartOfAccounts.receivables.number || datev.isPersonalAccount(account) else {
@@ -71,14 +64,14 @@ extension SettingsFile {
                     collective_debtor must be 1400 or a debtor account of \(datev.accountLength + 1) digits, such as \(datev.firstDebtor)
                     """)
             }
-            datev.debtors = .collective(account)
+            datev.collectiveDebtor = account
         case "first_debtor":
             guard case .number(let n) = value, let first = Int(n), datev.isPersonalAccount(first) else {
                 throw ParseError(line: line, message: """
                     first_debtor must be a debtor account of \(datev.accountLength + 1) digits, such as \(datev.firstDebtor)
                     """)
             }
-            datev.debtors = .perCustomer(from: first)
+            datev.firstDebtorSetting = first
         case "chart":
             guard case .string(let text) = value, text.uppercased() == "SKR03" else {
                 throw ParseError(line: line, message: "chart must be \"SKR03\": Kontor posts to SKR03 accounts")

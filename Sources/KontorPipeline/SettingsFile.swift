@@ -213,5 +213,27 @@ public enum SettingsFile {
         # [shops.teekontor.clearing_accounts]
         # card = 1362
 
+        # The seller, as invoices name them.
+        # [shops.teekontor.seller]
+        # legal_name = "Teekontor Lüneburg GmbH"
+        # street = "Am Sande 1"
+        # zip = "21335"
+        # city = "Lüneburg"
+        # country = "DE"
+        # tax_number = "33/123/45678"
+        # vat_id = "DE123456789"
+        # iban = "DE02120300000000202051"
+        # bic = "BYLADEM1001"
+
+        # The DATEV export (outbox/<shop>/datev/), from the tax advisor: SKR03.
+        # [shops.teekontor.datev]
+        # consultant_number = 1001            # Beraternummer
+        # client_number = 1                   # Mandantennummer
+        # fiscal_year_start_month = 1
+        # account_length = 4                  # Sachkontenlänge; debtors have one digit more
+        # debtors = "collective"              # or "per_customer": a debtor account per customer
+        # collective_debtor = 1400            # the account of "collective"
+        # first_debtor = 10000                # the first debtor number of "per_customer"
+
         """
 }

@@ -105,12 +105,13 @@ import Testing
         #expect(shop.datev.consultant == 29098)
         #expect(shop.datev.client == 4711)
         #expect(shop.datev.fiscalYearStartMonth == 7)
-        #expect(shop.datev.debtors == .perCustomer(from: 100000))
+        #expect(shop.datev.debtors == .perCustomer && shop.datev.firstDebtor == 100000)
         #expect(shop.datev.ledgerAccount(8400) == 84000)
-        #expect(settings.shop("other").datev.debtors == .collective(1400))
+        #expect(settings.shop("other").datev.debtors == .collective && settings.shop("other").datev.collectiveDebtor == 1400)
         #expect(settings.shop("other").datev.consultant == 29098)
-        let collective = try SettingsFile.parse("[kontor.datev]\ncollective_debtor = 10000\n")
-        #expect(collective.defaultShop.datev.debtors == .collective(10000))
+        let collective = try SettingsFile.parse("[kontor.datev]\ncollective_debtor = 10000\nfirst_debtor = 20000\n")
+        #expect(collective.defaultShop.datev.debtors == .collective && collective.defaultShop.datev.collectiveDebtor == 10000)
+        #expect(collective.defaultShop.datev.firstDebtor == 20000)
     }
 
     @Test(arguments: [
