@@ -4,7 +4,7 @@ import KontorCore
 /// What the DATEV export reads from the journal.
 extension Ledger {
     /// The journal entries of `shop` dated `from` to `to`, in posting order, with their lines.
-    /// Entries are found by a pass over the shop's entries (there is no index by date).
+    /// Entries are found through the index of a shop's entries by date.
     public static func datevEntries(shop: String, from: CalendarDate, to: CalendarDate, in db: Database) throws -> [DATEVEntry] {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT e.id, e.date, e.document, e.text, l.account, l.debit, l.credit, l.customer_key
