@@ -130,5 +130,10 @@ public enum AccountingMigrations {
                 """)
             try Schema.makeAppendOnly("refunds", in: db)
         }
+
+        // The entries of a shop by date, for the DATEV export of a month after every run.
+        migrator.registerMigration("accounting-datev-1") { db in
+            try db.execute(sql: "CREATE INDEX journal_entries_by_date ON journal_entries(shop, date)")
+        }
     }
 }

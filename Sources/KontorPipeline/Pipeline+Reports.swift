@@ -7,17 +7,41 @@ import Glibc
 
 extension Pipeline {
     /// Writes one report of one shop (for `period`, if given) into the shop's outbox, and
-    /// returns where it went, relative to the root. A growing report without a period is
-    /// made anew here, and appended to from then on.
+    /// returns where its files went, relative to the root. A growing report without a period
+    /// is made anew here, and appended to from then on. A report kept per month writes the
+    /// files of each month of the period, or of every month with entries.
     public func writeReport(_ report: Report, shop: String, period: ReportPeriod? = nil,
-                            database: KontorDatabase) throws -> String {
+                            database: KontorDatabase) throws -> [String] {
+        if let months = report.months {
+            let files = try database.writer.read { db in
+                let parts = try period?.months ?? months.touched(shop, 0, db).months
+                return try parts.flatMap { try months.files(shop, $0, db) }
+            }
+            for file in files { try emit(file.bytes, to: root.outbox(shop) + "/" + file.path) }
+            return files.map { "outbox/\(shop)/\($0.path)" }
+        }
         if period == nil, let growth = report.growth {
             try extend(growth, named: report.name, shop: shop, anew: true, database: database)
-            return "outbox/\(shop)/\(growth.path)"
+            return ["outbox/\(shop)/\(growth.path)"]
         }
         let file = try database.writer.read { try report.produce(shop, period, $0) }
         try emit(file.bytes, to: root.outbox(shop) + "/" + file.path)
-        return "outbox/\(shop)/\(file.path)"
+        return ["outbox/\(shop)/\(file.path)"]
+    }
+
+    /// Brings a report kept per month up to date: the files of the months that the entries
+    /// posted since it was last written are dated in are made anew.
+    func refresh(_ months: ReportMonths, named name: String, shop: String, database: KontorDatabase) throws {
+        let cursor = try database.writer.read { try BatchJournal.reportCursor(shop: shop, report: name, in: $0)?.cursor } ?? 0
+        let (files, next) = try database.writer.read { db in
+            let touched = try months.touched(shop, cursor, db)
+            return (try touched.months.flatMap { try months.files(shop, $0, db) }, touched.cursor)
+        }
+        for file in files { try emit(file.bytes, to: root.outbox(shop) + "/" + file.path) }
+        guard next != cursor else { return }
+        try database.writer.write {
+            try BatchJournal.setReportCursor(shop: shop, report: name, cursor: next, bytes: 0, in: $0)
+        }
     }
 
     /// Brings a growing report up to date: the rows after the last one written are appended

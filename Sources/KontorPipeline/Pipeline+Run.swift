@@ -151,8 +151,10 @@ extension Pipeline {
     /// are made anew; then records up to which batch they are written.
     public func writeShopReports(shop: String, database: KontorDatabase) throws {
         let through = try database.writer.read { try BatchJournal.lastFinalized(shop: shop, in: $0) }
-        for report in ReportRegistry.all {
-            if let growth = report.growth {
+        for report in ReportRegistry.all(settings: settings) {
+            if let months = report.months {
+                try refresh(months, named: report.name, shop: shop, database: database)
+            } else if let growth = report.growth {
                 try extend(growth, named: report.name, shop: shop, database: database)
             } else {
                 let file = try database.writer.read { try report.produce(shop, nil, $0) }

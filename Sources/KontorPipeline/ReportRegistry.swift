@@ -1,14 +1,20 @@
 import KontorStore
 
 /// The reports of the books: every report every module offers, in the order of
-/// `Modules.all`, then the lists of what needs doing, which draw on several modules. The
-/// pipeline writes them all after each run for the shops it touched.
+/// `Modules.all`, then the lists of what needs doing, which draw on several modules, then
+/// the DATEV export, which reads the shops' settings. The pipeline writes them all after
+/// each run for the shops it touched.
 public enum ReportRegistry {
-    /// Every report.
-    public static var all: [Report] { Modules.all.flatMap(\.reports) + Worklists.reports }
+    /// Every report, those that read the shops' settings made with `settings`.
+    public static func all(settings: Settings) -> [Report] {
+        Modules.all.flatMap(\.reports) + Worklists.reports + [DATEVReport.report(settings: settings)]
+    }
+
+    /// Every report, made with the default settings: for their names and titles.
+    public static var all: [Report] { all(settings: Settings()) }
 
     /// The report called `name`, if there is one.
-    public static func report(named name: String) -> Report? {
-        all.first { $0.name == name }
+    public static func report(named name: String, settings: Settings = Settings()) -> Report? {
+        all(settings: settings).first { $0.name == name }
     }
 }

@@ -52,6 +52,11 @@ public struct ShopSettings: Sendable, Equatable {
     /// Whether a return that leaves nothing of an order with the customer (a withdrawal)
     /// also credits the shipping charge, as German withdrawal law requires for standard delivery.
     public var refundShippingOnFullReturn = true
+    /// The seller: legal name, address, tax number and VAT ID, bank (`[shops.<name>.seller]`).
+    public var seller = Seller()
+    /// What the DATEV export needs: advisor's and client's numbers, fiscal year, account
+    /// length, debtors (`[shops.<name>.datev]`).
+    public var datev = DATEVSettings()
 
     public init() {}
 }

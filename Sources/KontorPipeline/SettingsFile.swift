@@ -123,6 +123,10 @@ public enum SettingsFile {
             }
             if key == "default" { shop.clearingAccounts.standard = account } else { shop.clearingAccounts.byMethod[key.lowercased()] = account }
         }
+        func string() throws -> String {
+            guard case .string(let text) = value else { throw ParseError(line: line, message: "\(key) must be a string in quotes") }
+            return text
+        }
         switch table.first {
         case _ where table.isEmpty || table == ["kontor"]:
             switch key {
@@ -141,10 +145,22 @@ public enum SettingsFile {
             var shop = s.shops[table[1]] ?? s.defaultShop
             try clearingAccount(&shop)
             s.shops[table[1]] = shop
+        case "kontor" where table.count == 2 && table[1] == "seller":
+            try sellerSetting(&s.defaultShop.seller, key: key, text: string(), line: line)
+        case "shops" where table.count == 3 && table[2] == "seller":
+            var shop = s.shops[table[1]] ?? s.defaultShop
+            try sellerSetting(&shop.seller, key: key, text: string(), line: line)
+            s.shops[table[1]] = shop
+        case "kontor" where table.count == 2 && table[1] == "datev":
+            try datevSetting(&s.defaultShop.datev, key: key, value: value, line: line)
+        case "shops" where table.count == 3 && table[2] == "datev":
+            var shop = s.shops[table[1]] ?? s.defaultShop
+            try datevSetting(&shop.datev, key: key, value: value, line: line)
+            s.shops[table[1]] = shop
         default:
             throw ParseError(line: line, message: """
-                unknown table [\(table.joined(separator: "."))]; use [kontor], [kontor.clearing_accounts], [shops.<name>] \
-                or [shops.<name>.clearing_accounts]
+                unknown table [\(table.joined(separator: "."))]; use [kontor], [kontor.clearing_accounts], [kontor.seller], [kontor.datev], \
+                [shops.<name>] or [shops.<name>.clearing_accounts], [shops.<name>.seller], [shops.<name>.datev]
                 """)
         }
     }
@@ -204,6 +220,28 @@ public enum SettingsFile {
         # default_credit_limit = "500.00"
         # [shops.teekontor.clearing_accounts]
         # card = 1362
+
+        # The seller, as invoices name them.
+        # [shops.teekontor.seller]
+        # legal_name = "Teekontor Lüneburg GmbH"
+        # street = "Am Sande 1"
+        # zip = "21335"
+        # city = "Lüneburg"
+        # country = "DE"
+        # tax_number = "33/123/45678"
+        # vat_id = "DE123456789"
+        # iban = "DE02120300000000202051"
+        # bic = "BYLADEM1001"
+
+        # The DATEV export (outbox/<shop>/datev/), from the tax advisor: SKR03.
+        # [shops.teekontor.datev]
+        # consultant_number = 1001            # Beraternummer
+        # client_number = 1                   # Mandantennummer
+        # fiscal_year_start_month = 1
+        # account_length = 4                  # Sachkontenlänge; debtors have one digit more
+        # debtors = "collective"              # or "per_customer": a debtor account per customer
+        # collective_debtor = 1400            # the account of "collective"
+        # first_debtor = 10000                # the first debtor number of "per_customer"
 
         """
 }

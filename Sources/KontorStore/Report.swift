@@ -15,6 +15,9 @@ public struct Report: Sendable {
     /// For a report that only grows at its end: how the pipeline appends to it after a run
     /// instead of making it anew. Nil for a report that is made anew (a stock list).
     public var growth: ReportGrowth?
+    /// For a report kept as files per month (the DATEV export): how they are written. Nil
+    /// for a report of one file.
+    public var months: ReportMonths?
 
     /// A report named `name`.
     public init(name: String, title: String, takesPeriod: Bool = false, growth: ReportGrowth? = nil,
@@ -24,5 +27,19 @@ public struct Report: Sendable {
         self.takesPeriod = takesPeriod
         self.growth = growth
         self.produce = produce
+    }
+
+    /// A report kept as files per month: `kontor report NAME --from --to` writes the files
+    /// of each month of the period, a run those of the months its entries are dated in.
+    /// `produce` gives the first file of a period.
+    public init(name: String, title: String, months: ReportMonths) {
+        self.init(name: name, title: title, takesPeriod: true) { shop, period, db in
+            guard let period else { throw ReportMonths.NeedsPeriod() }
+            guard let file = try period.months.flatMap({ try months.files(shop, $0, db) }).first else {
+                throw ReportMonths.NeedsPeriod()
+            }
+            return file
+        }
+        self.months = months
     }
 }

@@ -31,11 +31,12 @@ struct ReportCommand: ParsableCommand {
             if json { return try Output.json(rows) }
             return Output.table(["report", "title", "period"], rows.map { [$0.name, $0.title, $0.period ? "yes" : "no"] })
         }
-        guard let report = ReportRegistry.report(named: name) else {
+        guard ReportRegistry.report(named: name) != nil else {
             throw UsageError("there is no report \"\(name)\"; kontor report lists them")
         }
-        let period = try period(for: report)
         let pipeline = try global.pipeline()
+        guard let report = ReportRegistry.report(named: name, settings: pipeline.settings) else { return }
+        let period = try period(for: report)
         guard FileManager.default.fileExists(atPath: pipeline.root.database) else {
             throw OperationalError("no books at \(pipeline.root.database); run kontor init or kontor run first")
         }
@@ -45,7 +46,9 @@ struct ReportCommand: ParsableCommand {
             throw UsageError("the books know no shop \"\(shop)\"")
         }
         for shop in shop.map({ [$0] }) ?? known {
-            print("wrote \(try pipeline.writeReport(report, shop: shop, period: period, database: database))")
+            for path in try pipeline.writeReport(report, shop: shop, period: period, database: database) {
+                print("wrote \(path)")
+            }
         }
     }
 
