@@ -18,15 +18,17 @@ The rules, as docs/formats.md describes them (amounts in cents, prices gross):
 - On account (`invoice`): held when the customer's open receivables (invoices not paid)
   plus this total exceed the credit limit (the customer's, else the shop default). A held
   order keeps its reservation and is neither invoiced nor shipped.
-- Otherwise invoiced: shipping is split over the VAT rates in proportion to the goods'
-  gross value per rate (largest remainder, ties to the higher rate), each goods line and
-  each shipping share gives VAT = gross x rate / (100 + rate) rounded half away from zero;
-  per rate 8400/8300 is credited with the net and 1776/1771 with the VAT, 1400 is debited
-  with the gross.
-- Paid orders post the payment at once: 1200 (prepaid) or 1360 (card) debit, 1400 credit.
-- Paid and on-account orders ship: the goods leave the stock and the reservation ends
-  (if the goods are there for them, earlier reservations first). Prepaid orders not yet
-  paid keep their reservation.
+- An order that must be paid first and is not (prepaid, not paid) waits for payment: it
+  keeps its reservation and is not invoiced.
+- A paid or on-account order whose goods are not there for it (earlier reservations first)
+  waits for stock, not invoiced; on account it counts towards the customer's exposure, paid
+  its money waits on 1360 (1360 debit, 1400 credit under the order number).
+- Otherwise it is released: invoiced and shipped. Shipping is split over the VAT rates in
+  proportion to the goods' gross value per rate (largest remainder, ties to the higher
+  rate), each goods line and each shipping share gives VAT = gross x rate / (100 + rate)
+  rounded half away from zero; per rate 8400/8300 is credited with the net and 1776/1771
+  with the VAT, 1400 is debited with the gross. A paid order's payment goes to the clearing
+  account 1360 (every method), 1400 credit. The goods leave the stock, the reservation ends.
 """
 
 import argparse
@@ -182,6 +184,19 @@ class Books:
             if self.exposure[customer] + total > limit:
                 self.counts["held"] += 1
                 return
+        if not (order["paid"] or order["method"] in ("invoice", "cod")):
+            self.counts["awaiting payment"] += 1
+            return
+        if not self.can_ship(number, mine):
+            # Waits for goods, not invoiced; an order on account counts towards the limit,
+            # a paid one's money waits on 1360 under the order's number.
+            self.counts["awaiting stock"] += 1
+            if order["method"] == "invoice":
+                self.exposure[customer] += total
+            if order["paid"]:
+                self.post(TRANSIT, debit=total)
+                self.post(RECEIVABLES, credit=total)
+            return
         totals = invoice_totals(goods, order["shipping"])
         gross = sum(t[0] for t in totals.values())
         self.post(RECEIVABLES, debit=gross)
@@ -193,24 +208,17 @@ class Books:
         self.exposure[customer] += gross
         self.counts["invoiced"] += 1
         if order["paid"]:
-            money = TRANSIT if order["method"] in ("paypal", "card", "stripe", "klarna") else BANK
-            self.post(money, debit=gross)
+            self.post(TRANSIT, debit=gross)
             self.post(RECEIVABLES, credit=gross)
             self.exposure[customer] -= gross
-        if order["paid"] or order["method"] in ("invoice", "cod"):
-            if self.can_ship(number, mine):
-                for sku, q in mine.items():
-                    self.reserved[sku] -= q
-                    self.on_hand[sku] -= q
-                    queue = self.queue[sku]
-                    queue[number] -= q
-                    if queue[number] <= 0:
-                        del queue[number]
-                self.counts["shipped"] += 1
-            else:
-                self.counts["awaiting stock"] += 1
-        else:
-            self.counts["awaiting payment"] += 1
+        for sku, q in mine.items():
+            self.reserved[sku] -= q
+            self.on_hand[sku] -= q
+            queue = self.queue[sku]
+            queue[number] -= q
+            if queue[number] <= 0:
+                del queue[number]
+        self.counts["shipped"] += 1
 
 
 def money(c):
