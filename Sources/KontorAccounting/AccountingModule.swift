@@ -33,6 +33,6 @@ public struct AccountingModule: BooksModule {
             """, arguments: [batch])
     }
 
-    /// `journal.csv`, `refunds.csv`.
-    public var reports: [Report] { [JournalReport.report, RefundsReport.report] }
+    /// `journal.csv`, `refunds.csv`, `credit/aging.csv`.
+    public var reports: [Report] { [JournalReport.report, RefundsReport.report, AgingReport.report] }
 }
