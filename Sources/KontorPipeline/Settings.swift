@@ -1,5 +1,6 @@
 import KontorAccounting
 import KontorCore
+import KontorCredit
 
 /// Kontor's settings: every value has an embedded default; `kontor.toml` may change them
 /// and configure shops.
@@ -13,6 +14,9 @@ public struct Settings: Sendable, Equatable {
     /// The settings of shops named in `kontor.toml`; other shops get `defaultShop`.
     public var shops: [String: ShopSettings] = [:]
     public var defaultShop = ShopSettings()
+    /// The base rate (Basiszinssatz) by the day it applies from, for default interest:
+    /// the embedded values, changed and extended by `[kontor.base_rates]`.
+    public var baseRates = BaseRateTable.embedded
 
     public init() {}
 
@@ -49,6 +53,9 @@ public struct ShopSettings: Sendable, Equatable {
     /// Whether a return that leaves nothing of an order with the customer (a withdrawal)
     /// also credits the shipping charge, as German withdrawal law requires for standard delivery.
     public var refundShippingOnFullReturn = true
+    /// How overdue invoices are dunned: levels, interest, flat fee, accounts
+    /// (`[shops.<name>.dunning]`, `[shops.<name>.dunning.<level>]`).
+    public var dunning = DunningTerms.standard
 
     public init() {}
 }
