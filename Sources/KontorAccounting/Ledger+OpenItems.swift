@@ -4,14 +4,16 @@ import KontorCore
 extension Ledger {
     /// The invoices of `shop` dated on or before `date` with money owed on them as of that
     /// day: the lines on receivables (1400) of entries dated up to `date`, under the invoice
-    /// and under the corrections that cite it; reversed invoices left out. By customer, due
-    /// date and number.
+    /// and under the corrections that cite it. Entries taken back by a reversal count as never
+    /// booked (the reversal is dated the day it was made, later than what it takes back);
+    /// reversed invoices are left out. By customer, due date and number.
     public func openItems(shop: String, asOf date: CalendarDate) throws -> [OpenItem] {
         try Row.fetchAll(db.cachedStatement(sql: """
             SELECT i.number, i.customer_key, i.date, i.due_date, i.gross,
                    (SELECT coalesce(SUM(l.debit - l.credit), 0) FROM journal_lines l
                     JOIN journal_entries e ON e.id = l.entry_id
                     WHERE l.shop = i.shop AND l.account = \(ChartOfAccounts.receivables.number) AND e.date <= ?2
+                      AND e.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses = e.id)
                       AND (l.document = i.number OR l.document IN (
                            SELECT c.number FROM invoices c WHERE c.shop = i.shop AND c.refers_to = i.number AND c.kind = 'credit_note'))
                    ) AS open

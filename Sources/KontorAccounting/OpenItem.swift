@@ -12,4 +12,14 @@ public struct OpenItem: Sendable, Equatable {
     public var gross: Int
     /// What is still owed on it, its corrections (credit notes) taken off; above zero.
     public var open: Int
+
+    /// An open item.
+    public init(document: String, customerKey: String, date: CalendarDate, dueDate: CalendarDate, gross: Int, open: Int) {
+        self.document = document
+        self.customerKey = customerKey
+        self.date = date
+        self.dueDate = dueDate
+        self.gross = gross
+        self.open = open
+    }
 }

@@ -37,6 +37,9 @@ public enum DefaultInterest {
     public struct MissingRate: Error, Sendable, Equatable {
         /// The first day without a base rate.
         public var day: CalendarDate
+
+        /// No rate for `day`.
+        public init(day: CalendarDate) { self.day = day }
     }
 
     /// The interest on `amount` (minor units) for the days `from` through `through`, both
