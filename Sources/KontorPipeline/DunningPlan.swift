@@ -4,7 +4,8 @@ import KontorCore
 import KontorCredit
 
 /// What a dunning run on a day issues for a shop: for each overdue open invoice that is not
-/// stopped (by the customers file or `kontor dunning --stop`), the level
+/// stopped (by the customers file or `kontor dunning --stop`) and owes more than the
+/// charges of earlier letters, the level
 /// `DunningDecision` gives, with the fee, default interest and flat fee it charges.
 /// Read from the books; the same books and day give the same plan.
 struct DunningPlan {
@@ -34,12 +35,15 @@ struct DunningPlan {
             if debtor?.stopped == true { continue }
             if try book.isStopped(shop: shop, document: item.document) { continue }
             let history = try book.history(shop: shop, document: item.document)
+            // What is open beyond the charges of earlier letters; charges left open alone are
+            // not dunned further (they stay in the open item and the aging list).
+            let principal = item.open - history.charged
+            guard principal > 0 else { continue }
             guard let index = DunningDecision.level(due: item.dueDate, on: date, last: history.last, levels: terms.levels) else {
                 continue
             }
             let level = terms.levels[index]
             let business = debtor?.isBusiness ?? false
-            let principal = max(0, item.open - history.charged)
             var interest = DefaultInterest.Charge(amount: 0, spans: [])
             var from: CalendarDate?
             if terms.interest && level.chargesInterest {

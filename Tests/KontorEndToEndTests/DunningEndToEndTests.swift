@@ -135,6 +135,18 @@ import Testing
         #expect(try notices(root) == "RE2025-00002:0:0:0:0 RE2025-00002:1:250:655:4000")
     }
 
+    @Test func chargesLeftOpenAloneAreNotDunnedFurther() throws {
+        let root = try overdueInvoices()
+        #expect(try dun(root, "2025-06-23").status == 0)
+        #expect(try dun(root, "2025-07-08").status == 0)
+        // K-1 pays the invoice amount, not the 2.50 fee and 0.41 interest of the first dunning.
+        try root.write("inbox/shop/payments.csv", "reference,amount,date\nRE2025-00001,99.60,2025-07-10\n", done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        #expect(try dun(root, "2025-07-23").status == 0)
+        #expect(root.list("outbox/shop/dunning/2025-07-23") == ["K-2.txt"])
+        #expect(try sql(root, "SELECT open FROM customer_balances WHERE customer_key = 'K-1'") == "291")
+    }
+
     @Test func aDateAfterTodayIsRefused() throws {
         let root = try overdueInvoices()
         let result = try dun(root, "2999-01-01")
