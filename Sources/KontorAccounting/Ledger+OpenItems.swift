@@ -12,11 +12,15 @@ extension Ledger {
             SELECT i.number, i.customer_key, i.date, i.due_date, i.gross,
                    (SELECT coalesce(SUM(l.debit - l.credit), 0) FROM journal_lines l
                     JOIN journal_entries e ON e.id = l.entry_id
-                    WHERE l.shop = i.shop AND l.account = \(ChartOfAccounts.receivables.number) AND e.date <= ?2
-                      AND e.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses = e.id)
-                      AND (l.document = i.number OR l.document IN (
-                           SELECT c.number FROM invoices c WHERE c.shop = i.shop AND c.refers_to = i.number AND c.kind = 'credit_note'))
-                   ) AS open
+                    WHERE l.shop = i.shop AND l.document = i.number AND l.account = \(ChartOfAccounts.receivables.number)
+                      AND e.date <= ?2 AND e.reverses IS NULL
+                      AND NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses = e.id))
+                 + (SELECT coalesce(SUM(l.debit - l.credit), 0) FROM invoices c CROSS JOIN journal_lines l
+                    ON l.shop = c.shop AND l.document = c.number
+                    JOIN journal_entries e ON e.id = l.entry_id
+                    WHERE c.shop = i.shop AND c.refers_to = i.number AND c.kind = 'credit_note'
+                      AND l.account = \(ChartOfAccounts.receivables.number) AND e.date <= ?2 AND e.reverses IS NULL
+                      AND NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses = e.id)) AS open
             FROM invoices i
             WHERE i.shop = ?1 AND i.kind = 'invoice' AND i.date <= ?2
               AND NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses = i.entry_id)
