@@ -5,6 +5,7 @@ import KontorCore
 import KontorCredit
 import KontorOutput
 import KontorStore
+import Logging
 
 extension Pipeline {
     /// What a dunning run did: a batch per shop that had something to issue, and the
@@ -47,6 +48,26 @@ extension Pipeline {
             outcome.letters += try writeDunningLetters(shop: shop, date: date, database: database)
         }
         return outcome
+    }
+
+    /// For `kontor watch`: once a day, at or after `dunning_time` (local time), a dunning run
+    /// of every shop for today. Returns the problem, if the run failed; the next day tries again.
+    func runDailyDunning(lastRun: inout CalendarDate?) -> [String] {
+        guard let minutes = settings.dunningMinutes else { return [] }
+        let now = Date()
+        let time = Calendar.current.dateComponents([.hour, .minute], from: now)
+        guard (time.hour ?? 0) * 60 + (time.minute ?? 0) >= minutes, let today = CalendarDate(parsing: Self.timestamp(now)),
+              lastRun != today else { return [] }
+        lastRun = today
+        do {
+            let outcome = try dunning(date: today, shop: nil, note: "kontor watch: daily dunning run")
+            for line in outcome.batches { logger.info("dunning \(today) \(line.shop): batch \(line.batch.map(String.init) ?? "-") \(line.status.rawValue)") }
+            return []
+        } catch {
+            let message = "dunning on \(today): \(error)"
+            logger.error("\(message)")
+            return [message]
+        }
     }
 
     /// Stops dunning one invoice (`kontor dunning --stop INVOICE --note ...`), as a command

@@ -17,6 +17,9 @@ public struct Settings: Sendable, Equatable {
     /// The base rate (Basiszinssatz) by the day it applies from, for default interest:
     /// the embedded values, changed and extended by `[kontor.base_rates]`.
     public var baseRates = BaseRateTable.embedded
+    /// The time of day (local, minutes after midnight) at which `kontor watch` runs dunning
+    /// for the day, once a day; nil: never by itself (`dunning_time = "08:00"`).
+    public var dunningMinutes: Int?
 
     public init() {}
 

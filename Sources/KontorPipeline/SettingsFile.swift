@@ -133,6 +133,11 @@ public enum SettingsFile {
             case "settle_seconds": s.settleSeconds = try seconds()
             case "poll_seconds": s.pollSeconds = try seconds()
             case "max_diagnostics": s.maxDiagnostics = max(1, try integer())
+            case "dunning_time":
+                guard case .string(let text) = value, let minutes = minutesOfDay(text) else {
+                    throw ParseError(line: line, message: "dunning_time must be a time of day such as \"08:00\"")
+                }
+                s.dunningMinutes = minutes
             default: try shopSetting(&s.defaultShop)
             }
         case "kontor" where table.count == 2 && table[1] == "clearing_accounts":
@@ -151,6 +156,14 @@ public enum SettingsFile {
                 [kontor.base_rates], [shops.<name>], [shops.<name>.clearing_accounts] or [shops.<name>.dunning]
                 """)
         }
+    }
+
+    /// `08:00` as minutes after midnight.
+    private static func minutesOfDay(_ text: String) -> Int? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, parts[0].count <= 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
+              (0..<24).contains(h), (0..<60).contains(m) else { return nil }
+        return h * 60 + m
     }
 
     /// `2026-01-01 = "1.27"`: the base rate in percent from that day on (it may be negative).
@@ -251,6 +264,8 @@ public enum SettingsFile {
         # poll_seconds = 1
         # How many problems an error report lists.
         # max_diagnostics = 100
+        # When `kontor watch` runs dunning for the day, once a day (local time; unset: never).
+        # dunning_time = "08:00"
         # Credit limit for customers on account who have none of their own.
         # default_credit_limit = "0.00"
         # Days until an invoice on account is due.

@@ -147,6 +147,26 @@ import Testing
         #expect(try sql(root, "SELECT open FROM customer_balances WHERE customer_key = 'K-1'") == "291")
     }
 
+    @Test func watchDunsOnceADayAtTheConfiguredTime() throws {
+        let root = try overdueInvoices()
+        try root.write("kontor.toml", "[kontor]\ndunning_time = \"00:00\"\n")
+        let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        let watch = try KontorBinary.start(["watch", "--settle", "0.2"], root: root.path)
+        var letters: [String] = []
+        for _ in 0..<100 where letters.count < 2 {
+            usleep(100_000)
+            letters = root.list("outbox/shop/dunning/\(today)")
+        }
+        usleep(500_000)
+        kill(watch.process.processIdentifier, SIGTERM)
+        let result = watch.finish()
+        #expect(result.status == 0, "\(result.stderr)")
+        // Long overdue, never reminded: the reminder first, in one batch for the day.
+        #expect(letters == ["K-1.txt", "K-2.txt"])
+        #expect(try sql(root, "SELECT count(*) FROM batches WHERE file = 'dunning \(today)'") == "1")
+        #expect(try notices(root) == "RE2025-00001:0:0:0:0 RE2025-00002:0:0:0:0")
+    }
+
     @Test func aDateAfterTodayIsRefused() throws {
         let root = try overdueInvoices()
         let result = try dun(root, "2999-01-01")
