@@ -33,6 +33,6 @@ public struct AccountingModule: BooksModule {
             """, arguments: [batch])
     }
 
-    /// `journal.csv`, `orders/refunds.csv`.
-    public var reports: [Report] { [JournalReport.report, RefundsReport.report] }
+    /// `journal.csv`, `orders/refunds.csv`, `credit/aging.csv`.
+    public var reports: [Report] { [JournalReport.report, RefundsReport.report, AgingReport.report] }
 }

@@ -11,11 +11,17 @@ public struct Customer: Sendable, Equatable {
     public var street: String?
     public var zip: String?
     public var city: String?
+    /// Whether the customer is a business (default interest of § 288 Abs. 2 BGB and the flat
+    /// fee); nil: a business if a VAT ID is given.
+    public var isBusiness: Bool?
+    /// Whether the customer is never dunned; nil: not given (as before).
+    public var dunningStop: Bool?
     public var location: SourceLocation
 
     public init(customerID: String, name: String, email: String, creditLimit: Int? = nil,
                 paymentTermsDays: Int? = nil, vatID: String? = nil, country: String? = nil,
-                street: String? = nil, zip: String? = nil, city: String? = nil, location: SourceLocation) {
+                street: String? = nil, zip: String? = nil, city: String? = nil, isBusiness: Bool? = nil,
+                dunningStop: Bool? = nil, location: SourceLocation) {
         self.customerID = customerID
         self.name = name
         self.email = email
@@ -26,6 +32,8 @@ public struct Customer: Sendable, Equatable {
         self.street = street
         self.zip = zip
         self.city = city
+        self.isBusiness = isBusiness
+        self.dunningStop = dunningStop
         self.location = location
     }
 }

@@ -20,16 +20,17 @@ public struct CreditBook {
     /// Inserts or updates a customer from a customer list.
     public func upsert(_ c: Customer, shop: String, batch: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO customers (shop, customer_id, name, email, credit_limit, payment_terms_days, vat_id, country, street, zip, city, batch_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO customers (shop, customer_id, name, email, credit_limit, payment_terms_days, vat_id, country, street, zip, city, business, dunning_stop, batch_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (shop, customer_id) DO UPDATE SET name = excluded.name, email = excluded.email,
                 credit_limit = coalesce(excluded.credit_limit, credit_limit),
                 payment_terms_days = coalesce(excluded.payment_terms_days, payment_terms_days),
                 vat_id = coalesce(excluded.vat_id, vat_id), country = coalesce(excluded.country, country),
                 street = coalesce(excluded.street, street), zip = coalesce(excluded.zip, zip),
-                city = coalesce(excluded.city, city), batch_id = excluded.batch_id
+                city = coalesce(excluded.city, city), business = coalesce(excluded.business, business),
+                dunning_stop = coalesce(excluded.dunning_stop, dunning_stop), batch_id = excluded.batch_id
             """).execute(arguments: [shop, c.customerID, c.name, c.email, c.creditLimit, c.paymentTermsDays, c.vatID,
-                                     c.country, c.street, c.zip, c.city, batch])
+                                     c.country, c.street, c.zip, c.city, c.isBusiness, c.dunningStop, batch])
     }
 
     /// The customer with this id, or else with this e-mail address.

@@ -74,5 +74,45 @@ public enum CreditMigrations {
                 CREATE INDEX credit_holds_by_release ON credit_holds(released_by) WHERE released_by IS NOT NULL;
                 """)
         }
+            // Dunning: the letters issued per invoice with their level, fees and interest (a
+        // revert marks them, naming its batch); invoices stopped from dunning; per customer,
+        // whether they are a business (nil: decided by the VAT ID) and a dunning stop.
+        migrator.registerMigration("credit-dunning-1") { db in
+            try db.execute(sql: """
+                CREATE TABLE dunning_notices (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    shop TEXT NOT NULL REFERENCES shops(shop),
+                    document TEXT NOT NULL,
+                    customer_key TEXT NOT NULL,
+                    level INTEGER NOT NULL CHECK (level >= 0),
+                    title TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    deadline TEXT NOT NULL,
+                    principal INTEGER NOT NULL,
+                    fee INTEGER NOT NULL CHECK (fee >= 0),
+                    interest INTEGER NOT NULL CHECK (interest >= 0),
+                    interest_from TEXT,
+                    interest_through TEXT,
+                    flat_fee INTEGER NOT NULL CHECK (flat_fee >= 0),
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    reverted_by INTEGER REFERENCES batches(id)
+                );
+                CREATE INDEX dunning_notices_by_document ON dunning_notices(shop, document);
+                CREATE INDEX dunning_notices_by_batch ON dunning_notices(batch_id);
+                CREATE INDEX dunning_notices_by_date ON dunning_notices(shop, date);
+                CREATE TABLE dunning_stops (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    shop TEXT NOT NULL REFERENCES shops(shop),
+                    document TEXT NOT NULL,
+                    note TEXT NOT NULL,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    reverted_by INTEGER REFERENCES batches(id)
+                );
+                CREATE INDEX dunning_stops_by_document ON dunning_stops(shop, document);
+                CREATE INDEX dunning_stops_by_batch ON dunning_stops(batch_id);
+                ALTER TABLE customers ADD COLUMN business INTEGER CHECK (business IN (0, 1));
+                ALTER TABLE customers ADD COLUMN dunning_stop INTEGER CHECK (dunning_stop IN (0, 1));
+                """)
+        }
     }
 }

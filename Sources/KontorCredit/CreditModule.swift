@@ -15,9 +15,16 @@ public struct CreditModule: BooksModule {
         CreditMigrations.register(in: &migrator)
     }
 
-    /// The batch's holds are lifted; its bank movements are mirrored and its balances set aside.
+    /// The batch's holds are lifted; its bank movements are mirrored and its balances set aside;
+    /// its dunning letters and stops are marked as taken back.
     public func reverse(batch: Int64, by reversal: Int64, on date: CalendarDate, in db: Database) throws {
         try CreditBook(db).reverse(batch: batch)
         try Liquidity(db).reverse(batch: batch, by: reversal)
+        try DunningBook(db).reverse(batch: batch, by: reversal)
+    }
+
+    /// The later dunning runs that took an invoice the batch dunned to its next level.
+    public func batches(buildingOn batch: Int64, in db: Database) throws -> [Int64] {
+        try DunningBook.batches(buildingOn: batch, in: db)
     }
 }

@@ -98,7 +98,8 @@ public struct CanonicalMapper {
         guard let id, let name, let email else { return nil }
         return .customer(Customer(customerID: id, name: name, email: email, creditLimit: limit, paymentTermsDays: terms,
                                   vatID: f.optional("vat_id"), country: f.country("country"), street: f.optional("street"),
-                                  zip: f.optional("zip"), city: f.optional("city"), location: f.location))
+                                  zip: f.optional("zip"), city: f.optional("city"), isBusiness: f.boolean("business"),
+                                  dunningStop: f.boolean("dunning_stop"), location: f.location))
     }
 
     private func payment(_ f: inout Fields) -> DocumentRecord? {

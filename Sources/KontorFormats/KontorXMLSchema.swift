@@ -216,6 +216,8 @@ public enum KontorXMLSchema {
               <xs:element name="street" type="k:text" minOccurs="0"/>
               <xs:element name="zip" type="k:text" minOccurs="0"/>
               <xs:element name="city" type="k:text" minOccurs="0"/>
+              <xs:element name="business" type="k:yes_no" minOccurs="0"/>
+              <xs:element name="dunning_stop" type="k:yes_no" minOccurs="0"/>
             </xs:all>
           </xs:complexType>
         </xs:element>

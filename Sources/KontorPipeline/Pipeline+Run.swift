@@ -25,6 +25,7 @@ extension Pipeline {
         var noticed = Set<String>()
         var locked: [String: String] = [:]
         var failedUntil: [String: Double] = [:]
+        var dunnedOn: CalendarDate?
         let started = Self.monotonicSeconds()
         let patience = max(30, settings.settleSeconds * 10)
 
@@ -90,6 +91,7 @@ extension Pipeline {
                 }
             } else if !dryRun {
                 report.failures += writeStaleReports(database: database)
+                report.failures += runDailyDunning(lastRun: &dunnedOn)
             }
             let wait = watch ? settings.pollSeconds : min(settings.pollSeconds, tracker.secondsUntilNextReady(now: after) ?? settings.pollSeconds)
             sleepInterruptibly(seconds: max(0.05, wait), shouldStop: shouldStop)

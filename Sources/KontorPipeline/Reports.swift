@@ -70,6 +70,10 @@ enum Reports {
             try OrderBook.forEachHold(batch: batch.id, in: db) { order, customer, reason in
                 try line("Held orders / Gesperrte Bestellungen:", "order \(order) (\(customer)): needs attention: \(reason)")
             }
+            for n in try DunningBook(db).notices(batch: batch.id) {
+                try line("Dunning / Mahnungen:", "\(n.document) (\(n.customerKey)): \(n.title), fee \(Money.decimalString(n.fee)), "
+                         + "interest \(Money.decimalString(n.interest)), flat fee \(Money.decimalString(n.flatFee)), pay by \(n.deadline)")
+            }
         }
         try section("Released orders / Freigegebene Bestellungen:", s.released) { "order \($0.order) (\($0.customer)): \($0.reason)" }
         try section("Cancelled orders / Stornierte Bestellungen:", s.cancelled) { "order \($0.order) (\($0.customer)): \($0.reason)" }

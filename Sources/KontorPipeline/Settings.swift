@@ -1,5 +1,6 @@
 import KontorAccounting
 import KontorCore
+import KontorCredit
 
 /// Kontor's settings: every value has an embedded default; `kontor.toml` may change them
 /// and configure shops.
@@ -13,6 +14,12 @@ public struct Settings: Sendable, Equatable {
     /// The settings of shops named in `kontor.toml`; other shops get `defaultShop`.
     public var shops: [String: ShopSettings] = [:]
     public var defaultShop = ShopSettings()
+    /// The base rate (Basiszinssatz) by the day it applies from, for default interest:
+    /// the embedded values, changed and extended by `[kontor.base_rates]`.
+    public var baseRates = BaseRateTable.embedded
+    /// The time of day (local, minutes after midnight) at which `kontor watch` runs dunning
+    /// for the day, once a day; nil: never by itself (`dunning_time = "08:00"`).
+    public var dunningMinutes: Int?
 
     public init() {}
 
@@ -57,6 +64,9 @@ public struct ShopSettings: Sendable, Equatable {
     /// What the DATEV export needs: advisor's and client's numbers, fiscal year, account
     /// length, debtors (`[shops.<name>.datev]`).
     public var datev = DATEVSettings()
+    /// How overdue invoices are dunned: levels, interest, flat fee, accounts
+    /// (`[shops.<name>.dunning]`, `[shops.<name>.dunning.<level>]`).
+    public var dunning = DunningTerms.standard
 
     public init() {}
 }

@@ -1,6 +1,7 @@
 import Foundation
 import KontorAccounting
 import KontorCore
+import KontorCredit
 
 /// Reads `kontor.toml`: the part of TOML that Kontor's settings use (tables, string,
 /// integer, float and boolean values, comments). Anything else is an error naming the line.
@@ -128,11 +129,24 @@ public enum SettingsFile {
             return text
         }
         switch table.first {
+        case "kontor" where table.count == 2 && table[1] == "base_rates":
+            try baseRate(key: key, value: value, to: &s, line: line)
+        case "kontor" where table.count >= 2 && table[1] == "dunning":
+            try dunningSetting(level: table.count == 3 ? table[2] : nil, key: key, value: value, to: &s.defaultShop.dunning, line: line)
+        case "shops" where table.count >= 3 && table[2] == "dunning":
+            var shop = s.shops[table[1]] ?? s.defaultShop
+            try dunningSetting(level: table.count == 4 ? table[3] : nil, key: key, value: value, to: &shop.dunning, line: line)
+            s.shops[table[1]] = shop
         case _ where table.isEmpty || table == ["kontor"]:
             switch key {
             case "settle_seconds": s.settleSeconds = try seconds()
             case "poll_seconds": s.pollSeconds = try seconds()
             case "max_diagnostics": s.maxDiagnostics = max(1, try integer())
+            case "dunning_time":
+                guard case .string(let text) = value, let minutes = minutesOfDay(text) else {
+                    throw ParseError(line: line, message: "dunning_time must be a time of day such as \"08:00\"")
+                }
+                s.dunningMinutes = minutes
             default: try shopSetting(&s.defaultShop)
             }
         case "kontor" where table.count == 2 && table[1] == "clearing_accounts":
@@ -160,8 +174,89 @@ public enum SettingsFile {
         default:
             throw ParseError(line: line, message: """
                 unknown table [\(table.joined(separator: "."))]; use [kontor], [kontor.clearing_accounts], [kontor.seller], [kontor.datev], \
-                [shops.<name>] or [shops.<name>.clearing_accounts], [shops.<name>.seller], [shops.<name>.datev]
+                [kontor.dunning], [kontor.base_rates], [shops.<name>] or [shops.<name>.clearing_accounts], [shops.<name>.seller], \
+                [shops.<name>.datev], [shops.<name>.dunning]
                 """)
+        }
+    }
+
+    /// `08:00` as minutes after midnight.
+    private static func minutesOfDay(_ text: String) -> Int? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, parts[0].count <= 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
+              (0..<24).contains(h), (0..<60).contains(m) else { return nil }
+        return h * 60 + m
+    }
+
+    /// `2026-01-01 = "1.27"`: the base rate in percent from that day on (it may be negative).
+    private static func baseRate(key: String, value: Value, to s: inout Settings, line: Int) throws {
+        guard let date = CalendarDate(parsing: unquote(key)), unquote(key).count == 10 else {
+            throw ParseError(line: line, message: "a base rate's key is the day it applies from, such as 2026-01-01")
+        }
+        let text: String
+        switch value {
+        case .string(let t), .number(let t): text = t
+        case .bool: throw ParseError(line: line, message: "a base rate is a percentage such as \"1.27\"")
+        }
+        guard case .success(let basisPoints) = DecimalParser.parse(text) else {
+            throw ParseError(line: line, message: "a base rate is a percentage such as \"1.27\"")
+        }
+        s.baseRates.set(basisPoints, from: date)
+    }
+
+    /// A key of `[…dunning]` (`level` nil) or of `[…dunning.<level>]`.
+    private static func dunningSetting(level: String?, key: String, value: Value, to terms: inout DunningTerms,
+                                       line: Int) throws {
+        func integer() throws -> Int {
+            guard case .number(let n) = value, let i = Int(n), i >= 0 else {
+                throw ParseError(line: line, message: "\(key) must be a whole number")
+            }
+            return i
+        }
+        func money() throws -> Int {
+            let text: String
+            switch value {
+            case .string(let t), .number(let t): text = t
+            case .bool: throw ParseError(line: line, message: "\(key) must be an amount such as \"2.50\"")
+            }
+            guard case .success(let minor) = DecimalParser.parse(text), minor >= 0 else {
+                throw ParseError(line: line, message: "\(key) must be an amount such as \"2.50\"")
+            }
+            return minor
+        }
+        func flag() throws -> Bool {
+            guard case .bool(let yes) = value else { throw ParseError(line: line, message: "\(key) must be true or false") }
+            return yes
+        }
+        func account() throws -> Int {
+            let number = try integer()
+            guard (1000...9999).contains(number), number != 1400 else {
+                throw ParseError(line: line, message: "\(key) must be a four-digit account other than 1400, such as 2650")
+            }
+            return number
+        }
+        guard let level else {
+            switch key {
+            case "interest": terms.interest = try flag()
+            case "flat_fee": terms.flatFee = try money()
+            case "interest_account": terms.interestAccount = try account()
+            case "fee_account": terms.feeAccount = try account()
+            default: throw ParseError(line: line, message: "unknown dunning setting \(key)")
+            }
+            return
+        }
+        guard let index = terms.index(of: level) else {
+            throw ParseError(line: line, message: "unknown dunning level \(level); the levels are reminder, first and final")
+        }
+        switch key {
+        case "title":
+            guard case .string(let title) = value, !title.isEmpty else { throw ParseError(line: line, message: "title must be a string") }
+            terms.levels[index].title = title
+        case "days": terms.levels[index].days = max(1, try integer())
+        case "grace_days": terms.levels[index].graceDays = try integer()
+        case "fee": terms.levels[index].fee = try money()
+        case "interest": terms.levels[index].chargesInterest = try flag()
+        default: throw ParseError(line: line, message: "unknown setting \(key) of a dunning level")
         }
     }
 
@@ -191,6 +286,8 @@ public enum SettingsFile {
         # poll_seconds = 1
         # How many problems an error report lists.
         # max_diagnostics = 100
+        # When `kontor watch` runs dunning for the day, once a day (local time; unset: never).
+        # dunning_time = "08:00"
         # Credit limit for customers on account who have none of their own.
         # default_credit_limit = "0.00"
         # Days until an invoice on account is due.
@@ -242,6 +339,42 @@ public enum SettingsFile {
         # debtors = "collective"              # or "per_customer": a debtor account per customer
         # collective_debtor = 1400            # the account of "collective"
         # first_debtor = 10000                # the first debtor number of "per_customer"
+
+        # Dunning (kontor dunning --date D): three levels, each reached `days` after an invoice's
+        # due date, and only after the previous letter's `grace_days` (its payment deadline) passed.
+        # `fee` is charged on each invoice a letter of the level names; levels with interest = true
+        # charge default interest (§ 288 BGB: base rate + 5 points, + 9 between businesses) and, to
+        # a business, the flat fee of 40.00 once per invoice. Fees and interest bear no VAT.
+        # A [shops.<name>.dunning] table (and .reminder, .first, .final) sets them for one shop.
+        # [kontor.dunning]
+        # interest = true
+        # flat_fee = "40.00"
+        # interest_account = 2650
+        # fee_account = 2700
+        # [kontor.dunning.reminder]
+        # title = "Zahlungserinnerung"
+        # days = 7
+        # grace_days = 7
+        # fee = "0.00"
+        # interest = false
+        # [kontor.dunning.first]
+        # title = "1. Mahnung"
+        # days = 21
+        # grace_days = 7
+        # fee = "2.50"
+        # interest = true
+        # [kontor.dunning.final]
+        # title = "Letzte Mahnung"
+        # days = 35
+        # grace_days = 7
+        # fee = "5.00"
+        # interest = true
+
+        # The base rate (Basiszinssatz, § 247 BGB) in percent from the day given. Embedded:
+        # 2024-01-01 3.62, 2024-07-01 3.37, 2025-01-01 2.27, 2025-07-01 1.27. The Bundesbank
+        # publishes a new value each 1 January and 1 July: add it here, as the day and the
+        # percentage it published (the embedded 2025-07-01 value reads 2025-07-01 = "1.27").
+        # [kontor.base_rates]
 
         """
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KontorCore
 import KontorPipeline
 
 struct Release: ParsableCommand {
@@ -64,5 +65,43 @@ enum Commands {
         print("batch \(line.batch.map(String.init) ?? "-") (\(line.file)): \(line.status.rawValue)\(line.detail.isEmpty ? "" : ", " + line.detail)")
         for problem in line.diagnostics { print("  \(problem)") }
         print("receipt in outbox/\(line.shop)/receipts/")
+    }
+}
+
+struct Dunning: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Dun overdue invoices on a day: letters, fees and default interest; or stop dunning an invoice.",
+        discussion: """
+            With --date: per shop, one batch, all or nothing, issues the next level (reminder, first, final dunning) \
+            for each overdue open invoice, posts fees and interest (§ 288 BGB) to the customer's receivable and \
+            writes one letter per customer to outbox/<shop>/dunning/<date>/. A second run for the same day issues \
+            nothing. With --stop INVOICE: no run names that invoice again. kontor revert takes either back.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "The day of the letters (YYYY-MM-DD), not after today.")
+    var date: String?
+    @Option(name: .long, help: "Stop dunning this invoice instead.")
+    var stop: String?
+    @Option(name: .long, help: "Only this shop.")
+    var shop: String?
+    @Option(name: .long, help: "Why, for the batch log (required).")
+    var note: String
+
+    func run() throws {
+        switch (date, stop) {
+        case (let date?, nil):
+            guard let day = CalendarDate(parsing: date), date.count == 10 else { throw UsageError("--date takes a date as YYYY-MM-DD") }
+            let outcome = try global.pipeline().dunning(date: day, shop: shop, note: note)
+            if outcome.batches.isEmpty { print("nothing to dun on \(day) / keine neuen Mahnungen zum \(day)") }
+            for line in outcome.batches { Commands.report(line) }
+            for letter in outcome.letters { print("wrote \(letter)") }
+            if outcome.batches.contains(where: { $0.status != .applied }) { throw ExitCode(ExitCodes.rejected) }
+        case (nil, let invoice?):
+            let line = try global.pipeline().stopDunning(invoice: invoice, shop: shop, note: note)
+            Commands.report(line)
+            if line.status != .applied { throw ExitCode(ExitCodes.rejected) }
+        default:
+            throw UsageError("give either --date D (a dunning run) or --stop INVOICE (stop dunning an invoice)")
+        }
     }
 }

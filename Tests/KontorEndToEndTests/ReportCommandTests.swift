@@ -10,8 +10,8 @@ import Testing
         #expect(list.stdout.contains("stock") && list.stdout.contains("journal"))
         let json = try jsonArray(KontorBinary.run(["report", "--json"], root: root.path))
         #expect(json.map { $0["name"] as? String }
-                    == ["stock", "journal", "refunds", "orders-held", "orders-awaiting-payment", "orders-awaiting-stock", "payments-unmatched",
-                        "datev"])
+                    == ["stock", "journal", "refunds", "aging", "orders-held", "orders-awaiting-payment", "orders-awaiting-stock",
+                        "payments-unmatched", "datev"])
     }
 
     @Test func aReportWrittenOnDemandIsTheOneTheRunWrote() throws {
