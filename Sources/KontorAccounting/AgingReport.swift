@@ -18,7 +18,7 @@ enum AgingReport {
         return ReportFile(path: asked.map { "credit/aging_\($0.slug).csv" } ?? "credit/aging.csv",
                           bytes: try csv(shop: shop, period: asked ?? ReportPeriod(from: today.adding(days: -89), to: today),
                                          in: db).bytes)
-    }
+    }.onDemand()
 
     /// Today, the day an aging without a period is made.
     static var today: CalendarDate {

@@ -20,7 +20,7 @@ enum DATEVReport {
             },
             files: { shop, period, db in
                 try files(shop: shop, period: period, settings: settings.shop(shop), in: db)
-            }))
+            })).onDemand()
     }
 
     /// The files of `shop` for `period` (days of one month).

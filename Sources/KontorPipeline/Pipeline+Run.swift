@@ -153,7 +153,7 @@ extension Pipeline {
     /// are made anew; then records up to which batch they are written.
     public func writeShopReports(shop: String, database: KontorDatabase) throws {
         let through = try database.writer.read { try BatchJournal.lastFinalized(shop: shop, in: $0) }
-        for report in ReportRegistry.all(settings: settings) {
+        for report in ReportRegistry.all(settings: settings) where report.afterEveryRun {
             if let months = report.months {
                 try refresh(months, named: report.name, shop: shop, database: database)
             } else if let growth = report.growth {

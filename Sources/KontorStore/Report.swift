@@ -1,8 +1,9 @@
 import GRDB
 
 /// A report a module offers: made from the books for one shop, optionally for a period,
-/// after the transaction that changed them. The pipeline writes every report of every
-/// module after each run for the shops it touched; `kontor report NAME` writes one on demand.
+/// after the transaction that changed them. The pipeline writes the reports of every
+/// module after each run for the shops it touched (except those made only on demand);
+/// `kontor report NAME` writes one on demand.
 public struct Report: Sendable {
     /// The name people ask for it by: `stock`.
     public var name: String
@@ -18,6 +19,18 @@ public struct Report: Sendable {
     /// For a report kept as files per month (the DATEV export): how they are written. Nil
     /// for a report of one file.
     public var months: ReportMonths?
+    /// Whether the pipeline writes it after every run. A report whose making reads a share
+    /// of the books that grows with them (all invoices, a whole month of entries) is made
+    /// only when asked for (`kontor report NAME`, or the command it belongs to), so that a
+    /// run's cost stays what the run added.
+    public var afterEveryRun = true
+
+    /// The report, made only when asked for.
+    public func onDemand() -> Report {
+        var report = self
+        report.afterEveryRun = false
+        return report
+    }
 
     /// A report named `name`.
     public init(name: String, title: String, takesPeriod: Bool = false, growth: ReportGrowth? = nil,

@@ -13,6 +13,10 @@ import Testing
         if let settings { try root.write("kontor.toml", settings) }
         let result = try KontorBinary.run(["demo", "--samples", packageRoot + "/Samples"], root: root.path)
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        // The accountant's export is made when asked for: every month that has entries.
+        #expect(!root.exists("outbox/teekontor/datev"))
+        let export = try KontorBinary.run(["report", "datev", "--shop", "teekontor"], root: root.path)
+        #expect(export.status == 0, "\(export.stdout)\n\(export.stderr)")
         return root
     }
 

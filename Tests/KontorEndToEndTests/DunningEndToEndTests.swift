@@ -207,7 +207,10 @@ import Testing
             total,2025-08-29,124.50,99.60,49.80,24.90,74.70,373.50,298.80,112.5\r
 
             """)
-        // Written after every run as of today, too.
+        // Without a period it is made as of today; it reads every invoice, so it is made when
+        // asked for, not after every run.
+        #expect(!root.exists("outbox/shop/credit/aging.csv"))
+        #expect(try KontorBinary.run(["report", "aging", "--shop", "shop"], root: root.path).status == 0)
         #expect(root.read("outbox/shop/credit/aging.csv")?.hasPrefix("customer,as_of,not_due") == true)
     }
 }
