@@ -159,10 +159,15 @@ public struct Ledger {
     }
 
     /// What is still owed on a document (positive: the customer owes).
+    ///
+    /// The account is part of the SQL, not a bound argument: SQLite compares a bound value
+    /// with the condition of a partial index (`journal_lines_suspense`) and, having looked at
+    /// it, prepares the statement anew every time the value is bound again.
     public func openAmount(shop: String, document: String) throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT coalesce(SUM(debit - credit), 0) FROM journal_lines WHERE shop = ? AND account = ? AND document = ?
-            """), arguments: [shop, ChartOfAccounts.receivables.number, document]) ?? 0
+            SELECT coalesce(SUM(debit - credit), 0) FROM journal_lines
+            WHERE shop = ? AND account = \(ChartOfAccounts.receivables.number) AND document = ?
+            """), arguments: [shop, document]) ?? 0
     }
 
     /// A customer's open receivables: the exposure a credit check weighs. A running figure,
