@@ -1,6 +1,6 @@
 import GRDB
-import KontorStore
 import KontorCore
+import KontorStore
 
 /// A posted invoice or credit note.
 public struct PostedInvoice: Sendable, Equatable, Codable {

@@ -1,6 +1,6 @@
 import GRDB
-import KontorStore
 import KontorCore
+import KontorStore
 
 /// A customer as the credit book knows it.
 public struct CustomerAccount: Sendable, Equatable {

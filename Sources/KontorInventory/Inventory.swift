@@ -1,6 +1,6 @@
 import GRDB
-import KontorStore
 import KontorCore
+import KontorStore
 
 /// Articles, stock movements, reservations and balances of the shops.
 ///

@@ -1,6 +1,6 @@
 import GRDB
-import KontorStore
 import KontorCore
+import KontorStore
 
 /// The order book: every order a shop sent, the state it is in, and each change of that
 /// state with the batch that made it, so that a batch can be reversed. In the caller's

@@ -108,6 +108,26 @@ extension Statement {
         return nil
     }
 
+    /// Runs the statement with `arguments` bound in order and hands each row to `body`, one
+    /// at a time; see `run` for errors.
+    public func forEach<each A: SQLArgument>(_ arguments: repeat each A, row body: (SQLRow) throws -> Void) throws {
+        let handle = sqliteStatement
+        if start(handle, repeat each arguments) == SQLITE_OK {
+            while true {
+                let step = sqlite3_step(handle)
+                if step == SQLITE_DONE { sqlite3_reset(handle); return }
+                if step != SQLITE_ROW { break }
+                do {
+                    try body(SQLRow(statement: handle))
+                } catch {
+                    sqlite3_reset(handle)
+                    throw error
+                }
+            }
+        }
+        try failed(repeat each arguments)
+    }
+
     /// Runs the statement and returns the integer in the first column of its first row, or
     /// nil when there is no row or the value is NULL.
     public func int<each A: SQLArgument>(_ arguments: repeat each A) throws -> Int? {
