@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "KontorStore", dependencies: [
             "KontorCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "KontorInventory", dependencies: [
             "KontorCore", "KontorStore", "KontorOutput",

@@ -1,5 +1,6 @@
 import GRDB
 import KontorCore
+import KontorStore
 
 /// A posted invoice or credit note.
 public struct PostedInvoice: Sendable, Equatable, Codable {
@@ -27,7 +28,7 @@ public struct Ledger {
         }
         try db.cachedStatement(sql: """
             INSERT INTO journal_entries (shop, date, document, text, batch_id, reverses) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [shop, date.description, document, text, batch, reverses])
+            """).run(shop, date.description, document, text, batch, reverses)
         let entry = db.lastInsertedRowID
         for account in Set(lines.map(\.account)) where !account.name.isEmpty && !ChartOfAccounts.isInChart(account.number) {
             try db.cachedStatement(sql: "INSERT INTO accounts (account, name) VALUES (?, ?) ON CONFLICT (account) DO NOTHING")
@@ -37,12 +38,12 @@ public struct Ledger {
             INSERT INTO journal_lines (entry_id, shop, account, debit, credit, document, customer_key) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for line in lines where line.debit != 0 || line.credit != 0 {
-            try insert.execute(arguments: [entry, shop, line.account.number, line.debit, line.credit, line.document, line.customerKey])
+            try insert.run(entry, shop, line.account.number, line.debit, line.credit, line.document, line.customerKey)
             if line.account.number == ChartOfAccounts.receivables.number, let customer = line.customerKey {
                 try db.cachedStatement(sql: """
                     INSERT INTO customer_balances (shop, customer_key, open) VALUES (?, ?, ?)
                     ON CONFLICT (shop, customer_key) DO UPDATE SET open = open + excluded.open
-                    """).execute(arguments: [shop, customer, line.debit - line.credit])
+                    """).run(shop, customer, line.debit - line.credit)
             }
         }
         return entry
@@ -50,11 +51,11 @@ public struct Ledger {
 
     /// The next number of a gap-free range per shop and year: `RE2025-00001`.
     public func nextNumber(shop: String, series: String, year: Int) throws -> String {
-        let last = try Int.fetchOne(db.cachedStatement(sql: """
+        let last = try db.cachedStatement(sql: """
             INSERT INTO number_ranges (shop, series, year, last) VALUES (?, ?, ?, 1)
             ON CONFLICT (shop, series, year) DO UPDATE SET last = last + 1
             RETURNING last
-            """), arguments: [shop, series, year]) ?? 1
+            """).int(shop, series, year) ?? 1
         let digits = String(last)
         return "\(series)\(year)-\(String(repeating: "0", count: max(0, 5 - digits.count)))\(digits)"
     }
@@ -108,9 +109,9 @@ public struct Ledger {
         try db.cachedStatement(sql: """
             INSERT INTO invoices (shop, number, kind, order_number, customer_key, date, due_date, net, vat, gross, refers_to, entry_id, batch_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [shop, number, kind, orderNumber, customerKey, date.description,
-                                     date.adding(days: dueDays).description, sign * net, sign * vat, sign * gross,
-                                     refersTo, entry, batch])
+            """).run(shop, number, kind, orderNumber, customerKey, date.description,
+                     date.adding(days: dueDays).description, sign * net, sign * vat, sign * gross,
+                     refersTo, entry, batch)
         return PostedInvoice(number: number, orderNumber: orderNumber, net: net, vat: vat, gross: gross)
     }
 
@@ -165,18 +166,23 @@ public struct Ledger {
     }
 
     /// What is still owed on a document (positive: the customer owes).
+    ///
+    /// The account is part of the SQL, not a bound argument: SQLite compares a bound value
+    /// with the condition of a partial index (`journal_lines_suspense`) and, having looked at
+    /// it, prepares the statement anew every time the value is bound again.
     public func openAmount(shop: String, document: String) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT coalesce(SUM(debit - credit), 0) FROM journal_lines WHERE shop = ? AND account = ? AND document = ?
-            """), arguments: [shop, ChartOfAccounts.receivables.number, document]) ?? 0
+        try db.cachedStatement(sql: """
+            SELECT coalesce(SUM(debit - credit), 0) FROM journal_lines
+            WHERE shop = ? AND account = \(ChartOfAccounts.receivables.number) AND document = ?
+            """).int(shop, document) ?? 0
     }
 
     /// A customer's open receivables: the exposure a credit check weighs. A running figure,
     /// kept by every posting to the receivables account.
     public func exposure(shop: String, customerKey: String) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: """
+        try db.cachedStatement(sql: """
             SELECT open FROM customer_balances WHERE shop = ? AND customer_key = ?
-            """), arguments: [shop, customerKey]) ?? 0
+            """).int(shop, customerKey) ?? 0
     }
 
     /// A movement on the suspense account (1590): money that matched no invoice or order, for

@@ -1,5 +1,6 @@
 import GRDB
 import KontorCore
+import KontorStore
 
 /// One account of the trial balance.
 public struct TrialBalanceLine: Sendable, Equatable {
@@ -42,15 +43,14 @@ extension Ledger {
     /// posting order, one at a time (the journal is never held in memory whole).
     public static func forEachJournalLine(shop: String, after entry: Int64, in db: Database,
                                           _ body: (JournalLine) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: """
+        try db.makeStatement(sql: """
             SELECT e.shop, e.id, e.date, e.document, e.text, l.account, l.debit, l.credit, e.batch_id
             FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id
             WHERE e.id > ? AND e.shop = ? ORDER BY e.id, l.id
-            """, arguments: [entry, shop])
-        while let row = try rows.next() {
-            try body(JournalLine(shop: row["shop"], entry: row["id"], date: row["date"], document: row["document"],
-                                 text: row["text"], account: row["account"], debit: row["debit"], credit: row["credit"],
-                                 batch: row["batch_id"]))
+            """).forEach(entry, shop) { row in
+            try body(JournalLine(shop: row.text(0), entry: Int64(row.int(1)), date: row.text(2), document: row.text(3),
+                                 text: row.text(4), account: row.int(5), debit: row.int(6), credit: row.int(7),
+                                 batch: Int64(row.int(8))))
         }
     }
 

@@ -89,6 +89,11 @@ extension Character {
 extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
     public func trimmingSpaces() -> String {
+        // Most fields start and end with a visible ASCII character (no ASCII character above
+        // the space is white space): nothing to trim, and no Unicode property to look up.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex

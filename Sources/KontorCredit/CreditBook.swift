@@ -1,5 +1,6 @@
 import GRDB
 import KontorCore
+import KontorStore
 
 /// A customer as the credit book knows it.
 public struct CustomerAccount: Sendable, Equatable {
@@ -35,22 +36,21 @@ public struct CreditBook {
 
     /// The customer with this id, or else with this e-mail address.
     public func customer(shop: String, id: String?, email: String?) throws -> CustomerAccount? {
-        let row: Row?
+        let columns = "shop, customer_id, name, email, credit_limit, payment_terms_days"
+        let account = { (row: SQLRow) in
+            CustomerAccount(shop: row.text(0), customerID: row.text(1), name: row.text(2), email: row.text(3),
+                            creditLimit: row.optionalInt(4), paymentTermsDays: row.optionalInt(5))
+        }
         if let id {
-            row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customers WHERE shop = ? AND customer_id = ?"),
-                                   arguments: [shop, id])
+            return try db.cachedStatement(sql: "SELECT \(columns) FROM customers WHERE shop = ? AND customer_id = ?")
+                .first(shop, id, read: account)
         } else if let email {
-            row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT * FROM customers INDEXED BY customers_by_email_lower
+            return try db.cachedStatement(sql: """
+                SELECT \(columns) FROM customers INDEXED BY customers_by_email_lower
                 WHERE shop = ? AND lower(email) = lower(?) ORDER BY customer_id LIMIT 1
-                """), arguments: [shop, email])
-        } else {
-            row = nil
+                """).first(shop, email, read: account)
         }
-        return row.map {
-            CustomerAccount(shop: $0["shop"], customerID: $0["customer_id"], name: $0["name"], email: $0["email"],
-                            creditLimit: $0["credit_limit"], paymentTermsDays: $0["payment_terms_days"])
-        }
+        return nil
     }
 
     /// Records that an order is held, with the figures that led to it.

@@ -13,10 +13,11 @@ struct Fields {
     init(record: FlatRecord, decimalComma: Bool, names cache: ColumnNames = ColumnNames()) {
         location = record.location
         self.decimalComma = decimalComma
-        var names: [String: String] = [:]
+        values.reserveCapacity(record.fields.count)
         for (name, value) in record.fields {
             let key = cache.normalized(name)
-            if let first = values[key], let firstName = names[key] {
+            if let first = values[key],
+               let firstName = record.fields.first(where: { cache.normalized($0.name) == key })?.name {
                 problems.append(Diagnostic(
                     "field.duplicate",
                     "\"\(name)\" is the same field as \"\(firstName)\" at \(first.location)",
@@ -26,7 +27,6 @@ struct Fields {
                 continue
             }
             values[key] = value
-            names[key] = name
         }
     }
 

@@ -1,5 +1,6 @@
 import GRDB
 import KontorCore
+import KontorStore
 
 /// Articles, stock movements, reservations and balances of the shops.
 ///
@@ -33,20 +34,20 @@ public struct Inventory {
 
     /// The article with `sku`, or nil if the catalogue has none.
     public func article(shop: String, sku: String) throws -> Article? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+        try db.cachedStatement(sql: """
             SELECT sku, name, price_gross, vat_rate, weight_g, reorder_point FROM articles WHERE shop = ? AND sku = ?
-            """), arguments: [shop, sku]) else { return nil }
-        return Article(sku: row["sku"], name: row["name"], priceGross: row["price_gross"],
-                       vatRate: VATRate(percent: row["vat_rate"]) ?? .standard,
-                       weightGrams: row["weight_g"], reorderPoint: row["reorder_point"])
+            """).first(shop, sku) { row in
+            Article(sku: row.text(0), name: row.text(1), priceGross: row.int(2),
+                    vatRate: VATRate(percent: row.int(3)) ?? .standard,
+                    weightGrams: row.optionalInt(4), reorderPoint: row.optionalInt(5))
+        }
     }
 
     /// On hand and reserved of one article in one warehouse.
     public func balance(shop: String, sku: String, warehouse: String = defaultWarehouse) throws -> (onHand: Int, reserved: Int) {
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
+        try db.cachedStatement(sql: """
             SELECT on_hand, reserved FROM stock_balances WHERE shop = ? AND sku = ? AND warehouse = ?
-            """), arguments: [shop, sku, warehouse])
-        return (row?["on_hand"] ?? 0, row?["reserved"] ?? 0)
+            """).first(shop, sku, warehouse) { ($0.int(0), $0.int(1)) } ?? (0, 0)
     }
 
     /// Sets on-hand to a counted quantity; the difference is recorded as a `count` movement.
@@ -206,11 +207,11 @@ public struct Inventory {
         try db.cachedStatement(sql: """
             INSERT INTO stock_movements (shop, sku, warehouse, quantity, kind, reference, batch_id, reverses)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [shop, sku, warehouse, quantity, kind, reference, batch, reverses])
+            """).run(shop, sku, warehouse, quantity, kind, reference, batch, reverses)
         try db.cachedStatement(sql: """
             INSERT INTO stock_balances (shop, sku, warehouse, on_hand) VALUES (?, ?, ?, ?)
             ON CONFLICT (shop, sku, warehouse) DO UPDATE SET on_hand = on_hand + excluded.on_hand
-            """).execute(arguments: [shop, sku, warehouse, quantity])
+            """).run(shop, sku, warehouse, quantity)
     }
 
     private func reservation(shop: String, order: String, sku: String, warehouse: String, quantity: Int,
@@ -218,21 +219,21 @@ public struct Inventory {
         try db.cachedStatement(sql: """
             INSERT INTO reservations (shop, order_number, sku, warehouse, quantity, batch_id, reverses, queued_on)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [shop, order, sku, warehouse, quantity, batch, reverses, queuedOn?.description])
+            """).run(shop, order, sku, warehouse, quantity, batch, reverses, queuedOn?.description)
         try db.cachedStatement(sql: """
             INSERT INTO stock_balances (shop, sku, warehouse, reserved) VALUES (?1, ?2, ?3, max(?4, 0))
             ON CONFLICT (shop, sku, warehouse) DO UPDATE SET reserved = reserved + ?4
-            """).execute(arguments: [shop, sku, warehouse, quantity])
+            """).run(shop, sku, warehouse, quantity)
         try db.cachedStatement(sql: """
             INSERT INTO open_reservations (shop, sku, warehouse, order_number, seq, quantity, queued_on)
             VALUES (?1, ?2, ?3, ?4, (SELECT MIN(id) FROM reservations WHERE shop = ?1 AND order_number = ?4 AND sku = ?2), ?5,
                     coalesce((SELECT queued_on FROM reservations WHERE shop = ?1 AND order_number = ?4 AND sku = ?2
                               AND queued_on IS NOT NULL ORDER BY id LIMIT 1), ''))
             ON CONFLICT (shop, sku, warehouse, order_number) DO UPDATE SET quantity = quantity + excluded.quantity
-            """).execute(arguments: [shop, sku, warehouse, order, quantity])
+            """).run(shop, sku, warehouse, order, quantity)
         guard quantity < 0 else { return }
         try db.cachedStatement(sql: """
             DELETE FROM open_reservations WHERE shop = ? AND sku = ? AND warehouse = ? AND order_number = ? AND quantity <= 0
-            """).execute(arguments: [shop, sku, warehouse, order])
+            """).run(shop, sku, warehouse, order)
     }
 }

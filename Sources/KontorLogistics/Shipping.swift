@@ -33,8 +33,8 @@ public struct Shipping {
             INSERT INTO shipments (shop, shipment_id, order_number, status, carrier, parcels, weight_g,
                                    ship_name, ship_street, ship_zip, ship_city, ship_country, batch_id, shipped_on)
             VALUES (?, ?, ?, 'ready', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [shop, id, order, plan.carrier, plan.parcels, weightGrams, address?.name, address?.street,
-                                     address?.zip, address?.city, address?.country, batch, date.description])
+            """).run(shop, id, order, plan.carrier, plan.parcels, weightGrams, address?.name, address?.street,
+                     address?.zip, address?.city, address?.country, batch, date.description)
         return id
     }
 

@@ -1,5 +1,6 @@
 import GRDB
 import KontorCore
+import KontorStore
 
 /// The order book: every order a shop sent, the state it is in, and each change of that
 /// state with the batch that made it, so that a batch can be reversed. In the caller's
@@ -32,16 +33,20 @@ public struct OrderBook {
     }
 
     private func fetch(_ condition: String, shop: String, key: String) throws -> BookedOrder? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT * FROM orders WHERE shop = ? AND \(condition) AND status != 'reverted'
-            """), arguments: [shop, key]) else { return nil }
-        let name: String? = row["ship_name"]
-        return BookedOrder(id: row["id"], orderNumber: row["order_number"], customerKey: row["customer_key"],
-                           paymentMethod: row["payment_method"], totalGross: row["total_gross"], weightGrams: row["weight_g"],
-                           status: OrderStatus(rawValue: row["status"]) ?? .held, invoiceNumber: row["invoice_number"],
-                           shipTo: name.map { Address(name: $0, street: row["ship_street"] ?? "", zip: row["ship_zip"] ?? "",
-                                                      city: row["ship_city"] ?? "", country: row["ship_country"] ?? "DE") },
-                           batch: row["batch_id"])
+        try db.cachedStatement(sql: """
+            SELECT id, order_number, customer_key, payment_method, total_gross, weight_g, status, invoice_number,
+                   ship_name, ship_street, ship_zip, ship_city, ship_country, batch_id
+            FROM orders WHERE shop = ? AND \(condition) AND status != 'reverted'
+            """).first(shop, key) { row in
+            BookedOrder(id: Int64(row.int(0)), orderNumber: row.text(1), customerKey: row.text(2),
+                        paymentMethod: row.text(3), totalGross: row.int(4), weightGrams: row.int(5),
+                        status: OrderStatus(rawValue: row.text(6)) ?? .held, invoiceNumber: row.optionalText(7),
+                        shipTo: row.optionalText(8).map {
+                            Address(name: $0, street: row.optionalText(9) ?? "", zip: row.optionalText(10) ?? "",
+                                    city: row.optionalText(11) ?? "", country: row.optionalText(12) ?? "DE")
+                        },
+                        batch: Int64(row.int(13)))
+        }
     }
 
     /// Records a new order and the way it went in its first batch: each step a state it
@@ -56,10 +61,10 @@ public struct OrderBook {
                                 status, invoice_number, ship_name, ship_street, ship_zip, ship_city, ship_country, batch_id,
                                 shipping, paid, coupon_code)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [shop, order.orderNumber, order.orderDate.description, customerKey,
-                                     order.paymentMethod.rawValue, totalGross, order.priceBasis.rawValue, weightGrams, last.status.rawValue,
-                                     invoice, order.shipTo?.name, order.shipTo?.street, order.shipTo?.zip, order.shipTo?.city,
-                                     order.shipTo?.country, batch, order.shipping, order.paid, order.couponCode])
+            """).run(shop, order.orderNumber, order.orderDate.description, customerKey,
+                     order.paymentMethod.rawValue, totalGross, order.priceBasis.rawValue, weightGrams, last.status.rawValue,
+                     invoice, order.shipTo?.name, order.shipTo?.street, order.shipTo?.zip, order.shipTo?.city,
+                     order.shipTo?.country, batch, order.shipping, order.paid, order.couponCode)
         let id = db.lastInsertedRowID
         try record(way, of: id, from: nil, invoice: invoice, batch: batch)
         return id
@@ -68,11 +73,11 @@ public struct OrderBook {
     /// What a customer's orders on account that wait for stock, not yet invoiced, add up to:
     /// they passed the credit check, so they count towards what the customer owes.
     public func committed(shop: String, customerKey: String) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: """
+        try db.cachedStatement(sql: """
             SELECT coalesce(SUM(total_gross), 0) FROM orders INDEXED BY orders_awaiting_stock_by_customer
             WHERE shop = ? AND customer_key = ? AND status = 'awaiting_stock'
               AND payment_method = 'invoice' AND invoice_number IS NULL
-            """), arguments: [shop, customerKey]) ?? 0
+            """).int(shop, customerKey) ?? 0
     }
 
     /// Records the lines of an order with the VAT rate each was booked at and the discount it bears.
@@ -81,7 +86,7 @@ public struct OrderBook {
             INSERT INTO order_lines (order_id, line, sku, quantity, unit_price, vat_rate, discount) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, line) in lines.enumerated() {
-            try insert.execute(arguments: [id, index + 1, line.sku, line.quantity, line.unitPrice, line.rate.percent, line.discount])
+            try insert.run(id, index + 1, line.sku, line.quantity, line.unitPrice, line.rate.percent, line.discount)
         }
     }
 
@@ -154,7 +159,7 @@ public struct OrderBook {
         var from = start
         for step in way {
             let issued = step.status == .invoiced ? invoice : nil
-            try insert.execute(arguments: [id, from?.rawValue, step.status.rawValue, batch, issued, step.cause])
+            try insert.run(id, from?.rawValue, step.status.rawValue, batch, issued, step.cause)
             from = step.status
         }
     }

@@ -6,10 +6,10 @@ public enum Counters {
     /// Draws the next number of `series` for `shop` (1 for the first), in the caller's
     /// transaction: a rollback returns the number, so the range stays without gaps.
     public static func next(shop: String, series: String, in db: Database) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO counters (shop, series, last) VALUES (?, ?, 1)
             ON CONFLICT (shop, series) DO UPDATE SET last = last + 1
             RETURNING last
-            """), arguments: [shop, series]) ?? 1
+            """).int(shop, series) ?? 1
     }
 }

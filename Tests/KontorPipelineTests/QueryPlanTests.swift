@@ -112,6 +112,15 @@ import Testing
         }
     }
 
+    /// Statements bound and stepped through SQLite directly (`Statement.run`, `first`) are
+    /// traced like those GRDB executes, so that the plan check above sees them.
+    @Test func statementsRunWithoutGRDBArgumentsAreTraced() {
+        let statements = Self.applied.statements
+        #expect(statements.contains { $0.contains("INSERT INTO stock_movements") })
+        #expect(statements.contains { $0.contains("FROM stock_balances WHERE") })
+        #expect(statements.contains { $0.contains("INSERT INTO journal_lines") })
+    }
+
     /// The test fails, naming the statement, when an index the apply path relies on is gone.
     @Test func droppingAnIndexTheApplyPathReliesOnIsCaught() throws {
         let (root, statements) = Self.applied
