@@ -191,6 +191,20 @@ public struct OrderBook {
 }
 
 extension OrderBook {
+    /// Per shop and customer, what their orders on account waiting for stock (not yet
+    /// invoiced) add up to, as `committed` gives it for one customer.
+    public static func committed(shop: String?, in db: Database) throws -> [String: [String: Int]] {
+        var result: [String: [String: Int]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT shop, customer_key, SUM(total_gross) AS committed FROM orders INDEXED BY orders_awaiting_stock_by_customer
+            WHERE status = 'awaiting_stock' AND payment_method = 'invoice' AND invoice_number IS NULL AND (?1 IS NULL OR shop = ?1)
+            GROUP BY shop, customer_key
+            """, arguments: [shop]) {
+            result[row["shop"], default: [:]][row["customer_key"]] = row["committed"]
+        }
+        return result
+    }
+
     /// An order that waits: held, awaiting payment or awaiting stock.
     public struct Waiting: Sendable {
         public var orderNumber, orderDate, customerKey, paymentMethod: String

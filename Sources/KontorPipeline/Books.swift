@@ -60,11 +60,15 @@ public struct Books: Sendable {
 
     public func customers(shop: String? = nil) throws -> [CustomerRow] {
         try database.writer.read { db in
+            // What the credit check weighs: open receivables, and orders on account that passed
+            // it but wait for goods, not yet invoiced.
             let exposures = try Ledger.exposures(shop: shop, in: db)
+            let committed = try OrderBook.committed(shop: shop, in: db)
             return try CreditBook.customers(shop: shop, in: db).map {
                 CustomerRow(shop: $0.shop, customer_id: $0.customerID, name: $0.name, email: $0.email,
                             credit_limit: $0.creditLimit.map { Money.decimalString($0) },
-                            exposure: Money.decimalString(exposures[$0.shop]?[$0.customerID] ?? 0),
+                            exposure: Money.decimalString((exposures[$0.shop]?[$0.customerID] ?? 0)
+                                                          + (committed[$0.shop]?[$0.customerID] ?? 0)),
                             on_hold: $0.heldOrders > 0, held_orders: $0.heldOrders, held_amount: Money.decimalString($0.heldAmount))
             }
         }

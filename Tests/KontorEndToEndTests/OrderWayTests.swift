@@ -110,6 +110,10 @@ import Testing
         let a2 = try way("A-2", in: root)
         #expect(a2.state == "held")
         #expect(a2.history == ["held: credit limit 100.00 exceeded: open 74.70 + order 26.70 = 101.40"])
+        // `kontor customers` shows the same exposure, though nothing is invoiced yet.
+        let k1 = try #require(try jsonArray(KontorBinary.run(["customers", "--json"], root: root.path)).first { $0["customer_id"] as? String == "K-1" })
+        #expect(k1["exposure"] as? String == "74.70")
+        #expect(try sql(root, "SELECT count(*) FROM invoices") == "0")
     }
 
     /// An order dated years ahead is a mistake: the file is refused, naming the order and the fix.
