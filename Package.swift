@@ -36,7 +36,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "KontorAccounting", dependencies: [
-            "KontorCore", "KontorStore", "KontorOutput",
+            "KontorCore", "KontorStore", "KontorOutput", "CLibCrypto",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "KontorLogistics", dependencies: [

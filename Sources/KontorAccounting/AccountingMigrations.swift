@@ -135,5 +135,28 @@ public enum AccountingMigrations {
         migrator.registerMigration("accounting-datev-1") { db in
             try db.execute(sql: "CREATE INDEX journal_entries_by_date ON journal_entries(shop, date)")
         }
+
+        // GoBD: each entry carries a SHA-256 over its content and lines; each batch's entries
+        // are sealed in a chain per shop, so that an entry changed, removed or slipped in
+        // behind Kontor's back is found by `kontor verify`.
+        migrator.registerMigration("accounting-seal-1") { db in
+            try db.execute(sql: """
+                ALTER TABLE journal_entries ADD COLUMN hash TEXT;
+                CREATE TABLE journal_seals (
+                    shop TEXT NOT NULL,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    entries INTEGER NOT NULL,
+                    hash TEXT NOT NULL,
+                    previous TEXT,
+                    PRIMARY KEY (shop, batch_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE journal_seal_heads (
+                    shop TEXT PRIMARY KEY,
+                    batch_id INTEGER NOT NULL,
+                    hash TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+            try Schema.makeAppendOnly("journal_seals", in: db)
+        }
     }
 }

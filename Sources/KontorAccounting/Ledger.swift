@@ -26,9 +26,14 @@ public struct Ledger {
         guard debit == credit else {
             throw AccountingError(description: "entry \(document) does not balance: debit \(debit) ≠ credit \(credit)")
         }
+        let posted = lines.filter { $0.debit != 0 || $0.credit != 0 }
+        let seal = EntrySeal.hash(shop: shop, date: date.description, document: document, text: text, batch: batch,
+                                  reverses: reverses,
+                                  lines: posted.map { .init(account: $0.account.number, debit: $0.debit, credit: $0.credit,
+                                                            document: $0.document, customer: $0.customerKey) })
         try db.cachedStatement(sql: """
-            INSERT INTO journal_entries (shop, date, document, text, batch_id, reverses) VALUES (?, ?, ?, ?, ?, ?)
-            """).run(shop, date.description, document, text, batch, reverses)
+            INSERT INTO journal_entries (shop, date, document, text, batch_id, reverses, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).run(shop, date.description, document, text, batch, reverses, seal)
         let entry = db.lastInsertedRowID
         for account in Set(lines.map(\.account)) where !account.name.isEmpty && !ChartOfAccounts.isInChart(account.number) {
             try db.cachedStatement(sql: "INSERT INTO accounts (account, name) VALUES (?, ?) ON CONFLICT (account) DO NOTHING")
@@ -37,7 +42,7 @@ public struct Ledger {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO journal_lines (entry_id, shop, account, debit, credit, document, customer_key) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        for line in lines where line.debit != 0 || line.credit != 0 {
+        for line in posted {
             try insert.run(entry, shop, line.account.number, line.debit, line.credit, line.document, line.customerKey)
             if line.account.number == ChartOfAccounts.receivables.number, let customer = line.customerKey {
                 try db.cachedStatement(sql: """

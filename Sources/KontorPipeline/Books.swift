@@ -190,4 +190,20 @@ public struct Books: Sendable {
                                diagnostics: try BatchJournal.diagnostics(id, in: db))
         }
     }
+
+    /// What `kontor verify` found: the entries and seals checked, and what does not match.
+    public struct Verification: Codable, Sendable {
+        public var entries: Int
+        public var seals: Int
+        public var breaches: [String]
+    }
+
+    /// Checks the journal against its seals and running figures (`Ledger.verify`).
+    public func verify(shop: String? = nil) throws -> Verification {
+        try database.writer.read { db in
+            let result = try Ledger.verify(shop: shop, in: db)
+            return Verification(entries: result.entries, seals: result.seals,
+                                breaches: result.breaches.map { "shop \($0.shop): \($0.description)" })
+        }
+    }
 }

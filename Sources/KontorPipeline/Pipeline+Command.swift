@@ -1,6 +1,7 @@
 import KontorFormats
 import Foundation
 import GRDB
+import KontorAccounting
 import KontorCore
 import KontorStore
 
@@ -33,6 +34,7 @@ extension Pipeline {
             try db.inSavepoint {
                 do {
                     try body(&context, &log)
+                    if !log.hasErrors { try Ledger(db).seal(batch: id, shop: shop) }
                 } catch let refusal as CommandRefused {
                     log.append(Diagnostic(refusal.code, refusal.description, de: refusal.descriptionDE, at: SourceLocation(file: command)))
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KontorAccounting
 import KontorCore
 import KontorFormats
 import KontorStore
@@ -193,6 +194,9 @@ extension Pipeline {
                         try applier.apply(record, log: &log)
                     }
                     try applier.finish(log: &log)
+                }
+                if !log.hasErrors {
+                    try Ledger(db).seal(batch: batch.id, shop: batch.shop)
                 }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 log.append(Diagnostic("books.constraint", "the books refused a change: \(error.message ?? "constraint failed")",

@@ -149,3 +149,23 @@ struct Doctor: ParsableCommand {
         if findings.contains(where: { $0.severity == "problem" }) { throw ExitCode(ExitCodes.operational) }
     }
 }
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the journal against its seals (a SHA-256 per entry, a chain per batch) and its running figures.",
+        discussion: "Names the first entry of each shop that was changed after it was posted, a batch whose entries were removed or added, debits that differ from credits, and customer balances that differ from their receivables. Exits 0 when all match, 3 when not.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var list: ListOptions
+
+    func run() throws {
+        let result = try openBooks(global).verify(shop: list.shop)
+        if list.json {
+            try Output.json(result)
+        } else if result.breaches.isEmpty {
+            print("The journal matches its seals: \(result.entries) entries, \(result.seals) batches sealed; debits equal credits.")
+        } else {
+            for breach in result.breaches { print("problem: \(breach)") }
+        }
+        if !result.breaches.isEmpty { throw ExitCode(ExitCodes.operational) }
+    }
+}
