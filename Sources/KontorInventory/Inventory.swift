@@ -237,3 +237,30 @@ public struct Inventory {
             """).run(shop, sku, warehouse, order)
     }
 }
+
+extension Inventory {
+    /// Checks the running stock figures against the ledgers they sum up: on hand of every
+    /// article and warehouse against its stock movements, reserved against its reservations.
+    /// Names each figure that differs. Reads every movement: for `kontor verify`, not a run.
+    public static func verify(shop: String? = nil, in db: Database) throws -> [(shop: String, problem: String)] {
+        var problems: [(shop: String, problem: String)] = []
+        for row in try Row.fetchAll(db, sql: """
+            SELECT b.shop, b.sku, b.warehouse, b.on_hand, b.reserved,
+                   (SELECT coalesce(SUM(m.quantity), 0) FROM stock_movements m
+                    WHERE m.shop = b.shop AND m.sku = b.sku AND m.warehouse = b.warehouse) AS moved,
+                   (SELECT coalesce(SUM(r.quantity), 0) FROM reservations r
+                    WHERE r.shop = b.shop AND r.sku = b.sku AND r.warehouse = b.warehouse) AS booked
+            FROM stock_balances b WHERE ?1 IS NULL OR b.shop = ?1 ORDER BY b.shop, b.sku, b.warehouse
+            """, arguments: [shop]) {
+            let (onHand, moved, reserved, booked): (Int, Int, Int, Int) = (row["on_hand"], row["moved"], row["reserved"], row["booked"])
+            let article = "\(row["sku"] as String) in \(row["warehouse"] as String)"
+            if onHand != moved {
+                problems.append((row["shop"], "\(article): on hand \(onHand), but its movements add up to \(moved)"))
+            }
+            if reserved != max(booked, 0) {
+                problems.append((row["shop"], "\(article): reserved \(reserved), but its reservations add up to \(booked)"))
+            }
+        }
+        return problems
+    }
+}

@@ -198,12 +198,15 @@ public struct Books: Sendable {
         public var breaches: [String]
     }
 
-    /// Checks the journal against its seals and running figures (`Ledger.verify`).
+    /// Checks the journal against its seals and running figures (`Ledger.verify`), and the
+    /// stock figures against their movements and reservations (`Inventory.verify`).
     public func verify(shop: String? = nil) throws -> Verification {
         try database.writer.read { db in
             let result = try Ledger.verify(shop: shop, in: db)
+            let stock = try Inventory.verify(shop: shop, in: db)
             return Verification(entries: result.entries, seals: result.seals,
-                                breaches: result.breaches.map { "shop \($0.shop): \($0.description)" })
+                                breaches: result.breaches.map { "shop \($0.shop): \($0.description)" }
+                                    + stock.map { "shop \($0.shop): \($0.problem)" })
         }
     }
 }

@@ -118,6 +118,9 @@ import Testing
     }
 
     func checkInvariants(_ root: TemporaryRoot, _ context: String) throws {
+        // The journal matches its seals, and every running figure its ledger.
+        let verify = try KontorBinary.run(["verify"], root: root.path)
+        #expect(verify.status == 0, "\(context)\n\(verify.stdout)")
         #expect(try sql(root, "SELECT count(*) FROM stock_balances WHERE on_hand < 0") == "0", "\(context)")
         #expect(try sql(root, """
             SELECT count(*) FROM stock_balances b

@@ -53,4 +53,19 @@ import Testing
         #expect(caught.status == 3)
         #expect(caught.stdout.contains("the entries of batch \(batch) do not match its seal"))
     }
+
+    /// On hand is the sum of the stock movements, always: a balance changed behind Kontor's
+    /// back is named.
+    @Test func aStockFigureThatDiffersFromItsMovementsIsNamed() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/orders.csv", ordersCSV(prefix: "S", count: 2), done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        let clean = try KontorBinary.run(["verify"], root: root.path)
+        #expect(clean.status == 0, "\(clean.stdout)")
+        #expect(clean.stdout.contains("stock on hand and reserved equal their movements and reservations"))
+        _ = try sql(root, "UPDATE stock_balances SET on_hand = on_hand + 5 WHERE sku = 'TEA'")
+        let caught = try KontorBinary.run(["verify"], root: root.path)
+        #expect(caught.status == 3)
+        #expect(caught.stdout.contains("problem: shop shop: TEA in main: on hand 1001, but its movements add up to 996"))
+    }
 }
