@@ -16,14 +16,9 @@ enum AgingReport {
                                takesPeriod: true) { shop, period, db in
         let asked = period
         return ReportFile(path: asked.map { "credit/aging_\($0.slug).csv" } ?? "credit/aging.csv",
-                          bytes: try csv(shop: shop, period: asked ?? ReportPeriod(from: today.adding(days: -89), to: today),
+                          bytes: try csv(shop: shop, period: asked ?? ReportPeriod(from: CalendarDate.today.adding(days: -89), to: .today),
                                          in: db).bytes)
     }.onDemand()
-
-    /// Today, the day an aging without a period is made.
-    static var today: CalendarDate {
-        CalendarDate(parsing: Date.now.formatted(.iso8601)) ?? CalendarDate(year: 2000, month: 1, day: 1)!
-    }
 
     /// The aging of `shop` as of the period's last day, with the period's sales.
     static func aging(shop: String, period: ReportPeriod, in db: Database) throws -> Aging {

@@ -182,6 +182,13 @@ public struct Ledger {
             """).int(shop, document) ?? 0
     }
 
+    /// What is still owed on an order of `total`: on its invoice, or before it has one, its
+    /// total less what was paid in advance under its order number.
+    public func owed(shop: String, order: String, invoice: String?, total: Int) throws -> Int {
+        if let invoice { return try openAmount(shop: shop, document: invoice) }
+        return total + (try openAmount(shop: shop, document: order))
+    }
+
     /// A customer's open receivables: the exposure a credit check weighs. A running figure,
     /// kept by every posting to the receivables account.
     public func exposure(shop: String, customerKey: String) throws -> Int {

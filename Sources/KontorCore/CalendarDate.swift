@@ -1,3 +1,5 @@
+import Foundation
+
 /// A day of the calendar, without time or zone: what a booking date is.
 public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     public var year: Int
@@ -73,5 +75,12 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
         case 4, 6, 9, 11: 30
         default: 31
         }
+    }
+}
+
+extension CalendarDate {
+    /// Today, in UTC: the day reports are made as of and reversals are dated.
+    public static var today: CalendarDate {
+        CalendarDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 }

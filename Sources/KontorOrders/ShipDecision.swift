@@ -32,12 +32,13 @@ public enum ShipDecision: Sendable, Equatable {
         return try inStock() ? .ship : .awaitStock
     }
 
-    /// What a payment does to an order in `status` that leaves `open` owed on it (on its
-    /// invoice, or before the invoice, its total less what was paid in advance):
-    /// an order awaiting payment that is now paid in full ships, or waits for stock; any
-    /// other stays as it is (nil). `inStock` is asked only when the order may ship.
-    public static func afterPayment(status: OrderStatus, open: Int, inStock: () throws -> Bool) rethrows -> ShipDecision? {
-        guard status == .awaitingPayment, open <= 0 else { return nil }
-        return try inStock() ? .ship : .awaitStock
+    /// Whether a payment of `paying` releases an order in `status`: one awaiting payment, or
+    /// one held and not invoiced (its credit risk is gone once it is paid in advance), when
+    /// the payment covers what it still owes (`owed`: on its invoice, or before one, its total
+    /// less what was paid in advance). `owed` is asked only for such an order.
+    public static func paymentReleases(status: OrderStatus, invoiced: Bool, paying: Int,
+                                       owed: () throws -> Int) rethrows -> Bool {
+        guard paying > 0, status == .awaitingPayment || (status == .held && !invoiced) else { return false }
+        return try owed() <= paying
     }
 }

@@ -129,7 +129,7 @@ public struct Books: Sendable {
             var waiting: [String: Worklists.Entry] = [:]
             for shop in Set(listing.filter { $0.status.isWaiting }.map(\.shop)) {
                 for status in [OrderStatus.held, .awaitingPayment, .awaitingStock] {
-                    for entry in try Worklists.entries(shop: shop, status: status, today: Worklists.today, in: db) {
+                    for entry in try Worklists.entries(shop: shop, status: status, today: .today, in: db) {
                         waiting[shop + "\u{0}" + entry.order.orderNumber] = entry
                     }
                 }

@@ -24,7 +24,7 @@ extension Pipeline {
     /// `outbox/<shop>/dunning/<date>/`. A shop with nothing new to issue gets no batch, so a
     /// second run for the same day issues nothing. `kontor revert` takes a run back.
     public func dunning(date: CalendarDate, shop: String?, note: String) throws -> DunningOutcome {
-        let today = CalendarDate(parsing: Self.timestamp()) ?? date
+        let today = CalendarDate.today
         guard date <= today else {
             throw CommandRefused("dunning.future", "the dunning date \(date) is after today (\(today)); a letter cannot be dated ahead",
                                  de: "Das Mahndatum \(date) liegt nach dem heutigen Tag (\(today)); Mahnungen werden nicht vordatiert")

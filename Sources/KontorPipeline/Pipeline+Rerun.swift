@@ -96,7 +96,7 @@ extension Pipeline {
 
     /// Reverses everything `batch` did, booked to `reversal`, module by module.
     func reverseEffects(of batch: BatchRecord, by reversal: Int64, db: Database) throws {
-        let today = CalendarDate(parsing: Self.timestamp()) ?? CalendarDate(year: 2000, month: 1, day: 1)!
+        let today = CalendarDate.today
         for module in Modules.all {
             try module.reverse(batch: batch.id, by: reversal, on: today, in: db)
         }

@@ -64,6 +64,34 @@ public enum SettingsFile {
                 throw ParseError(line: line, message: "cannot read value \(text); write strings in quotes")
             }
         }
+
+        /// The value as a whole number of at least 0, else an error naming `key`.
+        func integer(_ key: String, line: Int) throws -> Int {
+            guard case .number(let n) = self, let i = Int(n), i >= 0 else {
+                throw ParseError(line: line, message: "\(key) must be a whole number")
+            }
+            return i
+        }
+
+        /// The value as an amount of at least 0 in minor units (quoted or not), else an
+        /// error naming `key` with `example`.
+        func money(_ key: String, line: Int, example: String) throws -> Int {
+            let text: String
+            switch self {
+            case .string(let t), .number(let t): text = t
+            case .bool: throw ParseError(line: line, message: "\(key) must be an amount such as \"\(example)\"")
+            }
+            guard case .success(let minor) = DecimalParser.parse(text), minor >= 0 else {
+                throw ParseError(line: line, message: "\(key) must be an amount such as \"\(example)\"")
+            }
+            return minor
+        }
+
+        /// The value as true or false, else an error naming `key`.
+        func flag(_ key: String, line: Int) throws -> Bool {
+            guard case .bool(let yes) = self else { throw ParseError(line: line, message: "\(key) must be true or false") }
+            return yes
+        }
     }
 
     private static func apply(table: [String], key: String, value: Value, to s: inout Settings, line: Int) throws {
@@ -73,23 +101,8 @@ public enum SettingsFile {
             }
             return d
         }
-        func integer() throws -> Int {
-            guard case .number(let n) = value, let i = Int(n), i >= 0 else {
-                throw ParseError(line: line, message: "\(key) must be a whole number")
-            }
-            return i
-        }
-        func money() throws -> Int {
-            let text: String
-            switch value {
-            case .string(let t), .number(let t): text = t
-            case .bool: throw ParseError(line: line, message: "\(key) must be an amount such as \"500.00\"")
-            }
-            guard case .success(let minor) = DecimalParser.parse(text), minor >= 0 else {
-                throw ParseError(line: line, message: "\(key) must be an amount such as \"500.00\"")
-            }
-            return minor
-        }
+        func integer() throws -> Int { try value.integer(key, line: line) }
+        func money() throws -> Int { try value.money(key, line: line, example: "500.00") }
         func shopSetting(_ shop: inout ShopSettings) throws {
             switch key {
             case "name":
@@ -108,11 +121,7 @@ public enum SettingsFile {
                     throw ParseError(line: line, message: "count_scope must be \"partial\" or \"full\"")
                 }
                 shop.countScope = scope
-            case "refund_shipping_on_full_return":
-                guard case .bool(let yes) = value else {
-                    throw ParseError(line: line, message: "\(key) must be true or false")
-                }
-                shop.refundShippingOnFullReturn = yes
+            case "refund_shipping_on_full_return": shop.refundShippingOnFullReturn = try value.flag(key, line: line)
             default: throw ParseError(line: line, message: "unknown setting \(key)")
             }
         }
@@ -207,27 +216,9 @@ public enum SettingsFile {
     /// A key of `[…dunning]` (`level` nil) or of `[…dunning.<level>]`.
     private static func dunningSetting(level: String?, key: String, value: Value, to terms: inout DunningTerms,
                                        line: Int) throws {
-        func integer() throws -> Int {
-            guard case .number(let n) = value, let i = Int(n), i >= 0 else {
-                throw ParseError(line: line, message: "\(key) must be a whole number")
-            }
-            return i
-        }
-        func money() throws -> Int {
-            let text: String
-            switch value {
-            case .string(let t), .number(let t): text = t
-            case .bool: throw ParseError(line: line, message: "\(key) must be an amount such as \"2.50\"")
-            }
-            guard case .success(let minor) = DecimalParser.parse(text), minor >= 0 else {
-                throw ParseError(line: line, message: "\(key) must be an amount such as \"2.50\"")
-            }
-            return minor
-        }
-        func flag() throws -> Bool {
-            guard case .bool(let yes) = value else { throw ParseError(line: line, message: "\(key) must be true or false") }
-            return yes
-        }
+        func integer() throws -> Int { try value.integer(key, line: line) }
+        func money() throws -> Int { try value.money(key, line: line, example: "2.50") }
+        func flag() throws -> Bool { try value.flag(key, line: line) }
         func account() throws -> Int {
             let number = try integer()
             guard (1000...9999).contains(number), number != 1400 else {

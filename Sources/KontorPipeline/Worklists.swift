@@ -46,12 +46,7 @@ enum Worklists {
         let ledger = Ledger(db), credit = CreditBook(db), inventory = Inventory(db)
         return try OrderBook.waiting(shop: shop, in: status, db: db).map { order in
             let date = CalendarDate(parsing: order.orderDate) ?? today
-            let owed: Int
-            if let invoice = order.invoiceNumber {
-                owed = try ledger.openAmount(shop: shop, document: invoice)
-            } else {
-                owed = order.totalGross + (try ledger.openAmount(shop: shop, document: order.orderNumber))
-            }
+            let owed = try ledger.owed(shop: shop, order: order.orderNumber, invoice: order.invoiceNumber, total: order.totalGross)
             let creditReason = status == .held ? try credit.holdReason(shop: shop, order: order.orderNumber) : nil
             let attention = status == .held && creditReason == nil
                 ? try OrderBook.attentionReason(shop: shop, order: order.orderNumber, in: db) : nil
@@ -65,14 +60,10 @@ enum Worklists {
         }
     }
 
-    /// Today, as the day the reports are made.
-    static var today: CalendarDate {
-        CalendarDate(parsing: Pipeline.timestamp()) ?? CalendarDate(year: 2000, month: 1, day: 1)!
-    }
 
     static let held = Report(name: "orders-held", title: "Held orders, with the reason each is held") { shop, _, db in
         var w = CSVWriter(header: ["order_number", "order_date", "age_days", "customer", "payment_method", "total", "reason"])
-        for e in try entries(shop: shop, status: .held, today: today, in: db) {
+        for e in try entries(shop: shop, status: .held, today: .today, in: db) {
             w.appendRow([.text(e.order.orderNumber), .text(e.order.orderDate), .number(String(e.ageDays)), .text(e.order.customerKey),
                          .text(e.order.paymentMethod), .number(Money.decimalString(e.order.totalGross)), .text(e.reason ?? "")])
         }
@@ -81,7 +72,7 @@ enum Worklists {
 
     static let awaitingPayment = Report(name: "orders-awaiting-payment", title: "Orders awaiting payment, with their age and what is owed") { shop, _, db in
         var w = CSVWriter(header: ["order_number", "order_date", "age_days", "customer", "payment_method", "total", "owed", "invoice"])
-        for e in try entries(shop: shop, status: .awaitingPayment, today: today, in: db) {
+        for e in try entries(shop: shop, status: .awaitingPayment, today: .today, in: db) {
             w.appendRow([.text(e.order.orderNumber), .text(e.order.orderDate), .number(String(e.ageDays)), .text(e.order.customerKey),
                          .text(e.order.paymentMethod), .number(Money.decimalString(e.order.totalGross)),
                          .number(Money.decimalString(e.owed)), .text(e.order.invoiceNumber ?? "")])
@@ -91,7 +82,7 @@ enum Worklists {
 
     static let awaitingStock = Report(name: "orders-awaiting-stock", title: "Orders awaiting stock, with what each lacks per article") { shop, _, db in
         var w = CSVWriter(header: ["order_number", "order_date", "age_days", "customer", "sku", "missing"])
-        for e in try entries(shop: shop, status: .awaitingStock, today: today, in: db) {
+        for e in try entries(shop: shop, status: .awaitingStock, today: .today, in: db) {
             for short in e.shortfall {
                 w.appendRow([.text(e.order.orderNumber), .text(e.order.orderDate), .number(String(e.ageDays)), .text(e.order.customerKey),
                              .text(short.sku), .number(String(short.missing))])

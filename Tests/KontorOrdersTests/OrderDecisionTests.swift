@@ -40,12 +40,17 @@ import Testing
         #expect(ShipDecision.decide(paid: false, method: .cod, inStock: { true }).status == .shipped)
     }
 
-    @Test func aPaymentInFullReleasesAnOrderAwaitingIt() throws {
-        #expect(ShipDecision.afterPayment(status: .awaitingPayment, open: 0, inStock: { true }) == .ship)
-        #expect(ShipDecision.afterPayment(status: .awaitingPayment, open: -500, inStock: { false }) == .awaitStock)
-        #expect(try ShipDecision.afterPayment(status: .awaitingPayment, open: 1, inStock: { throw StockAsked() }) == nil)
-        for status in OrderStatus.allCases where status != .awaitingPayment {
-            #expect(try ShipDecision.afterPayment(status: status, open: 0, inStock: { throw StockAsked() }) == nil)
+    struct OwedAsked: Error {}
+
+    @Test func aPaymentInFullReleasesAnOrderAwaitingItOrAHeldOneNotYetInvoiced() throws {
+        #expect(ShipDecision.paymentReleases(status: .awaitingPayment, invoiced: false, paying: 1380, owed: { 1380 }))
+        #expect(ShipDecision.paymentReleases(status: .awaitingPayment, invoiced: true, paying: 500, owed: { -200 }))
+        #expect(!ShipDecision.paymentReleases(status: .awaitingPayment, invoiced: false, paying: 1379, owed: { 1380 }))
+        #expect(ShipDecision.paymentReleases(status: .held, invoiced: false, paying: 2980, owed: { 2980 }))
+        #expect(try !ShipDecision.paymentReleases(status: .held, invoiced: true, paying: 2980, owed: { throw OwedAsked() }))
+        #expect(try !ShipDecision.paymentReleases(status: .awaitingPayment, invoiced: false, paying: -500, owed: { throw OwedAsked() }))
+        for status in OrderStatus.allCases where status != .awaitingPayment && status != .held {
+            #expect(try !ShipDecision.paymentReleases(status: status, invoiced: false, paying: 1000, owed: { throw OwedAsked() }))
         }
     }
 }

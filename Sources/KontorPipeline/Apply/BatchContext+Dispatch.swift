@@ -15,8 +15,7 @@ extension BatchContext {
     /// What is still owed on an order: on its invoice, or before it has one, its total less
     /// what was paid in advance under its order number.
     func owed(on order: String, invoice: String?, total: Int) throws -> Int {
-        if let invoice { return try ledger.openAmount(shop: shop, document: invoice) }
-        return total + (try ledger.openAmount(shop: shop, document: order))
+        try ledger.owed(shop: shop, order: order, invoice: invoice, total: total)
     }
 
     /// Takes an order that nothing holds on its way, `current` being how the book has it
@@ -32,7 +31,9 @@ extension BatchContext {
                            because cause: String, paying: Int = 0, log: inout DiagnosticLog) throws {
         let number = o.order.orderNumber
         let existingInvoice = o.invoice?.number ?? current?.invoiceNumber
-        let owed = try owed(on: number, invoice: existingInvoice, total: o.total) - paying
+        // A new order owes its total (a shop's invoice posted this batch is that total); only
+        // an order booked before may have money paid in advance.
+        let owed = (current == nil ? o.total : try owed(on: number, invoice: existingInvoice, total: o.total)) - paying
         let paid = o.order.paid || owed <= 0
         let (inventory, shop, quantities, placed) = (inventory, shop, o.quantities, o.order.orderDate)
         let decision = try ShipDecision.decide(paid: paid, method: o.order.paymentMethod) {
@@ -119,13 +120,20 @@ extension BatchContext {
     /// shipping charge.
     mutating func dispatch(_ entry: BookedOrder, on date: CalendarDate, because cause: String, paying: Int = 0,
                            log: inout DiagnosticLog) throws -> Bool {
-        guard let (order, lines) = try orders.stored(entry) else { return false }
+        guard let stored = try orders.stored(entry) else { return false }
+        try dispatch(entry, stored: stored, on: date, because: cause, paying: paying, log: &log)
+        return true
+    }
+
+    /// `dispatch` of an order already rebuilt from the book (`OrderBook.stored`).
+    mutating func dispatch(_ entry: BookedOrder, stored: (order: Order, lines: [BookedLine]), on date: CalendarDate,
+                           because cause: String, paying: Int, log: inout DiagnosticLog) throws {
+        let (order, lines) = stored
         let customer = try self.customer(id: entry.customerKey, email: nil)
         var o = OrderInProgress(
             order: order, lines: lines, weight: entry.weightGrams,
             goods: lines.map { $0.taxable(basis: order.priceBasis) },
             total: entry.totalGross, customer: customer, customerKey: entry.customerKey)
         try dispatch(&o, from: entry, on: date, because: cause, paying: paying, log: &log)
-        return true
     }
 }

@@ -12,9 +12,30 @@ extension BatchContext {
     /// `paying` is a payment about to be posted for it, as `dispatch` takes it.
     mutating func release(_ entry: BookedOrder, on date: CalendarDate, because cause: String, paying: Int = 0,
                           log: inout DiagnosticLog) throws -> Bool {
-        guard try orders.holds(order: entry.id).isEmpty, try orders.stored(entry) != nil else { return false }
+        guard try orders.holds(order: entry.id).isEmpty, let stored = try orders.stored(entry) else { return false }
         try credit.release(shop: shop, order: entry.orderNumber, batch: batch)
-        return try dispatch(entry, on: date, because: cause, paying: paying, log: &log)
+        try dispatch(entry, stored: stored, on: date, because: cause, paying: paying, log: &log)
+        return true
+    }
+
+    /// Releases an order that a payment of `paying` covers before the payment is posted, so
+    /// that the payment settles the invoice the release issues: an order awaiting payment, or
+    /// a held order (credit risk gone) paid in full in advance (`ShipDecision.paymentReleases`).
+    /// `order` is read again afterwards; a released held order is listed with `reason`.
+    mutating func releaseIfCovered(_ order: inout BookedOrder, paying: Int, on date: CalendarDate, because cause: String,
+                                   listed reason: String, log: inout DiagnosticLog) throws {
+        let entry = order
+        let covered = try ShipDecision.paymentReleases(status: entry.status, invoiced: entry.invoiceNumber != nil, paying: paying) {
+            try owed(on: entry.orderNumber, invoice: entry.invoiceNumber, total: entry.totalGross)
+        }
+        guard covered else { return }
+        if entry.status == .held {
+            guard try release(entry, on: date, because: cause, paying: paying, log: &log) else { return }
+            summary.released.append(.init(order: entry.orderNumber, customer: entry.customerKey, reason: reason))
+        } else {
+            guard try dispatch(entry, on: date, because: cause, paying: paying, log: &log) else { return }
+        }
+        order = try orders.order(shop: shop, number: entry.orderNumber) ?? entry
     }
 
     /// Releases the held orders of a customer that the credit check now lets through (a

@@ -30,7 +30,9 @@ struct PaymentHandler: RecordHandler {
                                   at: payment.location, severity: .warning))
             return
         }
-        try releaseIfCovered(&order, by: payment, in: &context, log: &log)
+        try context.releaseIfCovered(&order, paying: payment.amount, on: payment.date,
+                                     because: "payment \(payment.reference) covered the order",
+                                     listed: "paid in advance by \(payment.reference)", log: &log)
         let document = order.invoiceNumber ?? order.orderNumber
         let what = order.invoiceNumber.map { "invoice \($0)" } ?? "order \(order.orderNumber)"
         let was = order.invoiceNumber.map { "Rechnung \($0)" } ?? "Bestellung \(order.orderNumber)"
@@ -57,23 +59,5 @@ struct PaymentHandler: RecordHandler {
             try context.releaseHeldOrders(of: order.customerKey, on: payment.date,
                                           because: "payment \(payment.reference) lowered what is open", log: &log)
         }
-    }
-
-    /// Releases an order that waits for this payment, or is held and paid in full in advance,
-    /// before the payment is posted, so that the payment settles the invoice the release issues.
-    private func releaseIfCovered(_ order: inout BookedOrder, by payment: Payment, in context: inout BatchContext,
-                                  log: inout DiagnosticLog) throws {
-        guard payment.amount > 0, order.status == .awaitingPayment || (order.status == .held && order.invoiceNumber == nil),
-              try context.owed(on: order.orderNumber, invoice: order.invoiceNumber, total: order.totalGross) <= payment.amount
-        else { return }
-        let cause = "payment \(payment.reference) covered the order"
-        if order.status == .held {
-            guard try context.release(order, on: payment.date, because: cause, paying: payment.amount, log: &log) else { return }
-            context.summary.released.append(.init(order: order.orderNumber, customer: order.customerKey,
-                                                  reason: "paid in advance by \(payment.reference)"))
-        } else {
-            guard try context.dispatch(order, on: payment.date, because: cause, paying: payment.amount, log: &log) else { return }
-        }
-        order = try context.orders.order(shop: context.shop, number: order.orderNumber) ?? order
     }
 }

@@ -42,7 +42,9 @@ struct PayoutHandler: RecordHandler {
                                       at: covered.location, severity: .warning))
                 continue
             }
-            try releaseIfPaid(&order, by: covered, of: payout, in: &context, log: &log)
+            try context.releaseIfCovered(&order, paying: covered.amount, on: payout.date,
+                                         because: "payout \(payout.id) covered the order",
+                                         listed: "payout \(payout.id) covered the order", log: &log)
             // Before the order has an invoice, the money is kept against its number.
             let invoice = order.invoiceNumber ?? order.orderNumber
             var rest = covered.amount
@@ -70,23 +72,5 @@ struct PayoutHandler: RecordHandler {
             fees \(Money.decimalString(payout.fees)), net \(Money.decimalString(payout.net)) on \(clearing.number)
             """)
         for (customer, invoice) in customers { try context.noteRefundOwed(customer, on: invoice) }
-    }
-
-    /// Releases an order that waited for the money the payout collected for it (awaiting
-    /// payment, or held and now paid in full in advance), before the payout is posted, so
-    /// that the money settles the invoice the release issues.
-    private func releaseIfPaid(_ order: inout BookedOrder, by covered: PayoutOrder, of payout: Payout,
-                               in context: inout BatchContext, log: inout DiagnosticLog) throws {
-        guard covered.amount > 0, order.status == .awaitingPayment || (order.status == .held && order.invoiceNumber == nil),
-              try context.owed(on: order.orderNumber, invoice: order.invoiceNumber, total: order.totalGross) <= covered.amount
-        else { return }
-        let cause = "payout \(payout.id) covered the order"
-        if order.status == .held {
-            guard try context.release(order, on: payout.date, because: cause, paying: covered.amount, log: &log) else { return }
-            context.summary.released.append(.init(order: order.orderNumber, customer: order.customerKey, reason: cause))
-        } else {
-            guard try context.dispatch(order, on: payout.date, because: cause, paying: covered.amount, log: &log) else { return }
-        }
-        order = try context.orders.order(shop: context.shop, number: order.orderNumber) ?? order
     }
 }
