@@ -9,13 +9,17 @@ public enum PaymentMethod: String, Sendable, Codable, CaseIterable {
 /// A shipping address.
 public struct Address: Sendable, Equatable, Codable {
     public var name: String
+    /// The line between name and street (Adresszusatz): c/o, company, department, or a
+    /// Packstation customer's post number.
+    public var addition: String?
     public var street: String
     public var zip: String
     public var city: String
     public var country: String
 
-    public init(name: String, street: String, zip: String, city: String, country: String) {
+    public init(name: String, addition: String? = nil, street: String, zip: String, city: String, country: String) {
         self.name = name
+        self.addition = addition
         self.street = street
         self.zip = zip
         self.city = city
