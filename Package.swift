@@ -40,7 +40,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "KontorLogistics", dependencies: [
-            "KontorCore", "KontorStore",
+            "KontorCore", "KontorStore", "KontorOutput",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "KontorCredit", dependencies: [
@@ -58,7 +58,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "kontor", dependencies: [
-            "KontorCore", "KontorPipeline", "KontorStore",
+            "KontorCore", "KontorPipeline", "KontorStore", "KontorLogistics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

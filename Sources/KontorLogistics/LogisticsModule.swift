@@ -2,7 +2,7 @@ import GRDB
 import KontorCore
 import KontorStore
 
-/// Logistics as a module of the books: shipments.
+/// Logistics as a module of the books: shipments, parcels and their tracking.
 public struct LogisticsModule: BooksModule {
     /// The module.
     public init() {}
@@ -15,8 +15,9 @@ public struct LogisticsModule: BooksModule {
         LogisticsMigrations.register(in: &migrator)
     }
 
-    /// The batch's shipments are cancelled.
+    /// The batch's tracking events and corrections are undone, its shipments cancelled.
     public func reverse(batch: Int64, by reversal: Int64, on date: CalendarDate, in db: Database) throws {
+        try Shipping(db).reverseEvents(batch: batch, by: reversal)
         try Shipping(db).cancel(batch: batch, by: reversal)
     }
 }

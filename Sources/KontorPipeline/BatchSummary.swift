@@ -41,13 +41,15 @@ public struct BatchSummary: Codable, Sendable, Equatable {
     /// Money paid back to customers.
     public var refundsPaid = CappedList<String>()
     public var refused = CappedList<Refused>()
+    /// What the carriers' tracking said: shipments handed over, delivered, come back.
+    public var tracked = CappedList<String>()
     public var stockMovements = 0
     public var bankMovements = 0
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case read, applied, invoices, shipments, holds, released, cancelled, payments, refused, cleared, payouts
+        case read, applied, invoices, shipments, holds, released, cancelled, payments, refused, cleared, payouts, tracked
         case refundsOwed = "refunds_owed"
         case refundsPaid = "refunds_paid"
         case creditNotes = "credit_notes"
@@ -74,6 +76,7 @@ public struct BatchSummary: Codable, Sendable, Equatable {
         payouts = try c.decodeIfPresent(CappedList<String>.self, forKey: .payouts) ?? .init()
         refundsOwed = try c.decodeIfPresent(CappedList<String>.self, forKey: .refundsOwed) ?? .init()
         refundsPaid = try c.decodeIfPresent(CappedList<String>.self, forKey: .refundsPaid) ?? .init()
+        tracked = try c.decodeIfPresent(CappedList<String>.self, forKey: .tracked) ?? .init()
         stockMovements = try c.decodeIfPresent(Int.self, forKey: .stockMovements) ?? 0
         bankMovements = try c.decodeIfPresent(Int.self, forKey: .bankMovements) ?? 0
     }
@@ -86,7 +89,7 @@ public struct BatchSummary: Codable, Sendable, Equatable {
             count(shipments.total, "shipment", "shipments"), count(holds.total, "held", "held"),
             count(released.total, "released", "released"), count(cancelled.total, "cancelled", "cancelled"),
             count(payments.total, "payment", "payments"), count(unmatchedPayments.total, "unmatched payment", "unmatched payments"),
-            count(payouts.total, "payout", "payouts"),
+            count(payouts.total, "payout", "payouts"), count(tracked.total, "tracking event", "tracking events"),
             count(stockMovements, "stock movement", "stock movements"), count(bankMovements, "bank movement", "bank movements"),
             count(refused.total, "refused", "refused"),
         ].compactMap { $0 }

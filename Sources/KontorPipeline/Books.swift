@@ -76,21 +76,32 @@ public struct Books: Sendable {
 
     public struct ShipmentRow: Codable, Sendable {
         public var shop, shipment_id, order_number, status, carrier: String
+        public var service, product_code: String?
+        /// The carrier rule that chose the carrier, and why.
+        public var rule, rule_reason: String?
+        /// Why no label may be printed yet.
+        public var hold_reason: String?
         public var parcels: Int
+        public var sscc: [String]
         public var weight_kg: String
         public var ship_to: String?
         /// The day it left: the delivery date of its order's invoice.
         public var shipped_on: String?
+        public var tracking_number, handed_over_on, delivered_on, returned_on, returned_reason: String?
     }
 
-    public func shipments(shop: String? = nil) throws -> [ShipmentRow] {
+    public func shipments(shop: String? = nil, status: ShipmentStatus? = nil) throws -> [ShipmentRow] {
         try database.writer.read { db in
-            try Shipping.shipments(shop: shop, in: db).map {
-                ShipmentRow(shop: $0.shop, shipment_id: $0.shipmentID, order_number: $0.orderNumber, status: $0.status,
-                            carrier: $0.carrier, parcels: $0.parcels,
-                            weight_kg: "\($0.weightGrams / 1000).\(String(format: "%03d", $0.weightGrams % 1000))",
-                            ship_to: $0.shipTo.map { "\($0.name), \($0.street), \($0.zip) \($0.city), \($0.country)" },
-                            shipped_on: $0.shippedOn)
+            let shipping = Shipping(db)
+            return try Shipping.shipments(shop: shop, status: status, in: db).map {
+                ShipmentRow(shop: $0.shop, shipment_id: $0.shipmentID, order_number: $0.orderNumber, status: $0.status.rawValue,
+                            carrier: $0.carrier, service: $0.service, product_code: $0.productCode, rule: $0.rule,
+                            rule_reason: $0.ruleReason, hold_reason: $0.holdReason, parcels: $0.parcels,
+                            sscc: try shipping.parcels(shop: $0.shop, shipment: $0.shipmentID).compactMap(\.sscc),
+                            weight_kg: Weight.kilograms($0.weightGrams),
+                            ship_to: $0.shipTo.map { PostalAddress.lines($0).joined(separator: ", ") },
+                            shipped_on: $0.shippedOn, tracking_number: $0.trackingNumber, handed_over_on: $0.handedOverOn,
+                            delivered_on: $0.deliveredOn, returned_on: $0.returnedOn, returned_reason: $0.returnedReason)
             }
         }
     }

@@ -20,6 +20,9 @@ extension Pipeline {
             for file in files { try emit(file.bytes, to: root.outbox(shop) + "/" + file.path) }
             return files.map { "outbox/\(shop)/\($0.path)" }
         }
+        if let documents = report.documents {
+            return try write(documents, named: report.name, shop: shop, from: 0, database: database)
+        }
         if period == nil, let growth = report.growth {
             try extend(growth, named: report.name, shop: shop, anew: true, database: database)
             return ["outbox/\(shop)/\(growth.path)"]
@@ -27,6 +30,31 @@ extension Pipeline {
         let file = try database.writer.read { try report.produce(shop, period, $0) }
         try emit(file.bytes, to: root.outbox(shop) + "/" + file.path)
         return ["outbox/\(shop)/\(file.path)"]
+    }
+
+    /// Writes the documents of a report of documents for what was added after `cursor`,
+    /// piece by piece, recording after each piece how far they are written; returns where
+    /// they went, relative to the root (at most 1,000 paths named).
+    @discardableResult
+    func write(_ documents: ReportDocuments, named name: String, shop: String, from cursor: Int64,
+               database: KontorDatabase) throws -> [String] {
+        var cursor = cursor
+        var written: [String] = []
+        while true {
+            var files: [ReportFile] = []
+            let next = try database.writer.read { db in
+                try documents.next(shop, cursor, db) { files.append($0) }
+            }
+            for file in files {
+                try emit(file.bytes, to: root.outbox(shop) + "/" + file.path)
+                if written.count < 1_000 { written.append("outbox/\(shop)/\(file.path)") }
+            }
+            guard next != cursor else { return written }
+            cursor = next
+            try database.writer.write {
+                try BatchJournal.setReportCursor(shop: shop, report: name, cursor: cursor, bytes: 0, in: $0)
+            }
+        }
     }
 
     /// Brings a report kept per month up to date: the files of the months that the entries

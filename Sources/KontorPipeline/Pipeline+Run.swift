@@ -154,7 +154,12 @@ extension Pipeline {
     public func writeShopReports(shop: String, database: KontorDatabase) throws {
         let through = try database.writer.read { try BatchJournal.lastFinalized(shop: shop, in: $0) }
         for report in ReportRegistry.all(settings: settings) where report.afterEveryRun {
-            if let months = report.months {
+            if let documents = report.documents {
+                let cursor = try database.writer.read {
+                    try BatchJournal.reportCursor(shop: shop, report: report.name, in: $0)?.cursor
+                } ?? 0
+                try write(documents, named: report.name, shop: shop, from: cursor, database: database)
+            } else if let months = report.months {
                 try refresh(months, named: report.name, shop: shop, database: database)
             } else if let growth = report.growth {
                 try extend(growth, named: report.name, shop: shop, database: database)

@@ -61,8 +61,13 @@ enum Reports {
                 try line("Invoice corrections / Rechnungskorrekturen:",
                          "\(number)  corrects / zu Rechnung \(corrects ?? "-")  order \(order)  \(Money.decimalString(-gross)) EUR")
             }
-            try Shipping.forEachShipment(batch: batch.id, in: db) { shipment, order in
+            var held: [String] = []
+            try Shipping.forEachShipment(batch: batch.id, in: db) { shipment, order, reason in
                 try line("Shipments / Sendungen:", "\(shipment) (order \(order))")
+                if let reason, held.count < 1_000 { held.append("\(shipment) (order \(order)): \(reason)") }
+            }
+            for text in held {
+                try line("Shipments held, no label yet / Angehaltene Sendungen (kontor ship SHIPMENT corrects the address):", text)
             }
             try CreditBook.forEachHold(batch: batch.id, in: db) { order, customer, reason in
                 try line("Held orders / Gesperrte Bestellungen:", "order \(order) (\(customer)): \(reason)")
@@ -82,6 +87,7 @@ enum Reports {
         try section("Cleared from money in transit / Geldtransit ausgeglichen:", s.cleared) { $0 }
         try section("Payouts / Auszahlungen:", s.payouts) { $0 }
         try section("Refunds paid / Geleistete Erstattungen:", s.refundsPaid) { $0 }
+        try section("Tracking / Sendungsverfolgung:", s.tracked) { $0 }
         try section("Refunds owed / Offene Erstattungen:", s.refundsOwed) { $0 }
         try section("Refused lines / Abgewiesene Zeilen:", s.refused) { "\($0.place): \($0.reason)" }
         for d in diagnostics {

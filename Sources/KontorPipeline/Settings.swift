@@ -1,6 +1,7 @@
 import KontorAccounting
 import KontorCore
 import KontorCredit
+import KontorLogistics
 
 /// Kontor's settings: every value has an embedded default; `kontor.toml` may change them
 /// and configure shops.
@@ -67,6 +68,9 @@ public struct ShopSettings: Sendable, Equatable {
     /// How overdue invoices are dunned: levels, interest, flat fee, accounts
     /// (`[shops.<name>.dunning]`, `[shops.<name>.dunning.<level>]`).
     public var dunning = DunningTerms.standard
+    /// How the shop ships: carrier rules, packaging, GS1 prefix, which documents are printed
+    /// (`[shops.<name>.logistics]`, `[shops.<name>.carriers.<rule>]`).
+    public var logistics = LogisticsSettings()
 
     public init() {}
 }

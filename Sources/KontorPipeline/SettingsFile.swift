@@ -26,6 +26,7 @@ public enum SettingsFile {
     public static func parse(_ text: String) throws -> Settings {
         var settings = Settings()
         var table: [String] = []
+        var replacedRules: Set<String> = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = index + 1
             let content: String = stripComment(String(raw)).trimmingSpaces()
@@ -42,7 +43,7 @@ public enum SettingsFile {
             }
             let key = String(content[..<eq]).trimmingSpaces()
             let value = try Value(parsing: String(content[content.index(after: eq)...]).trimmingSpaces(), line: line)
-            try apply(table: table, key: key, value: value, to: &settings, line: line)
+            try apply(table: table, key: key, value: value, to: &settings, line: line, replacedRules: &replacedRules)
         }
         return settings
     }
@@ -94,7 +95,8 @@ public enum SettingsFile {
         }
     }
 
-    private static func apply(table: [String], key: String, value: Value, to s: inout Settings, line: Int) throws {
+    private static func apply(table: [String], key: String, value: Value, to s: inout Settings, line: Int,
+                              replacedRules: inout Set<String>) throws {
         func seconds() throws -> Double {
             guard case .number(let n) = value, let d = Double(n), d >= 0 else {
                 throw ParseError(line: line, message: "\(key) must be a number of seconds")
@@ -180,11 +182,28 @@ public enum SettingsFile {
             var shop = s.shops[table[1]] ?? s.defaultShop
             try datevSetting(&shop.datev, key: key, value: value, line: line)
             s.shops[table[1]] = shop
+        case "kontor" where table.count == 2 && table[1] == "logistics":
+            try logisticsSetting(&s.defaultShop.logistics, key: key, value: value, line: line)
+        case "shops" where table.count == 3 && table[2] == "logistics":
+            var shop = s.shops[table[1]] ?? s.defaultShop
+            try logisticsSetting(&shop.logistics, key: key, value: value, line: line)
+            s.shops[table[1]] = shop
+        case "kontor" where table.count == 3 && table[1] == "carriers":
+            var replaced = replacedRules.contains("")
+            try carrierSetting(&s.defaultShop.logistics, rule: table[2], key: key, value: value, line: line, replaced: &replaced)
+            replacedRules.insert("")
+        case "shops" where table.count == 4 && table[2] == "carriers":
+            var shop = s.shops[table[1]] ?? s.defaultShop
+            var replaced = replacedRules.contains("shops." + table[1])
+            try carrierSetting(&shop.logistics, rule: table[3], key: key, value: value, line: line, replaced: &replaced)
+            replacedRules.insert("shops." + table[1])
+            s.shops[table[1]] = shop
         default:
             throw ParseError(line: line, message: """
                 unknown table [\(table.joined(separator: "."))]; use [kontor], [kontor.clearing_accounts], [kontor.seller], [kontor.datev], \
-                [kontor.dunning], [kontor.base_rates], [shops.<name>] or [shops.<name>.clearing_accounts], [shops.<name>.seller], \
-                [shops.<name>.datev], [shops.<name>.dunning]
+                [kontor.dunning], [kontor.base_rates], [kontor.logistics], [kontor.carriers.<rule>], [shops.<name>] or \
+                [shops.<name>.clearing_accounts], [shops.<name>.seller], [shops.<name>.datev], [shops.<name>.dunning], \
+                [shops.<name>.logistics], [shops.<name>.carriers.<rule>]
                 """)
         }
     }
@@ -360,6 +379,33 @@ public enum SettingsFile {
         # grace_days = 7
         # fee = "5.00"
         # interest = true
+
+        # Shipping (outbox/<shop>/labels/, delivery-notes/, pick-lists/, carriers/). Parcels get an
+        # SSCC under the shop's GS1 company prefix (without one, labels carry no GS1-128 barcode).
+        # [shops.teekontor.logistics]
+        # gs1_company_prefix = "4012345"
+        # sscc_extension_digit = 0
+        # packaging_kg = 0.2                  # what a parcel's box and filling weigh
+        # labels = true                       # PDF and ZPL labels per parcel
+        # delivery_notes = true               # a Lieferschein per shipment
+
+        # Carrier rules, first match wins. Naming any rule for a shop replaces the embedded ones:
+        # DHL Kleinpaket (V62KP) in Germany up to 1 kg, DHL Paket (V01PAK) in Germany, DHL Paket
+        # International (V53PAK) in the EU and beyond (customs data outside the EU), parcels up to 31.5 kg.
+        # destination: "DE", "EU", "non-EU", "*" or a list of countries such as "AT,CH".
+        # [shops.teekontor.carriers.kleinpaket]
+        # carrier = "DHL"
+        # service = "DHL Kleinpaket"
+        # product_code = "V62KP"
+        # destination = "DE"
+        # max_shipment_kg = 1
+        # max_parcel_kg = 1
+        # [shops.teekontor.carriers.paket]
+        # carrier = "DHL"
+        # service = "DHL Paket"
+        # product_code = "V01PAK"
+        # destination = "DE"
+        # max_parcel_kg = 31.5
 
         # The base rate (Basiszinssatz, § 247 BGB) in percent from the day given. Embedded:
         # 2024-01-01 3.62, 2024-07-01 3.37, 2025-01-01 2.27, 2025-07-01 1.27. The Bundesbank

@@ -3,6 +3,7 @@ import KontorAccounting
 import KontorCore
 import KontorCredit
 import KontorInventory
+import KontorLogistics
 import KontorOrders
 import KontorOutput
 import KontorStore
@@ -13,7 +14,7 @@ import KontorStore
 /// so that the cost follows what waits, not what the books hold.
 enum Worklists {
     /// The reports.
-    static let reports: [Report] = [held, awaitingPayment, awaitingStock, unmatchedPayments]
+    static let reports: [Report] = [held, awaitingPayment, awaitingStock, unmatchedPayments, shipmentsHeld, parcelsReturned]
 
     /// One order that waits, and what it waits for.
     struct Entry: Sendable {
@@ -97,5 +98,25 @@ enum Worklists {
             w.appendRow([.text(item.date), .text(item.document), .number(Money.decimalString(item.amount)), .text(item.text)])
         }
         return ReportFile(path: "orders/unmatched-payments.csv", bytes: w.bytes)
+    }
+
+    static let shipmentsHeld = Report(name: "shipments-held", title: "Shipments held before a label exists, with the reason") { shop, _, db in
+        var w = CSVWriter(header: ["shipment", "order_number", "since", "name", "street", "zip", "city", "country", "reason"])
+        for s in try Shipping.shipments(shop: shop, status: .held, in: db) {
+            w.appendRow([.text(s.shipmentID), .text(s.orderNumber), .text(s.shippedOn ?? ""), .text(s.shipTo?.name ?? ""),
+                         .text(s.shipTo?.street ?? ""), .text(s.shipTo?.zip ?? ""), .text(s.shipTo?.city ?? ""),
+                         .text(s.shipTo?.country ?? ""), .text(s.holdReason ?? "")])
+        }
+        return ReportFile(path: "orders/shipments-held.csv", bytes: w.bytes)
+    }
+
+    static let parcelsReturned = Report(name: "parcels-returned", title: "Parcels that came back refused or undeliverable: ship again or correct the invoice") { shop, _, db in
+        var w = CSVWriter(header: ["shipment", "order_number", "returned_on", "reason", "tracking_number", "name", "city", "country"])
+        for s in try Shipping.shipments(shop: shop, status: .returned, in: db) {
+            w.appendRow([.text(s.shipmentID), .text(s.orderNumber), .text(s.returnedOn ?? ""), .text(s.returnedReason ?? ""),
+                         .text(s.trackingNumber ?? ""), .text(s.shipTo?.name ?? ""), .text(s.shipTo?.city ?? ""),
+                         .text(s.shipTo?.country ?? "")])
+        }
+        return ReportFile(path: "orders/parcels-returned.csv", bytes: w.bytes)
     }
 }

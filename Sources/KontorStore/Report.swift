@@ -19,6 +19,9 @@ public struct Report: Sendable {
     /// For a report kept as files per month (the DATEV export): how they are written. Nil
     /// for a report of one file.
     public var months: ReportMonths?
+    /// For a report of documents made for what a run added (shipping labels): how they are
+    /// written. Nil for a report of one file.
+    public var documents: ReportDocuments?
     /// Whether the pipeline writes it after every run. A report whose making reads a share
     /// of the books that grows with them (all invoices, a whole month of entries) is made
     /// only when asked for (`kontor report NAME`, or the command it belongs to), so that a
@@ -54,5 +57,24 @@ public struct Report: Sendable {
             return file
         }
         self.months = months
+    }
+
+    /// A report of documents: after a run, those of what it added; on demand
+    /// (`kontor report NAME`), all of them anew. `produce` gives the first file.
+    public init(name: String, title: String, documents: ReportDocuments) {
+        self.init(name: name, title: title) { shop, _, db in
+            var first: ReportFile?
+            _ = try documents.next(shop, 0, db) { if first == nil { first = $0 } }
+            guard let first else { throw ReportDocuments.Empty() }
+            return first
+        }
+        self.documents = documents
+    }
+}
+
+extension ReportDocuments {
+    /// Asked for a report of documents when there are none.
+    public struct Empty: Error, CustomStringConvertible, Sendable {
+        public var description: String { "there are no documents of this kind yet" }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KontorLogistics
 import KontorPipeline
 import KontorStore
 
@@ -57,15 +58,27 @@ struct Customers: ParsableCommand {
 }
 
 struct Shipments: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List shipments.")
+    static let configuration = CommandConfiguration(
+        abstract: "List shipments: status, carrier, parcels, dates and tracking numbers.",
+        discussion: "A held shipment shows why it is held; kontor ship corrects its address.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var list: ListOptions
+    @Option(name: .long, help: "Only shipments in this status: held, ready, shipped, delivered, returned or cancelled.")
+    var state: String?
+
+    func validate() throws {
+        if let state, ShipmentStatus(rawValue: state) == nil {
+            throw ValidationError("--state must be one of \(ShipmentStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
 
     func run() throws {
-        let rows = try openBooks(global).shipments(shop: list.shop)
+        let rows = try openBooks(global).shipments(shop: list.shop, status: state.flatMap(ShipmentStatus.init(rawValue:)))
         if list.json { return try Output.json(rows) }
-        Output.table(["shop", "shipment", "order", "status", "carrier", "parcels", "kg"], rows.map {
-            [$0.shop, $0.shipment_id, $0.order_number, $0.status, $0.carrier, String($0.parcels), $0.weight_kg]
+        Output.table(["shop", "shipment", "order", "status", "carrier", "parcels", "kg", "shipped", "tracking", "delivered", "note"], rows.map {
+            [$0.shop, $0.shipment_id, $0.order_number, $0.status, $0.service ?? $0.carrier, String($0.parcels), $0.weight_kg,
+             $0.shipped_on ?? "", $0.tracking_number ?? "", $0.delivered_on ?? $0.returned_on.map { "returned \($0)" } ?? "",
+             $0.hold_reason ?? $0.returned_reason ?? ""]
         }, rightAligned: [5, 6])
     }
 }

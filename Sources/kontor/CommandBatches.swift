@@ -21,6 +21,36 @@ struct Release: ParsableCommand {
     }
 }
 
+struct Ship: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Correct the address of a held shipment: once it passes the checks its labels are printed.",
+        discussion: """
+            Give only the fields that change. The shipment is checked again (address, carrier, customs, weights); \
+            if it passes, its parcels get their SSCCs, the labels and the delivery note are written, and its order becomes \
+            shipped. A batch of its own, with your user name and the note in its log; kontor revert takes it back.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The shipment, such as SH-00012.") var shipment: String
+    @Option(name: .long, help: "The shop (needed only when two shops have a shipment of this number).")
+    var shop: String?
+    @Option(name: .long, help: "Recipient's name.") var name: String?
+    @Option(name: .long, help: "Line between name and street: c/o, company, a Packstation post number (\"\" removes it).")
+    var addition: String?
+    @Option(name: .long, help: "Street and house number, or Packstation 123.") var street: String?
+    @Option(name: .long, help: "Postcode.") var zip: String?
+    @Option(name: .long, help: "City.") var city: String?
+    @Option(name: .long, help: "Country, two letters (ISO 3166), such as DE or AT.") var country: String?
+    @Option(name: .long, help: "What was corrected and why, for the batch log (required).")
+    var note: String
+
+    func run() throws {
+        let change = AddressChange(name: name, addition: addition, street: street, zip: zip, city: city, country: country)
+        let line = try global.pipeline().correctShipment(shipment, shop: shop, change: change, note: note)
+        Commands.report(line)
+        if line.status != .applied { throw ExitCode(ExitCodes.rejected) }
+    }
+}
+
 struct Cancel: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Cancel an order not yet shipped: its reservations end, an invoice it carries is corrected.",

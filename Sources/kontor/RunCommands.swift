@@ -69,10 +69,20 @@ struct Demo: ParsableCommand {
     var samples: String?
 
     func run() throws {
-        let pipeline = try global.pipeline(initializing: true)
+        var pipeline = try global.pipeline(initializing: true)
         let root = pipeline.root
-        if !FileManager.default.fileExists(atPath: root.settingsFile) { try pipeline.initialize() }
         let source = samples ?? root.path + "/Samples"
+        if !FileManager.default.fileExists(atPath: root.settingsFile) {
+            // The samples' own settings (seller, GS1 prefix) when they bring them.
+            if FileManager.default.fileExists(atPath: source + "/kontor.toml") {
+                try pipeline.initialize()
+                try? FileManager.default.removeItem(atPath: root.settingsFile)
+                try FileManager.default.copyItem(atPath: source + "/kontor.toml", toPath: root.settingsFile)
+                pipeline = try global.pipeline(initializing: true)
+            } else {
+                try pipeline.initialize()
+            }
+        }
         let fm = FileManager.default
         let shops = ((try? fm.contentsOfDirectory(atPath: source)) ?? []).sorted().filter {
             var isDir: ObjCBool = false

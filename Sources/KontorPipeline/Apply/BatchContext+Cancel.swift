@@ -2,6 +2,7 @@ import KontorAccounting
 import KontorCore
 import KontorCredit
 import KontorInventory
+import KontorLogistics
 import KontorOrders
 
 extension BatchContext {
@@ -15,6 +16,15 @@ extension BatchContext {
         if let refusal = Self.cancelRefusal(entry) { return refusal }
         let number = entry.orderNumber
         try inventory.unreserve(shop: shop, order: number, batch: batch)
+        // Invoiced with its shipment held (no label yet): the goods picked for it go back.
+        if try shipping.cancelHeld(shop: shop, order: number, on: try receivedDate(), batch: batch),
+           let stored = try orders.stored(entry) {
+            for line in stored.lines {
+                try inventory.restock(ReturnLine(orderNumber: number, sku: line.sku, quantity: line.quantity,
+                                                 reason: "cancelled before shipping", location: SourceLocation(file: "cancel")),
+                                      shop: shop, batch: batch)
+            }
+        }
         try credit.release(shop: shop, order: number, batch: batch)
         try orders.liftHolds(order: entry.id, batch: batch)
         if let invoice = entry.invoiceNumber,

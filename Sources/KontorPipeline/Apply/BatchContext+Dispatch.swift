@@ -74,8 +74,10 @@ extension BatchContext {
         } else {
             try inventory.issue(shop: shop, order: number, batch: batch)
         }
-        let shipment = try createShipment(number, weight: o.weight, to: o.order.shipTo, on: date)
-        way.append(OrderStep(.shipped, "shipment \(shipment)"))
+        // A shipment that is held (an address that cannot be printed, no carrier, customs
+        // data missing) leaves the order invoiced, its goods picked, until a person corrects it.
+        let shipment = try createShipment(number, lines: o.lines, to: o.order.shipTo, on: date)
+        if shipment.held == nil { way.append(OrderStep(.shipped, "shipment \(shipment.id)")) }
         if let current {
             try orders.move(current, along: way, invoice: issued, batch: batch)
         } else {

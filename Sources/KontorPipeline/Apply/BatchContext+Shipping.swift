@@ -5,11 +5,34 @@ import KontorLogistics
 import KontorOrders
 
 extension BatchContext {
-    /// Creates the shipment of an order whose goods left the stock on `date`, and returns its number.
-    mutating func createShipment(_ order: String, weight: Int, to address: Address?, on date: CalendarDate) throws -> String {
-        let id = try shipping.ship(shop: shop, order: order, weightGrams: weight, to: address, on: date, batch: batch)
-        summary.shipments.append("\(id) (order \(order))")
-        return id
+    /// Creates the shipment of an order whose goods left the stock on `date`: checked
+    /// (address, carrier, customs, parcel weights) and ready, or held with the reason.
+    mutating func createShipment(_ order: String, lines: [BookedLine], to address: Address?,
+                                 on date: CalendarDate) throws -> ShipmentOutcome {
+        let outcome = try shipping.ship(shop: shop, order: order, items: try shipmentItems(lines), to: address, on: date,
+                                        settings: settings.logistics, batch: batch)
+        summary.shipments.append("\(outcome.id) (order \(order))" + (outcome.held.map { ", held: \($0)" } ?? ""))
+        return outcome
+    }
+
+    /// The articles of an order's lines as logistics needs them, from the batch's cache of
+    /// the catalogue: an article on two lines once, its quantities summed.
+    mutating func shipmentItems(_ lines: [BookedLine]) throws -> [ShipmentItem] {
+        var items: [ShipmentItem] = []
+        var index: [String: Int] = [:]
+        for line in lines {
+            if let at = index[line.sku] {
+                items[at].quantity += line.quantity
+                items[at].valueMinor += line.charged
+                continue
+            }
+            let article = try article(line.sku)
+            index[line.sku] = items.count
+            items.append(ShipmentItem(sku: line.sku, name: article?.name ?? line.sku, quantity: line.quantity,
+                                      unitGrams: article?.weightGrams ?? 0, tariffNumber: article?.tariffNumber,
+                                      originCountry: article?.originCountry, valueMinor: line.charged))
+        }
+        return items
     }
 
     /// The day the batch was received, for records that carry no date of their own.
