@@ -136,17 +136,20 @@ public enum AddressCheck {
         return problems
     }
 
-    /// Whether the street ends with a house number: the last word (or the one before a single
-    /// trailing letter, as in "Hauptstraße 5 a") contains a digit. "Straße des 17. Juni" has none.
+    /// Whether the street has a house number: a word after the first that begins with a digit
+    /// ("Am Sande 1", "Hauptstraße 5 a", "Weg 12-14, Hinterhaus"), where a number with a full
+    /// stop before another word is an ordinal, not a house number ("Straße des 17. Juni" has
+    /// none). A single word counts when it mixes letters and digits ("Hauptstr.5").
     static func hasHouseNumber(_ street: String) -> Bool {
-        var words = street.split(whereSeparator: \.isWhitespace)
-        if words.count > 1, let last = words.last, last.count == 1, last.allSatisfy(\.isLetter) {
-            words.removeLast()
+        let words = street.split(whereSeparator: \.isWhitespace)
+        guard words.count > 1 else {
+            return words.first.map { $0.contains(where: \.isNumber) && $0.contains(where: \.isLetter) } ?? false
         }
-        guard words.count > 1, let last = words.last else {
-            return words.first.map { word in word.contains(where: \.isNumber) && word.contains(where: \.isLetter) } ?? false
+        return words.indices.dropFirst().contains { index in
+            let word = words[index]
+            let ordinal = word.hasSuffix(".") && index < words.count - 1
+            return word.first?.isNumber == true && !ordinal
         }
-        return last.contains(where: \.isNumber)
     }
 
     /// The Postnummer in the addition line: "Postnummer 12345678", "Postnr. 12345678" or the

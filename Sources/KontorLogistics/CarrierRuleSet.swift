@@ -21,7 +21,8 @@ public struct CarrierRuleSet: Sendable, Equatable {
     ])
 
     /// The first rule whose destination takes `country` and whose shipment limit (if any) is at
-    /// least `weightGrams`; nil when no rule does, and the caller holds the shipment.
+    /// least `weightGrams`; nil when no rule does, and the caller holds the shipment. A country
+    /// Kontor does not know matches only `.anywhere` and rules naming it.
     public func choose(country: String, weightGrams: Int) -> CarrierChoice? {
         let code = LogisticsText.countryCode(country)
         guard let rule = rules.first(where: { $0.applies(country: code, weightGrams: weightGrams) }) else {

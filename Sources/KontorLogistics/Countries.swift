@@ -32,7 +32,7 @@ public enum Countries {
     ///
     /// Covers the common cases only: Heligoland 27498 and Büsingen 78266 (DE), Canary Islands
     /// 35xxx/38xxx, Ceuta 51xxx and Melilla 52xxx (ES), Livigno 23041 (IT), Åland 22xxx (FI)
-    /// and the overseas departments 971xx–976xx (FR).
+    /// and the overseas departments and territories 971xx–978xx and 986xx–988xx (FR).
     public static func specialTerritory(country: String, postcode: String) -> String? {
         let digits = LogisticsText.trimmed(postcode).filter { $0.isASCII && $0.isNumber }
         switch LogisticsText.countryCode(country) {
@@ -48,8 +48,9 @@ public enum Countries {
         case "FI" where digits.count == 5:
             if digits.hasPrefix("22") { return "Åland Islands" }
         case "FR" where digits.count == 5:
-            if ["971", "972", "973", "974", "976"].contains(String(digits.prefix(3))) {
-                return "French overseas department"
+            if ["971", "972", "973", "974", "975", "976", "977", "978", "986", "987", "988"]
+                .contains(String(digits.prefix(3))) {
+                return "French overseas territory"
             }
         default:
             break

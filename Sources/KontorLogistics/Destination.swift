@@ -4,7 +4,7 @@ public enum Destination: Sendable, Equatable, CustomStringConvertible {
     case countries(Set<String>)
     /// The 27 EU member states, Germany included.
     case eu
-    /// Every country outside the EU.
+    /// Every country outside the EU that Kontor knows (`Countries.name`).
     case nonEU
     /// Germany.
     case domestic
@@ -34,7 +34,7 @@ public enum Destination: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .countries(let codes): return codes.contains(code)
         case .eu: return Countries.isEU(code)
-        case .nonEU: return !code.isEmpty && !Countries.isEU(code)
+        case .nonEU: return Countries.isKnown(code) && !Countries.isEU(code)
         case .domestic: return code == "DE"
         case .anywhere: return true
         }

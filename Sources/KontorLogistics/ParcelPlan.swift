@@ -7,7 +7,8 @@ public enum ParcelPlan {
     ///
     /// Articles of equal unit weight go in by article number, so the same items always give
     /// the same parcels. Items with no units are left out. Fails when one unit is heavier than
-    /// `maxParcelGrams` minus `packagingGrams` (the heaviest such article is named).
+    /// `maxParcelGrams` minus `packagingGrams` (the heaviest such article is named). Weights
+    /// are grams, zero or more; packaging heavier than a parcel may be is the caller's error.
     public static func split(_ items: [ParcelItem], packagingGrams: Int,
                              maxParcelGrams: Int) -> Result<[PlannedParcel], ParcelPlanProblem> {
         let capacity = maxParcelGrams - packagingGrams

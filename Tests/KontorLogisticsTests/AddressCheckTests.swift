@@ -73,6 +73,9 @@ import Testing
         #expect(messages(german(street: "Straße des 17. Juni")).count == 1)
         #expect(messages(german(street: "Straße des 17. Juni 135")).isEmpty)
         #expect(messages(german(street: "Musterstr. 795 // W 34")).isEmpty)
+        #expect(messages(german(street: "Am Sande 12-14, Hinterhaus")).isEmpty)
+        #expect(messages(german(street: "Hauptstr.5")).isEmpty)
+        #expect(messages(german(street: "12")).count == 1)
     }
 
     @Test func packstationWithPostNumber() {

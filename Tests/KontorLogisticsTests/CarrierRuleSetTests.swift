@@ -89,6 +89,8 @@ import Testing
         #expect(domesticOnly.choose(country: "DE", weightGrams: 1001) == nil)
         #expect(domesticOnly.choose(country: "AT", weightGrams: 100) == nil)
         #expect(CarrierRuleSet(rules: []).choose(country: "DE", weightGrams: 100) == nil)
+        #expect(CarrierRuleSet.defaults.choose(country: "XX", weightGrams: 100) == nil)
+        #expect(CarrierRuleSet.defaults.choose(country: "", weightGrams: 100) == nil)
     }
 
     @Test func theFirstMatchingRuleWins() {

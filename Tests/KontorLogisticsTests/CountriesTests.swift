@@ -34,6 +34,8 @@ import Testing
         #expect(Countries.specialTerritory(country: "DE", postcode: "27498") == "Heligoland")
         #expect(Countries.specialTerritory(country: "ES", postcode: "35001") == "Canary Islands")
         #expect(Countries.specialTerritory(country: "ES", postcode: "28013") == nil)
+        #expect(Countries.specialTerritory(country: "FR", postcode: "97400") == "French overseas territory")
+        #expect(Countries.specialTerritory(country: "FR", postcode: "75001") == nil)
         #expect(Countries.specialTerritory(country: "DE", postcode: "21335") == nil)
     }
 }
