@@ -25,9 +25,15 @@ public enum AddressCheck {
     /// https://www.freiepresse.de/ratgeber/onkel-max/warum-faengt-keine-deutsche-postleitzahl-mit-05-an-artikel10660284
     public static let unassignedGermanRegions: Set<String> = ["00", "05", "43", "62"]
 
-    /// Everything wrong with `address` for a parcel sent from `senderCountry`, in the order of
-    /// the fields; empty when it can be printed as it is.
-    public static func problems(_ address: Address, senderCountry: String = "DE") -> [AddressProblem] {
+    /// Everything wrong with `address` for a parcel sent from Germany, in the order of the
+    /// fields; empty when it can be printed as it is.
+    public static func problems(_ address: Address) -> [AddressProblem] {
+        problems(address, senderCountry: "DE")
+    }
+
+    /// Everything wrong with `address` for a parcel sent from `senderCountry` (which decides
+    /// the printed lines whose length is checked).
+    public static func problems(_ address: Address, senderCountry: String) -> [AddressProblem] {
         var problems: [AddressProblem] = []
         let street = LogisticsText.trimmed(address.street)
         let country = LogisticsText.countryCode(address.country)

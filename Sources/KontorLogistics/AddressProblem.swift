@@ -6,6 +6,7 @@ public struct AddressProblem: Sendable, Equatable, CustomStringConvertible {
     /// `postcode "1234" is not five digits; German postcodes have five digits, such as 21335`.
     public var message: String
 
+    /// A problem with `field`, told in `message`.
     public init(field: String, message: String) {
         self.field = field
         self.message = message

@@ -8,6 +8,7 @@ public struct CarrierChoice: Sendable, Equatable {
     /// country code; see `Countries` for the territories this misses).
     public var needsCustoms: Bool
 
+    /// A choice of `rule`, explained by `reason`.
     public init(rule: CarrierRule, reason: String, needsCustoms: Bool) {
         self.rule = rule
         self.reason = reason

@@ -15,6 +15,7 @@ public struct CarrierRule: Sendable, Equatable {
     /// The heaviest parcel, packaging included, in grams; heavier shipments are split.
     public var maxParcelGrams: Int
 
+    /// A rule; without `maxShipmentGrams` it takes any weight, in parcels of `maxParcelGrams`.
     public init(name: String, carrier: String, service: String, productCode: String? = nil,
                 destination: Destination, maxShipmentGrams: Int? = nil, maxParcelGrams: Int) {
         self.name = name

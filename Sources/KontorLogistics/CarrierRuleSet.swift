@@ -3,6 +3,7 @@ public struct CarrierRuleSet: Sendable, Equatable {
     /// The rules; the first that takes a shipment wins.
     public var rules: [CarrierRule]
 
+    /// Rules tried in the order given.
     public init(rules: [CarrierRule]) {
         self.rules = rules
     }

@@ -15,6 +15,7 @@ public struct CustomsLine: Sendable, Equatable {
     /// The net weight of the line in grams.
     public var netGrams: Int
 
+    /// A customs line; tariff number and origin may be missing until `CustomsCheck` asks for them.
     public init(sku: String, description: String, quantity: Int, tariffNumber: String? = nil,
                 originCountry: String? = nil, valueMinor: Int, netGrams: Int) {
         self.sku = sku

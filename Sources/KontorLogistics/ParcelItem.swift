@@ -7,6 +7,7 @@ public struct ParcelItem: Sendable, Equatable {
     /// How many units.
     public var quantity: Int
 
+    /// `quantity` units of `sku` weighing `unitGrams` each.
     public init(sku: String, unitGrams: Int, quantity: Int) {
         self.sku = sku
         self.unitGrams = unitGrams

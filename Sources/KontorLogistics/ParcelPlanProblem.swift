@@ -3,6 +3,7 @@ public enum ParcelPlanProblem: Error, Equatable, CustomStringConvertible {
     /// One unit of an article, with packaging, is heavier than a parcel may be.
     case articleTooHeavy(sku: String, grams: Int, maxParcelGrams: Int)
 
+    /// The problem in words, naming the article and what to do.
     public var description: String {
         switch self {
         case .articleTooHeavy(let sku, let grams, let maxParcelGrams):

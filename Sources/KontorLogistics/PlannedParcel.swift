@@ -5,6 +5,7 @@ public struct PlannedParcel: Sendable, Equatable {
     /// The parcel's weight in grams: the items plus packaging.
     public var weightGrams: Int
 
+    /// A parcel holding `items` and weighing `weightGrams` with its packaging.
     public init(items: [ParcelItem], weightGrams: Int) {
         self.items = items
         self.weightGrams = weightGrams
