@@ -72,6 +72,7 @@ let package = Package(
         ]),
         .testTarget(name: "KontorOutputTests", dependencies: ["KontorOutput"]),
         .testTarget(name: "KontorOrdersTests", dependencies: ["KontorCore", "KontorOrders"]),
+        .testTarget(name: "KontorLogisticsTests", dependencies: ["KontorCore", "KontorLogistics"]),
         .testTarget(name: "KontorPipelineTests", dependencies: [
             "KontorCore", "KontorPipeline", "KontorStore", "KontorFormats", "KontorTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
