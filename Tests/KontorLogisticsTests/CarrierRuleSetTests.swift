@@ -102,10 +102,3 @@ import Testing
         #expect(set.choose(country: "AT", weightGrams: 6000)?.rule.name == "paket-international-eu")
     }
 }
-
-@Suite struct LegacyCarrierPlanTests {
-    @Test func keptForShipping() {
-        #expect(CarrierRules.plan(country: "DE", weightGrams: 800) == ShippingPlan(carrier: "DHL Paket", parcels: 1))
-        #expect(CarrierRules.plan(country: "AT", weightGrams: 31_501).parcels == 2)
-    }
-}

@@ -53,12 +53,3 @@ import Testing
         #expect(decision == .hold(reason: "credit limit 300.00 exceeded: open 0.00 + order 381.10 = 381.10"))
     }
 }
-
-@Suite struct CarrierRulesTests {
-    @Test func parcelsFollowTheWeight() {
-        #expect(CarrierRules.plan(country: "DE", weightGrams: 800) == ShippingPlan(carrier: "DHL Paket", parcels: 1))
-        #expect(CarrierRules.plan(country: "DE", weightGrams: 31_500).parcels == 1)
-        #expect(CarrierRules.plan(country: "DE", weightGrams: 31_501).parcels == 2)
-        #expect(CarrierRules.plan(country: "AT", weightGrams: 0) == ShippingPlan(carrier: "DHL Paket International", parcels: 1))
-    }
-}
