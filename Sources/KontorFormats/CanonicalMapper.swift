@@ -69,10 +69,12 @@ public struct CanonicalMapper {
         let ean = f.gtin("ean")
         let reorder = f.integer("reorder_point", minimum: 0)
         let cost = f.money("cost", minimum: 0)
+        let tariff = f.tariffNumber("tariff_number"), origin = f.country("origin_country")
         guard let sku, let name, let price, let rate else { return nil }
         if price < 0 { f.fail("price", "price \(Money.decimalString(price)) is negative", de: "Preis \(Money.decimalString(price)) ist negativ") }
         return .product(Product(sku: sku, name: name, priceGross: price, vatRate: rate, weightGrams: weight, ean: ean,
-                                reorderPoint: reorder, cost: cost, location: f.location))
+                                reorderPoint: reorder, cost: cost, bin: f.optional("bin"), tariffNumber: tariff,
+                                originCountry: origin, warehouse: f.optional("warehouse"), location: f.location))
     }
 
     private func stockCount(_ f: inout Fields) -> DocumentRecord? {

@@ -152,6 +152,10 @@ public enum KontorXMLSchema {
               <xs:element name="ean" type="k:ean" minOccurs="0"/>
               <xs:element name="reorder_point" type="xs:nonNegativeInteger" minOccurs="0"/>
               <xs:element name="cost" type="k:amount" minOccurs="0"/>
+              <xs:element name="bin" type="k:text" minOccurs="0"/>
+              <xs:element name="tariff_number" type="k:text" minOccurs="0"/>
+              <xs:element name="origin_country" type="k:country" minOccurs="0"/>
+              <xs:element name="warehouse" type="k:text" minOccurs="0"/>
             </xs:all>
           </xs:complexType>
         </xs:element>

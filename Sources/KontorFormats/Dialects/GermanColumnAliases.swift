@@ -39,7 +39,9 @@ enum GermanColumnAliases {
             [("sku", sku), ("name", ["bezeichnung", "artikelname", "artikelbezeichnung", "name"]),
              ("price", ["vkpreis", "bruttopreis", "verkaufspreis", "preis", "vk"]),
              ("vat_rate", vatRate), ("weight_kg", ["gewichtkg", "gewicht"]), ("ean", ["ean", "gtin", "eangtin", "barcode"]),
-             ("reorder_point", ["meldebestand", "mindestbestand"]), ("cost", cost)]
+             ("reorder_point", ["meldebestand", "mindestbestand"]), ("cost", cost), ("bin", ["lagerplatz"]),
+             ("tariff_number", ["zolltarifnummer", "zolltarifnr", "warennummer"]),
+             ("origin_country", ["ursprungsland", "herkunftsland"]), ("warehouse", ["lager", "lagerort"])]
         case .stockCount:
             [("sku", sku), ("counted", ["gezaehlt", "zaehlmenge", "bestand", "istbestand"]), ("warehouse", ["lager", "lagerort"]),
              ("scope", ["umfang", "zaehlumfang"])]
