@@ -206,7 +206,7 @@ public struct CanonicalMapper {
                 return emitted
             }
             let shipTo = f.optional("ship_name").map {
-                Address(name: $0, street: f.optional("ship_street") ?? "", zip: f.optional("ship_zip") ?? "",
+                Address(name: $0, addition: f.optional("ship_addition"), street: f.optional("ship_street") ?? "", zip: f.optional("ship_zip") ?? "",
                         city: f.optional("ship_city") ?? "", country: country ?? "DE")
             }
             guard let date else { return emitted }

@@ -27,7 +27,7 @@ public enum KindDetector {
         .goodsReceipt: ["sku", "received", "cost", "supplier", "reference", "warehouse"],
         .customers: ["customer_id", "name", "email", "credit_limit", "payment_terms_days", "vat_id", "country", "street", "zip", "city", "business", "dunning_stop"],
         .orders: ["order_number", "order_date", "sku", "quantity", "unit_price", "customer_id", "customer_email",
-                  "customer_name", "ship_name", "ship_street", "ship_zip", "ship_city", "ship_country",
+                  "customer_name", "ship_name", "ship_addition", "ship_street", "ship_zip", "ship_city", "ship_country",
                   "payment_method", "paid", "shipping", "currency", "vat_rate", "line_discount", "order_discount",
                   "coupon_code", "invoice_number"],
         .payments: ["reference", "amount", "date", "payer", "method"],

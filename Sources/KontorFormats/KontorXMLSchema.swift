@@ -246,6 +246,7 @@ public enum KontorXMLSchema {
               <xs:element name="customer_email" type="k:email" minOccurs="0"/>
               <xs:element name="customer_name" type="k:text" minOccurs="0"/>
               <xs:element name="ship_name" type="k:text" minOccurs="0"/>
+              <xs:element name="ship_addition" type="k:text" minOccurs="0"/>
               <xs:element name="ship_street" type="k:text" minOccurs="0"/>
               <xs:element name="ship_zip" type="k:text" minOccurs="0"/>
               <xs:element name="ship_city" type="k:text" minOccurs="0"/>

@@ -57,7 +57,8 @@ enum GermanColumnAliases {
         case .orders:
             [("order_number", orderNumber), ("order_date", ["bestelldatum", "datum"]), ("customer_id", customerID),
              ("customer_email", email), ("customer_name", ["kundenname", "name"]),
-             ("ship_name", ["empfaenger", "lieferadressename", "lieferanschriftname"]), ("ship_street", street),
+             ("ship_name", ["empfaenger", "lieferadressename", "lieferanschriftname"]), ("ship_addition", ["adresszusatz", "zusatz"]),
+             ("ship_street", street),
              ("ship_zip", zip), ("ship_city", city), ("ship_country", country), ("payment_method", paymentMethod),
              ("paid", ["bezahlt"]), ("shipping", ["versandkosten", "versand"]), ("sku", sku), ("quantity", quantity),
              ("unit_price", ["einzelpreis", "vkpreis", "bruttopreis", "preis"]), ("currency", ["waehrung"]),
