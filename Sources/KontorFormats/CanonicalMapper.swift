@@ -35,6 +35,7 @@ public struct CanonicalMapper {
         case .payments: result = payment(&fields)
         case .returns: result = returnLine(&fields)
         case .cancellations: result = cancellation(&fields)
+        case .tracking: result = trackingEvent(&fields)
         case .orders:
             return orderLine(&fields, log: &log)
         case .payouts:
@@ -130,6 +131,22 @@ public struct CanonicalMapper {
     private func cancellation(_ f: inout Fields) -> DocumentRecord? {
         guard let order = f.required("order_number") else { return nil }
         return .cancellation(Cancellation(orderNumber: order, reason: f.optional("reason"), location: f.location))
+    }
+
+    private func trackingEvent(_ f: inout Fields) -> DocumentRecord? {
+        let shipment = f.optional("shipment"), sscc = f.sscc("sscc")
+        if shipment == nil, f.optional("sscc") == nil {
+            f.fail("shipment", "shipment and sscc are both empty: a tracking event names its shipment or its parcel",
+                   de: "shipment und sscc sind beide leer: ein Sendungsereignis nennt seine Sendung oder sein Paket",
+                   hint: "Give the shipment reference (such as SH-00001) in shipment, or the parcel's 18-digit SSCC in sscc.",
+                   code: "field.missing")
+        }
+        let status = f.required("status") == nil ? nil : f.choice("status", TrackingStatus.self)
+        let date = f.date("date", required: true)
+        guard let status, let date else { return nil }
+        return .tracking(TrackingEvent(shipment: shipment, sscc: sscc, trackingNumber: f.optional("tracking_number"),
+                                       carrier: f.optional("carrier"), status: status, date: date, reason: f.optional("reason"),
+                                       location: f.location))
     }
 
     private func goodwillRefund(_ f: inout Fields) -> DocumentRecord? {

@@ -14,6 +14,11 @@ public enum KindDetector {
         (.payments, ["reference", "amount", "date"], []),
         // Refunds without goods (goodwill): after payments, whose German `Bestellnummer` may name an order too.
         (.returns, ["order_number", "amount"], ["order_date", "unit_price", "reference"]),
+        // A status and what names the parcel: after returns, whose export may give the
+        // tracking number of the parcel sent back.
+        (.tracking, ["tracking_number", "status"], []),
+        (.tracking, ["shipment", "status"], []),
+        (.tracking, ["sscc", "status"], []),
         // Only an order number (and a reason): a column of any other kind rules it out, so
         // that an orders or payments file missing a column is never taken for cancellations.
         (.cancellations, ["order_number"], cancellationsExcluded),
@@ -34,6 +39,7 @@ public enum KindDetector {
         .returns: ["order_number", "sku", "quantity", "reason", "condition", "date", "amount", "vat_rate"],
         .cancellations: ["order_number", "reason"],
         .payouts: ["payout_id", "date", "method", "gross", "fees", "net", "order_number", "amount"],
+        .tracking: ["shipment", "sscc", "tracking_number", "carrier", "status", "date", "reason"],
     ]
 
     /// Every column of the other kinds: none may be in a cancellations file.

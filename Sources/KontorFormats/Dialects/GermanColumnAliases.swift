@@ -78,6 +78,11 @@ enum GermanColumnAliases {
             [("payout_id", ["auszahlungsnummer", "auszahlungsnr", "auszahlungsid"]), ("date", ["auszahlungsdatum", "datum"]),
              ("method", paymentMethod), ("gross", ["brutto", "bruttobetrag"]), ("fees", ["gebuehren", "gebuehr"]),
              ("net", ["netto", "nettobetrag", "auszahlungsbetrag"]), ("order_number", orderNumber), ("amount", ["betrag"])]
+        case .tracking:
+            [("shipment", ["sendung", "versandreferenz", "lieferung"]), ("sscc", ["sscc", "nve"]),
+             ("tracking_number", ["sendungsnummer", "trackingnummer", "paketnummer"]),
+             ("carrier", ["versanddienstleister", "paketdienst", "spediteur"]), ("status", ["status", "sendungsstatus"]),
+             ("date", ["datum", "ereignisdatum"]), ("reason", ["grund"])]
         }
     }
 
