@@ -9,6 +9,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
     case returns
     case cancellations
     case payouts
+    case tracking
 
     /// A name for people: `stock count`.
     public var title: String {
@@ -22,6 +23,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
         case .returns: "returns"
         case .cancellations: "cancellations"
         case .payouts: "payouts"
+        case .tracking: "tracking"
         }
     }
 
@@ -37,6 +39,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
         case .returns: "Retouren"
         case .cancellations: "Stornierungen"
         case .payouts: "Auszahlungen"
+        case .tracking: "Sendungsverfolgung"
         }
     }
 }
@@ -56,6 +59,7 @@ public enum DocumentRecord: Sendable, Equatable {
     case statementBalance(StatementBalance)
     case priceUpdate(PriceUpdate)
     case cancellation(Cancellation)
+    case tracking(TrackingEvent)
 
     /// Where the record starts in its file.
     public var location: SourceLocation {
@@ -73,6 +77,7 @@ public enum DocumentRecord: Sendable, Equatable {
         case .statementBalance(let r): r.location
         case .priceUpdate(let r): r.location
         case .cancellation(let r): r.location
+        case .tracking(let r): r.location
         }
     }
 }

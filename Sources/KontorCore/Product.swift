@@ -10,10 +10,19 @@ public struct Product: Sendable, Equatable {
     public var reorderPoint: Int?
     /// Net purchase cost per unit in minor units.
     public var cost: Int?
+    /// Where the article lies in the warehouse (Lagerplatz), such as `A-03-2`.
+    public var bin: String?
+    /// The customs tariff number (Zolltarifnummer): 6 to 11 digits, without spaces.
+    public var tariffNumber: String?
+    /// The country of origin as an ISO 3166 alpha-2 code in capitals, such as `DE`.
+    public var originCountry: String?
+    /// The warehouse the article is kept in.
+    public var warehouse: String?
     public var location: SourceLocation
 
     public init(sku: String, name: String, priceGross: Int, vatRate: VATRate, weightGrams: Int? = nil,
-                ean: String? = nil, reorderPoint: Int? = nil, cost: Int? = nil, location: SourceLocation) {
+                ean: String? = nil, reorderPoint: Int? = nil, cost: Int? = nil, bin: String? = nil, tariffNumber: String? = nil,
+                originCountry: String? = nil, warehouse: String? = nil, location: SourceLocation) {
         self.sku = sku
         self.name = name
         self.priceGross = priceGross
@@ -22,6 +31,10 @@ public struct Product: Sendable, Equatable {
         self.ean = ean
         self.reorderPoint = reorderPoint
         self.cost = cost
+        self.bin = bin
+        self.tariffNumber = tariffNumber
+        self.originCountry = originCountry
+        self.warehouse = warehouse
         self.location = location
     }
 }

@@ -35,6 +35,7 @@ public struct CanonicalMapper {
         case .payments: result = payment(&fields)
         case .returns: result = returnLine(&fields)
         case .cancellations: result = cancellation(&fields)
+        case .tracking: result = trackingEvent(&fields)
         case .orders:
             return orderLine(&fields, log: &log)
         case .payouts:
@@ -69,10 +70,12 @@ public struct CanonicalMapper {
         let ean = f.gtin("ean")
         let reorder = f.integer("reorder_point", minimum: 0)
         let cost = f.money("cost", minimum: 0)
+        let tariff = f.tariffNumber("tariff_number"), origin = f.country("origin_country")
         guard let sku, let name, let price, let rate else { return nil }
         if price < 0 { f.fail("price", "price \(Money.decimalString(price)) is negative", de: "Preis \(Money.decimalString(price)) ist negativ") }
         return .product(Product(sku: sku, name: name, priceGross: price, vatRate: rate, weightGrams: weight, ean: ean,
-                                reorderPoint: reorder, cost: cost, location: f.location))
+                                reorderPoint: reorder, cost: cost, bin: f.optional("bin"), tariffNumber: tariff,
+                                originCountry: origin, warehouse: f.optional("warehouse"), location: f.location))
     }
 
     private func stockCount(_ f: inout Fields) -> DocumentRecord? {
@@ -128,6 +131,22 @@ public struct CanonicalMapper {
     private func cancellation(_ f: inout Fields) -> DocumentRecord? {
         guard let order = f.required("order_number") else { return nil }
         return .cancellation(Cancellation(orderNumber: order, reason: f.optional("reason"), location: f.location))
+    }
+
+    private func trackingEvent(_ f: inout Fields) -> DocumentRecord? {
+        let shipment = f.optional("shipment"), sscc = f.sscc("sscc")
+        if shipment == nil, f.optional("sscc") == nil {
+            f.fail("shipment", "shipment and sscc are both empty: a tracking event names its shipment or its parcel",
+                   de: "shipment und sscc sind beide leer: ein Sendungsereignis nennt seine Sendung oder sein Paket",
+                   hint: "Give the shipment reference (such as SH-00001) in shipment, or the parcel's 18-digit SSCC in sscc.",
+                   code: "field.missing")
+        }
+        let status = f.required("status") == nil ? nil : f.choice("status", TrackingStatus.self)
+        let date = f.date("date", required: true)
+        guard let status, let date else { return nil }
+        return .tracking(TrackingEvent(shipment: shipment, sscc: sscc, trackingNumber: f.optional("tracking_number"),
+                                       carrier: f.optional("carrier"), status: status, date: date, reason: f.optional("reason"),
+                                       location: f.location))
     }
 
     private func goodwillRefund(_ f: inout Fields) -> DocumentRecord? {
@@ -204,7 +223,7 @@ public struct CanonicalMapper {
                 return emitted
             }
             let shipTo = f.optional("ship_name").map {
-                Address(name: $0, street: f.optional("ship_street") ?? "", zip: f.optional("ship_zip") ?? "",
+                Address(name: $0, addition: f.optional("ship_addition"), street: f.optional("ship_street") ?? "", zip: f.optional("ship_zip") ?? "",
                         city: f.optional("ship_city") ?? "", country: country ?? "DE")
             }
             guard let date else { return emitted }

@@ -14,6 +14,7 @@ extension DocumentKind {
         case .returns: "return"
         case .cancellations: "cancellation"
         case .payouts: "line"
+        case .tracking: "event"
         }
     }
 }

@@ -14,6 +14,11 @@ public enum KindDetector {
         (.payments, ["reference", "amount", "date"], []),
         // Refunds without goods (goodwill): after payments, whose German `Bestellnummer` may name an order too.
         (.returns, ["order_number", "amount"], ["order_date", "unit_price", "reference"]),
+        // A status and what names the parcel: after returns, whose export may give the
+        // tracking number of the parcel sent back.
+        (.tracking, ["tracking_number", "status"], []),
+        (.tracking, ["shipment", "status"], []),
+        (.tracking, ["sscc", "status"], []),
         // Only an order number (and a reason): a column of any other kind rules it out, so
         // that an orders or payments file missing a column is never taken for cancellations.
         (.cancellations, ["order_number"], cancellationsExcluded),
@@ -21,18 +26,20 @@ public enum KindDetector {
 
     /// Every column each kind understands, required or optional.
     public static let knownColumns: [DocumentKind: Set<String>] = [
-        .products: ["sku", "name", "price", "vat_rate", "weight_kg", "ean", "reorder_point", "cost"],
+        .products: ["sku", "name", "price", "vat_rate", "weight_kg", "ean", "reorder_point", "cost",
+                    "bin", "tariff_number", "origin_country", "warehouse"],
         .stockCount: ["sku", "counted", "warehouse", "scope"],
         .goodsReceipt: ["sku", "received", "cost", "supplier", "reference", "warehouse"],
         .customers: ["customer_id", "name", "email", "credit_limit", "payment_terms_days", "vat_id", "country", "street", "zip", "city", "business", "dunning_stop"],
         .orders: ["order_number", "order_date", "sku", "quantity", "unit_price", "customer_id", "customer_email",
-                  "customer_name", "ship_name", "ship_street", "ship_zip", "ship_city", "ship_country",
+                  "customer_name", "ship_name", "ship_addition", "ship_street", "ship_zip", "ship_city", "ship_country",
                   "payment_method", "paid", "shipping", "currency", "vat_rate", "line_discount", "order_discount",
                   "coupon_code", "invoice_number"],
         .payments: ["reference", "amount", "date", "payer", "method"],
         .returns: ["order_number", "sku", "quantity", "reason", "condition", "date", "amount", "vat_rate"],
         .cancellations: ["order_number", "reason"],
         .payouts: ["payout_id", "date", "method", "gross", "fees", "net", "order_number", "amount"],
+        .tracking: ["shipment", "sscc", "tracking_number", "carrier", "status", "date", "reason"],
     ]
 
     /// Every column of the other kinds: none may be in a cancellations file.

@@ -28,6 +28,7 @@ public enum KontorXMLSchema {
         "signed_amount": "amount (digits with a point as decimal separator and at most 2 decimal places, such as 12.50 or -3.20)",
         "weight": "weight in kg (digits with a point as decimal separator and at most 3 decimal places, such as 0.25)",
         "date": "date (such as 2025-03-14, or with a time: 2025-03-14T10:22:00)",
+        "sscc": "SSCC (18 digits, such as 340123450000000017)",
         "xs:positiveInteger": "whole number of 1 or more",
         "xs:nonNegativeInteger": "whole number of 0 or more",
     ]
@@ -136,6 +137,20 @@ public enum KontorXMLSchema {
     </xs:restriction>
   </xs:simpleType>
 
+  <xs:simpleType name="tracking_status">
+    <xs:restriction base="xs:token">
+      <xs:enumeration value="shipped"/>
+      <xs:enumeration value="delivered"/>
+      <xs:enumeration value="returned"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="sscc">
+    <xs:restriction base="xs:token">
+      <xs:pattern value="[0-9]{18}"/>
+    </xs:restriction>
+  </xs:simpleType>
+
   <!-- products: the catalogue -->
 
   <xs:element name="products">
@@ -152,6 +167,10 @@ public enum KontorXMLSchema {
               <xs:element name="ean" type="k:ean" minOccurs="0"/>
               <xs:element name="reorder_point" type="xs:nonNegativeInteger" minOccurs="0"/>
               <xs:element name="cost" type="k:amount" minOccurs="0"/>
+              <xs:element name="bin" type="k:text" minOccurs="0"/>
+              <xs:element name="tariff_number" type="k:text" minOccurs="0"/>
+              <xs:element name="origin_country" type="k:country" minOccurs="0"/>
+              <xs:element name="warehouse" type="k:text" minOccurs="0"/>
             </xs:all>
           </xs:complexType>
         </xs:element>
@@ -242,6 +261,7 @@ public enum KontorXMLSchema {
               <xs:element name="customer_email" type="k:email" minOccurs="0"/>
               <xs:element name="customer_name" type="k:text" minOccurs="0"/>
               <xs:element name="ship_name" type="k:text" minOccurs="0"/>
+              <xs:element name="ship_addition" type="k:text" minOccurs="0"/>
               <xs:element name="ship_street" type="k:text" minOccurs="0"/>
               <xs:element name="ship_zip" type="k:text" minOccurs="0"/>
               <xs:element name="ship_city" type="k:text" minOccurs="0"/>
@@ -339,6 +359,29 @@ public enum KontorXMLSchema {
               <xs:element name="net" type="k:signed_amount"/>
               <xs:element name="order_number" type="k:text"/>
               <xs:element name="amount" type="k:signed_amount"/>
+            </xs:all>
+          </xs:complexType>
+        </xs:element>
+      </xs:sequence>
+    </xs:complexType>
+  </xs:element>
+
+  <!-- tracking: what carriers report of the shipments; each event names its shipment or
+       its parcel's SSCC, or both -->
+
+  <xs:element name="tracking">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="event" minOccurs="0" maxOccurs="unbounded">
+          <xs:complexType>
+            <xs:all>
+              <xs:element name="shipment" type="k:text" minOccurs="0"/>
+              <xs:element name="sscc" type="k:sscc" minOccurs="0"/>
+              <xs:element name="tracking_number" type="k:text" minOccurs="0"/>
+              <xs:element name="carrier" type="k:text" minOccurs="0"/>
+              <xs:element name="status" type="k:tracking_status"/>
+              <xs:element name="date" type="k:date"/>
+              <xs:element name="reason" type="k:text" minOccurs="0"/>
             </xs:all>
           </xs:complexType>
         </xs:element>

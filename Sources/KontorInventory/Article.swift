@@ -8,14 +8,27 @@ public struct Article: Sendable, Equatable {
     public var vatRate: VATRate
     public var weightGrams: Int?
     public var reorderPoint: Int?
+    /// Where it lies in the warehouse (Lagerplatz), such as `A-03-2`.
+    public var bin: String?
+    /// The customs tariff number (Zolltarifnummer), digits only.
+    public var tariffNumber: String?
+    /// The country of origin, ISO 3166 alpha-2.
+    public var originCountry: String?
+    /// The warehouse it is kept in.
+    public var warehouse: String?
 
-    public init(sku: String, name: String, priceGross: Int, vatRate: VATRate, weightGrams: Int?, reorderPoint: Int?) {
+    public init(sku: String, name: String, priceGross: Int, vatRate: VATRate, weightGrams: Int?, reorderPoint: Int?,
+                bin: String? = nil, tariffNumber: String? = nil, originCountry: String? = nil, warehouse: String? = nil) {
         self.sku = sku
         self.name = name
         self.priceGross = priceGross
         self.vatRate = vatRate
         self.weightGrams = weightGrams
         self.reorderPoint = reorderPoint
+        self.bin = bin
+        self.tariffNumber = tariffNumber
+        self.originCountry = originCountry
+        self.warehouse = warehouse
     }
 }
 

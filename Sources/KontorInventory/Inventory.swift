@@ -15,14 +15,19 @@ public struct Inventory {
     /// Inserts or updates an article from the catalogue.
     public func upsert(_ product: Product, shop: String, batch: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO articles (shop, sku, name, price_gross, vat_rate, weight_g, ean, reorder_point, cost, batch_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO articles (shop, sku, name, price_gross, vat_rate, weight_g, ean, reorder_point, cost, batch_id,
+                                  bin, tariff_number, origin_country, warehouse)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (shop, sku) DO UPDATE SET name = excluded.name, price_gross = excluded.price_gross,
                 vat_rate = excluded.vat_rate, weight_g = coalesce(excluded.weight_g, weight_g),
                 ean = coalesce(excluded.ean, ean), reorder_point = coalesce(excluded.reorder_point, reorder_point),
-                cost = coalesce(excluded.cost, cost), batch_id = excluded.batch_id
+                cost = coalesce(excluded.cost, cost), batch_id = excluded.batch_id,
+                bin = coalesce(excluded.bin, bin), tariff_number = coalesce(excluded.tariff_number, tariff_number),
+                origin_country = coalesce(excluded.origin_country, origin_country),
+                warehouse = coalesce(excluded.warehouse, warehouse)
             """).execute(arguments: [shop, product.sku, product.name, product.priceGross, product.vatRate.percent,
-                                     product.weightGrams, product.ean, product.reorderPoint, product.cost, batch])
+                                     product.weightGrams, product.ean, product.reorderPoint, product.cost, batch,
+                                     product.bin, product.tariffNumber, product.originCountry, product.warehouse])
     }
 
     /// Sets a new price (and VAT rate, if given) of an existing article.
@@ -35,11 +40,13 @@ public struct Inventory {
     /// The article with `sku`, or nil if the catalogue has none.
     public func article(shop: String, sku: String) throws -> Article? {
         try db.cachedStatement(sql: """
-            SELECT sku, name, price_gross, vat_rate, weight_g, reorder_point FROM articles WHERE shop = ? AND sku = ?
+            SELECT sku, name, price_gross, vat_rate, weight_g, reorder_point, bin, tariff_number, origin_country, warehouse
+            FROM articles WHERE shop = ? AND sku = ?
             """).first(shop, sku) { row in
             Article(sku: row.text(0), name: row.text(1), priceGross: row.int(2),
                     vatRate: VATRate(percent: row.int(3)) ?? .standard,
-                    weightGrams: row.optionalInt(4), reorderPoint: row.optionalInt(5))
+                    weightGrams: row.optionalInt(4), reorderPoint: row.optionalInt(5), bin: row.optionalText(6),
+                    tariffNumber: row.optionalText(7), originCountry: row.optionalText(8), warehouse: row.optionalText(9))
         }
     }
 

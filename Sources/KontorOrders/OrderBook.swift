@@ -35,14 +35,14 @@ public struct OrderBook {
     private func fetch(_ condition: String, shop: String, key: String) throws -> BookedOrder? {
         try db.cachedStatement(sql: """
             SELECT id, order_number, customer_key, payment_method, total_gross, weight_g, status, invoice_number,
-                   ship_name, ship_street, ship_zip, ship_city, ship_country, batch_id
+                   ship_name, ship_street, ship_zip, ship_city, ship_country, batch_id, ship_addition
             FROM orders WHERE shop = ? AND \(condition) AND status != 'reverted'
             """).first(shop, key) { row in
             BookedOrder(id: Int64(row.int(0)), orderNumber: row.text(1), customerKey: row.text(2),
                         paymentMethod: row.text(3), totalGross: row.int(4), weightGrams: row.int(5),
                         status: OrderStatus(rawValue: row.text(6)) ?? .held, invoiceNumber: row.optionalText(7),
                         shipTo: row.optionalText(8).map {
-                            Address(name: $0, street: row.optionalText(9) ?? "", zip: row.optionalText(10) ?? "",
+                            Address(name: $0, addition: row.optionalText(14), street: row.optionalText(9) ?? "", zip: row.optionalText(10) ?? "",
                                     city: row.optionalText(11) ?? "", country: row.optionalText(12) ?? "DE")
                         },
                         batch: Int64(row.int(13)))
@@ -59,12 +59,12 @@ public struct OrderBook {
         try db.cachedStatement(sql: """
             INSERT INTO orders (shop, order_number, order_date, customer_key, payment_method, total_gross, price_basis, weight_g,
                                 status, invoice_number, ship_name, ship_street, ship_zip, ship_city, ship_country, batch_id,
-                                shipping, paid, coupon_code)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                shipping, paid, coupon_code, ship_addition)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run(shop, order.orderNumber, order.orderDate.description, customerKey,
                      order.paymentMethod.rawValue, totalGross, order.priceBasis.rawValue, weightGrams, last.status.rawValue,
                      invoice, order.shipTo?.name, order.shipTo?.street, order.shipTo?.zip, order.shipTo?.city,
-                     order.shipTo?.country, batch, order.shipping, order.paid, order.couponCode)
+                     order.shipTo?.country, batch, order.shipping, order.paid, order.couponCode, order.shipTo?.addition)
         let id = db.lastInsertedRowID
         try record(way, of: id, from: nil, invoice: invoice, batch: batch)
         return id

@@ -19,6 +19,7 @@ public struct OrdersModule: BooksModule {
         OrderMigrations.registerDiscounts(in: &migrator)
         OrderMigrations.registerAttention(in: &migrator)
         OrderMigrations.registerAttentionDiscounts(in: &migrator)
+        OrderMigrations.registerAddition(in: &migrator)
     }
 
     /// Orders the batch booked are reverted, orders it moved go back, its returns are mirrored.

@@ -20,7 +20,7 @@ struct OpenTransOrderXMLTests {
         .order(Order(
             orderNumber: "PO-2025-0417", orderDate: CalendarDate(year: 2025, month: 3, day: 10)!, customerID: "K10023",
             customerEmail: "einkauf@cafe-schoenblick.de", customerName: "Café Schönblick GmbH",
-            shipTo: Address(name: "Café Schönblick GmbH, Filiale Am Sande", street: "Am Sande 47", zip: "21335",
+            shipTo: Address(name: "Café Schönblick GmbH", addition: "Filiale Am Sande", street: "Am Sande 47", zip: "21335",
                             city: "Lüneburg", country: "DE"),
             paymentMethod: .invoice, paid: false, shipping: 0, priceBasis: .net, currency: "EUR", cancelled: false,
             lines: [
@@ -160,7 +160,7 @@ struct OpenTransOrderXMLTests {
         }
         #expect(order.paymentMethod == .card)
         #expect(order.paid == false)
-        #expect(order.shipTo == Address(name: "Café Schönblick GmbH, Einkauf", street: "Große Bäckerstraße 12", zip: "21335",
+        #expect(order.shipTo == Address(name: "Café Schönblick GmbH", addition: "Einkauf", street: "Große Bäckerstraße 12", zip: "21335",
                                         city: "Lüneburg", country: "DE"))
     }
 

@@ -24,7 +24,7 @@ import Testing
                   ], location: at(0, line: 2)),
             Order(orderNumber: "4712", orderDate: CalendarDate(year: 2025, month: 3, day: 4)!, customerID: nil,
                   customerEmail: "j.weiss@cafe-rheinblick.example", customerName: "Jürgen Weiß",
-                  shipTo: Address(name: "Café Rheinblick GmbH & Co. KG, Jürgen Weiß", street: "Am Deutschen Eck 3, Hinterhaus",
+                  shipTo: Address(name: "Café Rheinblick GmbH & Co. KG, Jürgen Weiß", addition: "Hinterhaus", street: "Am Deutschen Eck 3",
                                   zip: "56068", city: "Koblenz", country: "DE"),
                   paymentMethod: .prepaid, paid: false, shipping: 490, priceBasis: .gross, couponCode: "rhein5", lines: [
                       // The coupon rhein5: 3 × Curry at 12.62 + 0.88 = 13.50 before it, 9.41 + 0.66 = 10.07
@@ -40,7 +40,7 @@ import Testing
                   ], location: at(2, line: 377)),
             Order(orderNumber: "4714", orderDate: CalendarDate(year: 2025, month: 3, day: 5)!, customerID: "17",
                   customerEmail: "anna.schaefer@example.de", customerName: "Anna Schäfer",
-                  shipTo: Address(name: "Anna Schäfer", street: "Mainzer Straße 52, bei Müller", zip: "56112", city: "Lahnstein", country: "DE"),
+                  shipTo: Address(name: "Anna Schäfer", addition: "bei Müller", street: "Mainzer Straße 52", zip: "56112", city: "Lahnstein", country: "DE"),
                   paymentMethod: .cod, paid: false, shipping: 790, priceBasis: .gross, lines: [
                       OrderLine(sku: "GEW-310", quantity: 1, unitPrice: 620, vatRate: .reduced, location: item(3, 0, line: 522)),
                       OrderLine(sku: "MUE-010", quantity: 1, unitPrice: 2990, vatRate: .standard, location: item(3, 1, line: 522)),

@@ -88,6 +88,30 @@ import Foundation
 }
 
 @Suite struct InventoryTests {
+    /// The logistics fields of a product are kept with the article; a products file that
+    /// leaves them empty keeps what the article has.
+    @Test(arguments: [true, false])
+    func anArticleKeepsItsLogisticsFields(inMemory: Bool) throws {
+        let (database, batch) = try makeBooks(inMemory: inMemory)
+        let place = SourceLocation(file: "f")
+        let article = try database.writer.write { db in
+            let inv = Inventory(db)
+            try inv.upsert(Product(sku: "A", name: "Tee", priceGross: 890, vatRate: .reduced, bin: "A-03-2", tariffNumber: "09023000",
+                                   originCountry: "IN", warehouse: "Lüneburg", location: place), shop: "shop", batch: batch)
+            try inv.upsert(Product(sku: "A", name: "Assam", priceGross: 990, vatRate: .reduced, bin: "B-01-1", location: place),
+                           shop: "shop", batch: batch)
+            return try inv.article(shop: "shop", sku: "A")
+        }
+        #expect(article == Article(sku: "A", name: "Assam", priceGross: 990, vatRate: .reduced, weightGrams: nil, reorderPoint: nil,
+                                   bin: "B-01-1", tariffNumber: "09023000", originCountry: "IN", warehouse: "Lüneburg"))
+        #expect(throws: DatabaseError.self) {
+            try database.writer.write { try $0.execute(sql: "UPDATE articles SET tariff_number = '0902-30'") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try database.writer.write { try $0.execute(sql: "UPDATE articles SET origin_country = 'in'") }
+        }
+    }
+
     @Test(arguments: [true, false])
     func movementsKeepTheBalanceAndReversalsUndoThem(inMemory: Bool) throws {
         let (database, batch) = try makeBooks(inMemory: inMemory)

@@ -32,6 +32,33 @@ extension BMEcatCatalogXML {
         return nil
     }
 
+    /// The customs tariff number and the country of origin of a BMEcat 2005 product:
+    /// `PRODUCT_LOGISTIC_DETAILS/CUSTOMS_TARIFF_NUMBER/CUSTOMS_NUMBER` (6 to 11 digits) and
+    /// `PRODUCT_LOGISTIC_DETAILS/COUNTRY_OF_ORIGIN` (two letters).
+    static func customs(_ node: XMLElementNode, subject: BMEcatSubject, fields: inout BMEcatFields)
+        -> (tariffNumber: String?, originCountry: String?) {
+        let details = node.child("PRODUCT_LOGISTIC_DETAILS")
+        var tariff: String?, origin: String?
+        if let element = BMEcatFields.find(details, "CUSTOMS_TARIFF_NUMBER", "CUSTOMS_NUMBER"),
+           let text = BMEcatFields.text(element) {
+            tariff = TariffNumber.digits(text)
+            if tariff == nil {
+                let words = TariffNumber.problem(element.name, text, subject: (subject.en, subject.de))
+                fields.fail("field.invalid", words.en, de: words.de, hint: words.hint, at: element)
+            }
+        }
+        if let element = details?.child("COUNTRY_OF_ORIGIN"), let text = BMEcatFields.text(element) {
+            if text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                origin = text.uppercased()
+            } else {
+                fields.fail("field.invalid", "\(element.name) \"\(text)\" \(subject.en) is not a two-letter country code",
+                            de: "\(element.name) \"\(text)\" \(subject.de) ist kein zweistelliger Ländercode",
+                            hint: "Use ISO codes such as DE, AT, CH.", at: element)
+            }
+        }
+        return (tariff, origin)
+    }
+
     /// The weight in grams: `PRODUCT_LOGISTIC_DETAILS/PRODUCT_DIMENSIONS/WEIGHT` in kilograms
     /// (2005), else a feature named Gewicht or Weight with the unit KGM/kg or GRM/g.
     static func weightGrams(_ node: XMLElementNode, subject: BMEcatSubject, fields: inout BMEcatFields) -> Int? {

@@ -98,10 +98,11 @@ public struct BMEcatCatalogXML: XMLDialect {
         let name = Self.name(node, sku: sku, fields: &fields)
         let ean = Self.ean(node, subject: subject, fields: &fields)
         let weight = Self.weightGrams(node, subject: subject, fields: &fields)
+        let customs = Self.customs(node, subject: subject, fields: &fields)
         let price = grossPrice(node, sku: sku, taxRequired: true, fields: &fields)
         guard let name, let price, let rate = price.rate else { return nil }
         return Product(sku: sku, name: name, priceGross: price.gross, vatRate: rate, weightGrams: weight, ean: ean,
-                       location: fields.location(node))
+                       tariffNumber: customs.tariffNumber, originCountry: customs.originCountry, location: fields.location(node))
     }
 
     /// A price update of `T_UPDATE_PRICES`.

@@ -39,7 +39,9 @@ enum GermanColumnAliases {
             [("sku", sku), ("name", ["bezeichnung", "artikelname", "artikelbezeichnung", "name"]),
              ("price", ["vkpreis", "bruttopreis", "verkaufspreis", "preis", "vk"]),
              ("vat_rate", vatRate), ("weight_kg", ["gewichtkg", "gewicht"]), ("ean", ["ean", "gtin", "eangtin", "barcode"]),
-             ("reorder_point", ["meldebestand", "mindestbestand"]), ("cost", cost)]
+             ("reorder_point", ["meldebestand", "mindestbestand"]), ("cost", cost), ("bin", ["lagerplatz"]),
+             ("tariff_number", ["zolltarifnummer", "zolltarifnr", "warennummer"]),
+             ("origin_country", ["ursprungsland", "herkunftsland"]), ("warehouse", ["lager", "lagerort"])]
         case .stockCount:
             [("sku", sku), ("counted", ["gezaehlt", "zaehlmenge", "bestand", "istbestand"]), ("warehouse", ["lager", "lagerort"]),
              ("scope", ["umfang", "zaehlumfang"])]
@@ -55,7 +57,8 @@ enum GermanColumnAliases {
         case .orders:
             [("order_number", orderNumber), ("order_date", ["bestelldatum", "datum"]), ("customer_id", customerID),
              ("customer_email", email), ("customer_name", ["kundenname", "name"]),
-             ("ship_name", ["empfaenger", "lieferadressename", "lieferanschriftname"]), ("ship_street", street),
+             ("ship_name", ["empfaenger", "lieferadressename", "lieferanschriftname"]), ("ship_addition", ["adresszusatz", "zusatz"]),
+             ("ship_street", street),
              ("ship_zip", zip), ("ship_city", city), ("ship_country", country), ("payment_method", paymentMethod),
              ("paid", ["bezahlt"]), ("shipping", ["versandkosten", "versand"]), ("sku", sku), ("quantity", quantity),
              ("unit_price", ["einzelpreis", "vkpreis", "bruttopreis", "preis"]), ("currency", ["waehrung"]),
@@ -75,6 +78,11 @@ enum GermanColumnAliases {
             [("payout_id", ["auszahlungsnummer", "auszahlungsnr", "auszahlungsid"]), ("date", ["auszahlungsdatum", "datum"]),
              ("method", paymentMethod), ("gross", ["brutto", "bruttobetrag"]), ("fees", ["gebuehren", "gebuehr"]),
              ("net", ["netto", "nettobetrag", "auszahlungsbetrag"]), ("order_number", orderNumber), ("amount", ["betrag"])]
+        case .tracking:
+            [("shipment", ["sendung", "versandreferenz", "lieferung"]), ("sscc", ["sscc", "nve"]),
+             ("tracking_number", ["sendungsnummer", "trackingnummer", "paketnummer"]),
+             ("carrier", ["versanddienstleister", "paketdienst", "spediteur"]), ("status", ["status", "sendungsstatus"]),
+             ("date", ["datum", "ereignisdatum"]), ("reason", ["grund"])]
         }
     }
 

@@ -25,12 +25,24 @@ enum GermanValues {
         }
     }
 
+    /// `status` of a tracking event: `versandt`, `verschickt` → `shipped`; `zugestellt`,
+    /// `geliefert` → `delivered`; `retour`, `zurück` → `returned`; nil for a word it does not know.
+    static func trackingStatus(_ text: String) -> TrackingStatus? {
+        switch GermanColumnAliases.normalize(text) {
+        case "versandt", "versendet", "verschickt": .shipped
+        case "zugestellt", "geliefert": .delivered
+        case "retour", "retoure", "zurueck", "ruecksendung": .returned
+        default: nil
+        }
+    }
+
     /// The canonical text of a value in the canonical column `column`: a German word
     /// translated, anything else unchanged (the canonical mapping judges it).
     static func canonicalText(_ text: String, column: String) -> String {
         switch column {
         case "payment_method": paymentMethod(text)?.rawValue ?? text
         case "condition": returnCondition(text)?.rawValue ?? text
+        case "status": trackingStatus(text)?.rawValue ?? text
         default: text
         }
     }

@@ -116,11 +116,13 @@ extension OpenTransOrderXML {
         return nil
     }
 
-    /// The address the goods go to: `NAME` and `NAME2` on the label's first line.
+    /// The address the goods go to: `NAME` on the label's first line, `NAME2` (else
+    /// `DEPARTMENT`, else `ADDRESS_REMARKS`) on the line between name and street.
     private static func shippingAddress(_ address: XMLElementNode, fields: inout BMEcatFields) -> Address? {
         guard let name = BMEcatFields.text(address.child("NAME")) else { return nil }
-        let fullName = [name, BMEcatFields.text(address.child("NAME2"))].compactMap { $0 }.joined(separator: ", ")
-        return Address(name: fullName, street: BMEcatFields.text(address.child("STREET")) ?? "",
+        let addition = BMEcatFields.text(address.child("NAME2")) ?? BMEcatFields.text(address.child("DEPARTMENT"))
+            ?? BMEcatFields.text(address.child("ADDRESS_REMARKS"))
+        return Address(name: name, addition: addition, street: BMEcatFields.text(address.child("STREET")) ?? "",
                        zip: BMEcatFields.text(address.child("ZIP")) ?? "",
                        city: BMEcatFields.text(address.child("CITY")) ?? "",
                        country: countryCode(address, fields: &fields) ?? "DE")

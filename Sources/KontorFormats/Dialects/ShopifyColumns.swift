@@ -22,6 +22,7 @@ enum ShopifyColumns {
     static let shippingStreet = "Shipping Street"
     static let shippingAddress1 = "Shipping Address1"
     static let shippingAddress2 = "Shipping Address2"
+    static let shippingCompany = "Shipping Company"
     static let shippingZip = "Shipping Zip"
     static let shippingCity = "Shipping City"
     static let shippingCountry = "Shipping Country"

@@ -91,15 +91,28 @@ extension ShopifyOrdersCSV {
         return .prepaid
     }
 
+    /// The ship-to address: the street from `Shipping Address1` (else `Shipping Street`
+    /// without the second line Shopify appends to it), the line between name and street from
+    /// `Shipping Address2`, else `Shipping Company`.
     func address(_ row: inout ShopifyRow) -> Address? {
-        let street = row.text(ShopifyColumns.shippingStreet)
-            ?? [row.text(ShopifyColumns.shippingAddress1), row.text(ShopifyColumns.shippingAddress2)]
-            .compactMap { $0 }.joined(separator: ", ")
+        let second = row.text(ShopifyColumns.shippingAddress2)
+        let street = row.text(ShopifyColumns.shippingAddress1)
+            ?? row.text(ShopifyColumns.shippingStreet).map { Self.street($0, without: second) } ?? ""
         let name = row.text(ShopifyColumns.shippingName), city = row.text(ShopifyColumns.shippingCity)
         let zip = row.zipOrPhone(ShopifyColumns.shippingZip), country = row.country(ShopifyColumns.shippingCountry)
         guard name != nil || !street.isEmpty || city != nil else { return nil }
-        return Address(name: name ?? row.text(ShopifyColumns.billingName) ?? "", street: street, zip: zip ?? "",
+        return Address(name: name ?? row.text(ShopifyColumns.billingName) ?? "",
+                       addition: second ?? row.text(ShopifyColumns.shippingCompany), street: street, zip: zip ?? "",
                        city: city ?? "", country: country ?? "DE")
+    }
+
+    /// `Shipping Street` without the address's second line, which Shopify appends to it
+    /// (`Am Sande 14, c/o Meyer`).
+    static func street(_ street: String, without second: String?) -> String {
+        guard let second, street.hasSuffix(second), street.count > second.count else { return street }
+        var rest = String(street.dropLast(second.count)).trimmingSpaces()
+        if rest.hasSuffix(",") { rest.removeLast() }
+        return rest.trimmingSpaces()
     }
 
     /// The line item of a row: `Lineitem sku`, `Lineitem quantity`, `Lineitem price`, less

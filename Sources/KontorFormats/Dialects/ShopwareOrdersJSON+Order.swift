@@ -115,7 +115,8 @@ extension ShopwareOrdersJSON {
         let person = [node["firstName"].text, node["lastName"].text].compactMap { $0 }.joined(separator: " ")
         let name = [node["company"].text, person.isEmpty ? nil : person].compactMap { $0 }.joined(separator: ", ")
         let country = node["country"]["iso"].text ?? node["countryIso"].text
-        return Address(name: name, street: [street, node["additionalAddressLine1"].text].compactMap { $0 }.joined(separator: ", "),
+        // The company stays on the name line; `additionalAddressLine1` is the line between name and street.
+        return Address(name: name, addition: node["additionalAddressLine1"].text, street: street,
                        zip: node["zipcode"].text ?? "", city: node["city"].text ?? "", country: country?.uppercased() ?? "DE")
     }
 }

@@ -135,7 +135,8 @@ extension WooCommerceOrdersJSON {
         guard let street = address["address_1"].decodedText else { return nil }
         let person = [address["first_name"].decodedText, address["last_name"].decodedText].compactMap { $0 }.joined(separator: " ")
         let name = [address["company"].decodedText, person.isEmpty ? nil : person].compactMap { $0 }.joined(separator: ", ")
-        return Address(name: name, street: [street, address["address_2"].decodedText].compactMap { $0 }.joined(separator: ", "),
+        // The company stays on the name line; `address_2` is the line between name and street.
+        return Address(name: name, addition: address["address_2"].decodedText, street: street,
                        zip: address["postcode"].text ?? "", city: address["city"].decodedText ?? "",
                        country: address["country"].text?.uppercased() ?? "DE")
     }
