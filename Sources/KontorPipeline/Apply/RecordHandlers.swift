@@ -16,5 +16,6 @@ enum RecordHandlers {
         BankTransactionHandler(),
         StatementBalanceHandler(),
         CancellationHandler(),
+        TrackingHandler(),
     ]
 }

@@ -5,7 +5,6 @@ import KontorCore
 enum RecordKind: String, CaseIterable, Sendable {
     case product, customer, stockCount, goodsReceipt, priceUpdate
     case order, payment, returnLine, goodwillRefund, payout, bankTransaction, statementBalance, cancellation
-    // tracking: applied by the logistics handler
     case tracking
 
     /// The kind of `record`.
@@ -24,7 +23,6 @@ enum RecordKind: String, CaseIterable, Sendable {
         case .bankTransaction: self = .bankTransaction
         case .statementBalance: self = .statementBalance
         case .cancellation: self = .cancellation
-        // tracking: applied by the logistics handler
         case .tracking: self = .tracking
         }
     }
