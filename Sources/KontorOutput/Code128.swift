@@ -146,3 +146,11 @@ public enum Code128 {
         return values
     }
 }
+
+extension Code128 {
+    /// `text` with every character outside printable ASCII (32–126), which code set B
+    /// lacks, replaced by `?`: what a barcode of a free-form reference encodes.
+    public static func printableASCII(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { (32...126).contains($0.value) ? $0 : "?" }))
+    }
+}
