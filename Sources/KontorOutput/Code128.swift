@@ -38,7 +38,8 @@ public enum Code128 {
     }
 
     /// Bar and space widths in modules for `symbols` (as `symbols` or `gs1` return them),
-    /// starting with a bar; the quiet zones on either side are the caller's.
+    /// starting with a bar; the quiet zones on either side are the caller's. A value
+    /// outside 0–106 draws nothing.
     public static func modules(_ symbols: [Int]) -> [Int] {
         symbols.flatMap { widths.indices.contains($0) ? widths[$0] : [] }
     }

@@ -29,9 +29,11 @@ public struct ZPL: Sendable {
     }
 
     /// Text in the scalable font 0 with its top-left corner at (`x`, `y`), `height` dots
-    /// high and `width` dots wide per character (as high, if nil).
+    /// high and `width` dots wide per character (as high, if nil). Line breaks and tabs
+    /// print as spaces.
     public mutating func text(_ s: String, x: Int, y: Int, height: Int, width: Int? = nil) {
-        commands.append("^FO\(x),\(y)^A0N,\(height),\(width ?? height)^FH^FD\(Self.fieldData(s))^FS")
+        let line = String(s.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        commands.append("^FO\(x),\(y)^A0N,\(height),\(width ?? height)^FH^FD\(Self.fieldData(line))^FS")
     }
 
     /// A box, or with `height` (or `width`) equal to `thickness` a line (`^GB`).

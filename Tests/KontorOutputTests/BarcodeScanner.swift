@@ -8,9 +8,9 @@ struct BarcodeScanner {
         var description: String
     }
 
-    /// The text of every barcode zbarimg finds on each page of `pdf` rendered at 300 dpi,
+    /// The text of every barcode zbarimg finds on each page of `pdf` rendered at `dpi`,
     /// one entry per barcode, in zbarimg's order.
-    static func scan(pdf: [UInt8], name: String = "scan") throws -> [String] {
+    static func scan(pdf: [UInt8], name: String = "scan", dpi: Int = 300) throws -> [String] {
         let pdftoppm = try tool("pdftoppm", package: "poppler-utils")
         let zbarimg = try tool("zbarimg", package: "zbar-tools")
         let directory = FileManager.default.temporaryDirectory
@@ -19,7 +19,7 @@ struct BarcodeScanner {
         defer { try? FileManager.default.removeItem(at: directory) }
         let pdfURL = directory.appendingPathComponent("\(name).pdf")
         try Data(pdf).write(to: pdfURL)
-        _ = try run(pdftoppm, ["-r", "300", "-png", pdfURL.path, directory.appendingPathComponent(name).path])
+        _ = try run(pdftoppm, ["-r", String(dpi), "-png", pdfURL.path, directory.appendingPathComponent(name).path])
         let images = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasSuffix(".png") }.sorted()
         guard !images.isEmpty else { throw Failure(description: "pdftoppm wrote no image for \(name).pdf") }

@@ -43,6 +43,14 @@ import Testing
         #expect(codes.contains("00340123450000000017"))
     }
 
+    /// A 203-dpi thermal printer draws a 0.33 mm module as 2 or 3 dots; the codes still read.
+    @Test func scannerReadsTheLabelPrintedAt203Dpi() throws {
+        var document = PDFDocument()
+        document.add(label().page())
+        let codes = try BarcodeScanner.scan(pdf: document.bytes(), name: "label", dpi: 203)
+        #expect(codes.sorted() == ["00340123450000000017", "SH-2026-000123"])
+    }
+
     @Test func withoutSSCCOnlyTheReference() throws {
         var document = PDFDocument()
         document.add(label(sscc: nil, reference: "Rücksendung 7").page())

@@ -65,8 +65,8 @@ import Testing
     @Test func builtByHand() {
         var zpl = ZPL(widthDots: 812, lengthDots: 1218)
         zpl.comment("Kiste ^1~")
-        zpl.text("Grüße", x: 10, y: 20, height: 30, width: 25)
+        zpl.text("Grüße\nan ~alle", x: 10, y: 20, height: 30, width: 25)
         zpl.box(x: 0, y: 50, width: 812, height: 3, thickness: 3)
-        #expect(zpl.string == "^XA\n^CI28\n^PW812\n^LL1218\n^LH0,0\n^FX Kiste  1 \n^FO10,20^A0N,30,25^FH^FDGrüße^FS\n^FO0,50^GB812,3,3^FS\n^XZ\n")
+        #expect(zpl.string == "^XA\n^CI28\n^PW812\n^LL1218\n^LH0,0\n^FX Kiste  1 \n^FO10,20^A0N,30,25^FH^FDGrüße an _7Ealle^FS\n^FO0,50^GB812,3,3^FS\n^XZ\n")
     }
 }
