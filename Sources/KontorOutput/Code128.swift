@@ -1,8 +1,9 @@
 /// Code 128 (ISO/IEC 15417) and GS1-128: the symbol values of a text and the bar and
 /// space widths that draw them.
 public enum Code128 {
-    /// Start A, B and C, FNC1, the code set switches, shift and stop, by value.
+    /// The values of the start symbols for code sets A, B and C.
     public static let startA = 103, startB = 104, startC = 105
+    /// The values of FNC1, of the switches to code sets A, B and C, of shift and of stop.
     public static let fnc1 = 102, codeA = 101, codeB = 100, codeC = 99, shift = 98, stop = 106
 
     /// The widths of the 107 symbols in modules, bar first, alternating bar and space: six

@@ -4,8 +4,11 @@
 public struct DeliveryNote: Sendable {
     /// One article in the shipment.
     public struct Line: Sendable {
+        /// The article number.
         public var sku: String
+        /// The article's name.
         public var name: String
+        /// How many pieces are in the shipment.
         public var quantity: Int
 
         /// A line.
@@ -20,13 +23,17 @@ public struct DeliveryNote: Sendable {
     public var seller: [String]
     /// The recipient's address lines in DIN 5008 order.
     public var recipient: [String]
+    /// The shipment's own reference.
     public var shipmentReference: String
+    /// The shop's order number.
     public var orderNumber: String
+    /// The invoice number, nil where there is none yet.
     public var invoiceNumber: String?
     /// The date as printed: `03.12.2026`.
     public var date: String
     /// How many parcels the shipment has.
     public var parcels: Int
+    /// The articles, in the order printed.
     public var lines: [Line]
 
     /// A delivery note.

@@ -3,8 +3,9 @@ import Foundation
 /// One page of a `PDFDocument`: text in Helvetica, lines, rectangles and barcodes, placed
 /// in points (1/72 inch) from the bottom-left corner.
 public struct PDFPage: Sendable {
-    /// The page's width and height in points.
+    /// The page's width in points.
     public let width: Double
+    /// The page's height in points.
     public let height: Double
     /// The page's content stream, ASCII only (text is written with octal escapes).
     private(set) var content = ""

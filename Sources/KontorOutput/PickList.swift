@@ -5,11 +5,15 @@ import Foundation
 public struct PickList: Sendable {
     /// One article to pick from one place.
     public struct Entry: Sendable, Equatable {
+        /// The warehouse (Lager) to pick from.
         public var warehouse: String
         /// The bin (Lagerplatz), nil where the article has none.
         public var bin: String?
+        /// The article number.
         public var sku: String
+        /// The article's name.
         public var name: String
+        /// How many pieces to pick.
         public var quantity: Int
         /// The orders the quantity is for.
         public var orders: [String]
@@ -27,6 +31,7 @@ public struct PickList: Sendable {
 
     /// The heading of every page: `Pickliste 03.12.2026`.
     public var title: String
+    /// What to pick, in any order (`sorted` puts it in walking order).
     public var entries: [Entry]
 
     /// A pick list.

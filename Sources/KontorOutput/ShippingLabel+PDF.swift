@@ -1,6 +1,7 @@
 extension ShippingLabel {
-    /// The label's width and height in points (100 × 150 mm).
+    /// The label's width in points (100 mm).
     public static let pageWidth = PDFPage.mm(100)
+    /// The label's height in points (150 mm).
     public static let pageHeight = PDFPage.mm(150)
 
     /// The label as a 100 × 150 mm PDF page, for a thermal printer printing at actual size.

@@ -9,19 +9,24 @@ public struct ShippingLabel: Sendable {
     /// The recipient's address lines, already in DIN 5008 order (name, street, postcode
     /// and town, country).
     public var recipient: [String]
+    /// The parcel's weight in grams, printed in kilograms: `2,4 kg`.
     public var weightGrams: Int
+    /// The shop's order number.
     public var orderNumber: String
+    /// The invoice number, nil where the order has no invoice yet.
     public var invoiceNumber: String?
-    /// This parcel's number, from 1, and how many parcels the shipment has.
+    /// This parcel's number, from 1.
     public var parcel: Int
+    /// How many parcels the shipment has.
     public var parcels: Int
     /// The shipment's own reference, encoded in Code 128 (characters outside printable
     /// ASCII as `?`).
     public var shipmentReference: String
     /// The parcel's SSCC, encoded as GS1-128 with AI (00) when set.
     public var sscc: SSCC?
-    /// The carrier and its service, as printed: `DHL`, `Paket`.
+    /// The carrier, as printed: `DHL`.
     public var carrier: String
+    /// The carrier's service, as printed: `Paket`.
     public var service: String
 
     /// A label.

@@ -4,8 +4,9 @@
 ///
 /// Positions and sizes are in printer dots (8 per millimetre at 203 dpi).
 public struct ZPL: Sendable {
-    /// The print width and label length in dots.
+    /// The print width in dots (`^PW`).
     public let widthDots: Int
+    /// The label length in dots (`^LL`).
     public let lengthDots: Int
     private var commands: [String] = []
 
