@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for package in pkg-config libsqlite3-dev libxml2-dev libssl-dev sqlite3; do
+for package in pkg-config libsqlite3-dev libxml2-dev libssl-dev sqlite3 poppler-utils zbar-tools; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if ((${#missing[@]})); then
