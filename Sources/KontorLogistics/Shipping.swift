@@ -7,7 +7,7 @@ import KontorStore
 /// label may exist (address, carrier, customs, parcel weights) and is then either ready,
 /// its parcels numbered with SSCCs, or held with the reason.
 public struct Shipping {
-    private let db: Database
+    let db: Database
 
     public init(_ db: Database) { self.db = db }
 
@@ -37,7 +37,7 @@ public struct Shipping {
     /// Numbers the parcels of a shipment that is ready: each gets an SSCC drawn from the
     /// range of the shop's GS1 company prefix (one range for every shop under that prefix),
     /// so that no SSCC is drawn twice, also not after a rerun.
-    private func addParcels(_ parcels: [PlannedParcel], shop: String, shipment: String, settings: LogisticsSettings,
+    func addParcels(_ parcels: [PlannedParcel], shop: String, shipment: String, settings: LogisticsSettings,
                             batch: Int64) throws {
         for (index, parcel) in parcels.enumerated() {
             var sscc: String?
@@ -57,9 +57,10 @@ public struct Shipping {
 
     /// Cancels the shipments and parcels created by `batch` (the parcels' SSCCs stay used).
     public func cancel(batch: Int64, by reversal: Int64) throws {
+        try db.execute(sql: "UPDATE parcels SET cancelled_by = ? WHERE batch_id = ? AND cancelled_by IS NULL",
+                       arguments: [reversal, batch])
         try db.execute(sql: """
-            UPDATE parcels SET cancelled_by = ?1 WHERE batch_id = ?2 AND cancelled_by IS NULL;
-            UPDATE shipments SET status = 'cancelled', cancelled_by = ?1 WHERE batch_id = ?2 AND status IN ('held', 'ready');
+            UPDATE shipments SET status = 'cancelled', cancelled_by = ? WHERE batch_id = ? AND status IN ('held', 'ready')
             """, arguments: [reversal, batch])
     }
 

@@ -60,9 +60,11 @@ public struct ShippingLabel: Sendable {
         return parts.joined(separator: " · ")
     }
 
-    /// Carrier and service: `DHL Paket`.
+    /// Carrier and service: `DHL Paket`; a service that names its carrier (`DHL Paket` of
+    /// `DHL`) stands alone.
     public var carrierLine: String {
-        [carrier, service].filter { !$0.isEmpty }.joined(separator: " ")
+        if !carrier.isEmpty, service.hasPrefix(carrier) { return service }
+        return [carrier, service].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// Grams as kilograms with a decimal comma and no trailing zeros: 2400 → `2,4`,

@@ -134,7 +134,7 @@ enum ShippingDocuments {
         var entries: [String: PickList.Entry] = [:]
         for item in items {
             for line in item.lines {
-                let warehouse = line.article?.warehouse ?? Inventory.defaultWarehouse
+                let warehouse = line.article?.warehouse ?? defaultWarehouse
                 let key = warehouse + "\u{0}" + line.sku
                 var entry = entries[key] ?? PickList.Entry(warehouse: warehouse, bin: line.article?.bin, sku: line.sku,
                                                            name: line.article?.name ?? line.sku, quantity: 0, orders: [])

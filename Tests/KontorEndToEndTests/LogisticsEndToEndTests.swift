@@ -77,7 +77,8 @@ import Testing
                 }
             }
             decoded += 1
-            #expect(root.read("outbox/teekontor/delivery-notes/\(id).pdf")?.hasPrefix("%PDF-") == true)
+            let note = FileManager.default.contents(atPath: root.path + "/outbox/teekontor/delivery-notes/\(id).pdf")
+            #expect(note.map { String(decoding: $0.prefix(5), as: UTF8.self) } == "%PDF-", "\(id) has a delivery note")
         }
         let labels = root.list("outbox/teekontor/labels")
         #expect(labels.contains { $0.hasPrefix("print-") && $0.hasSuffix(".pdf") })

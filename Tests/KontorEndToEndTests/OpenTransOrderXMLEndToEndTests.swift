@@ -67,8 +67,8 @@ import Testing
             2|BM-2002|6|1495|7
             """)
         #expect(try sql(root, """
-            SELECT order_number, status, weight_g, ship_name, ship_street, ship_zip, ship_city, ship_country FROM shipments
-            """) == "PO-2025-0417|ready|13980|Café Schönblick GmbH|Am Sande 47|21335|Lüneburg|DE")
+            SELECT order_number, status, weight_g, ship_name, ship_addition, ship_street, ship_zip, ship_city, ship_country FROM shipments
+            """) == "PO-2025-0417|ready|14180|Café Schönblick GmbH|Filiale Am Sande|Am Sande 47|21335|Lüneburg|DE")
         #expect(try sql(root, "SELECT sku, on_hand, reserved FROM stock_balances WHERE sku IN ('BM-2001', 'BM-2002') ORDER BY sku") == """
             BM-2001|76|0
             BM-2002|34|0

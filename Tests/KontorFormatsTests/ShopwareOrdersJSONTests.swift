@@ -28,7 +28,7 @@ import Testing
             // in proportion to their totals: 13.50 bears 1.35, 6.20 bears 0.62 (3 × 4.05 and 5.58 charged).
             Order(orderNumber: "10032", orderDate: date(4), customerID: nil, customerEmail: "j.weiss@cafe-rheinblick.example",
                   customerName: "Jürgen Weiß",
-                  shipTo: Address(name: "Café Rheinblick GmbH & Co. KG, Jürgen Weiß", addition: "Hinterhaus", street: "Am Deutschen Eck 3",
+                  shipTo: Address(name: "Café Rheinblick GmbH & Co. KG", addition: "Jürgen Weiß, Hinterhaus", street: "Am Deutschen Eck 3",
                                   zip: "56068", city: "Koblenz", country: "DE"),
                   paymentMethod: .prepaid, paid: false, shipping: 490, priceBasis: .gross, couponCode: "FRUEHLING10", lines: [
                       OrderLine(sku: "GEW-204", quantity: 3, unitPrice: 450, vatRate: .reduced, discount: 135, location: item(1, 0, line: 594)),
@@ -42,7 +42,7 @@ import Testing
                   ], location: at(2, line: 1215)),
             Order(orderNumber: "10034", orderDate: date(6), customerID: "20031", customerEmail: "einkauf@feinkost-albers.example",
                   customerName: "Heike Albers",
-                  shipTo: Address(name: "Feinkost Albers OHG, Heike Albers", addition: "Lager, Tor 2", street: "Marktstraße 7", zip: "56626",
+                  shipTo: Address(name: "Feinkost Albers OHG", addition: "Heike Albers, Lager, Tor 2", street: "Marktstraße 7", zip: "56626",
                                   city: "Andernach", country: "DE"),
                   paymentMethod: .invoice, paid: false, shipping: 500, priceBasis: .net, lines: [
                       OrderLine(sku: "GEW-101", quantity: 10, unitPrice: 551, vatRate: .reduced, location: item(3, 0, line: 1699)),

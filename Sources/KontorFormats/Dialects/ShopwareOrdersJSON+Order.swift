@@ -113,10 +113,12 @@ extension ShopwareOrdersJSON {
     static func address(_ node: ShopJSONNode) -> Address? {
         guard let street = node["street"].text else { return nil }
         let person = [node["firstName"].text, node["lastName"].text].compactMap { $0 }.joined(separator: " ")
-        let name = [node["company"].text, person.isEmpty ? nil : person].compactMap { $0 }.joined(separator: ", ")
+        let company = node["company"].text
         let country = node["country"]["iso"].text ?? node["countryIso"].text
-        // The company stays on the name line; `additionalAddressLine1` is the line between name and street.
-        return Address(name: name, addition: node["additionalAddressLine1"].text, street: street,
+        // A company is the name line and the person goes below it, before
+        // `additionalAddressLine1`, as a business letter is addressed (DIN 5008).
+        let below = [company == nil || person.isEmpty ? nil : person, node["additionalAddressLine1"].text].compactMap { $0 }
+        return Address(name: company ?? person, addition: below.isEmpty ? nil : below.joined(separator: ", "), street: street,
                        zip: node["zipcode"].text ?? "", city: node["city"].text ?? "", country: country?.uppercased() ?? "DE")
     }
 }

@@ -134,9 +134,12 @@ extension WooCommerceOrdersJSON {
     static func address(_ address: ShopJSONNode) -> Address? {
         guard let street = address["address_1"].decodedText else { return nil }
         let person = [address["first_name"].decodedText, address["last_name"].decodedText].compactMap { $0 }.joined(separator: " ")
-        let name = [address["company"].decodedText, person.isEmpty ? nil : person].compactMap { $0 }.joined(separator: ", ")
-        // The company stays on the name line; `address_2` is the line between name and street.
-        return Address(name: name, addition: address["address_2"].decodedText, street: street,
+        let company = address["company"].decodedText
+        // A company is the name line and the person goes below it, before `address_2`, as a
+        // business letter is addressed (DIN 5008); without a company the person is the name.
+        let name = company ?? person
+        let below = [company == nil || person.isEmpty ? nil : person, address["address_2"].decodedText].compactMap { $0 }
+        return Address(name: name, addition: below.isEmpty ? nil : below.joined(separator: ", "), street: street,
                        zip: address["postcode"].text ?? "", city: address["city"].decodedText ?? "",
                        country: address["country"].text?.uppercased() ?? "DE")
     }

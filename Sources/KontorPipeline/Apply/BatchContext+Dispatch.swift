@@ -2,6 +2,7 @@ import KontorAccounting
 import KontorCore
 import KontorCredit
 import KontorInventory
+import KontorLogistics
 import KontorOrders
 
 extension BatchContext {
