@@ -36,7 +36,7 @@ enum ShippingDocuments {
         var shipment: Shipment
         var parcels: [Parcel]
         var order: BookedOrder?
-        var lines: [(article: Article?, sku: String, quantity: Int)]
+        var lines: [(article: Article?, sku: String, quantity: Int, value: Int)]
     }
 
     static func next(shop: String, cursor: Int64, settings: ShopSettings, db: Database,
@@ -59,13 +59,17 @@ enum ShippingDocuments {
         for id in order {
             guard let shipment = try shipping.shipment(shop: shop, id: id), shipment.status != .cancelled else { continue }
             let booked = try book.order(shop: shop, number: shipment.orderNumber)
-            var lines: [(article: Article?, sku: String, quantity: Int)] = []
+            var lines: [(article: Article?, sku: String, quantity: Int, value: Int)] = []
             if let booked, let stored = try book.stored(booked) {
                 var seen: [String: Int] = [:]
                 for line in stored.lines {
-                    if let at = seen[line.sku] { lines[at].quantity += line.quantity; continue }
+                    if let at = seen[line.sku] {
+                        lines[at].quantity += line.quantity
+                        lines[at].value += line.charged
+                        continue
+                    }
                     seen[line.sku] = lines.count
-                    lines.append((try inventory.article(shop: shop, sku: line.sku), line.sku, line.quantity))
+                    lines.append((try inventory.article(shop: shop, sku: line.sku), line.sku, line.quantity, line.charged))
                 }
             }
             items.append(Item(shipment: shipment, parcels: try shipping.parcels(shop: shop, shipment: id), order: booked,
@@ -159,7 +163,7 @@ enum ShippingDocuments {
     /// The columns of the carrier hand-off file, as docs/formats.md documents them.
     static let handOffColumns = [
         "shipment", "parcel", "parcels", "sscc", "order_number", "invoice_number", "carrier", "service", "product_code",
-        "weight_kg", "name", "addition", "street", "zip", "city", "country", "customs", "contents",
+        "weight_kg", "name", "addition", "street", "zip", "city", "country", "customs", "customs_value", "contents",
     ]
 
     private static func writeHandOff(_ items: [Item], range: String, write: (ReportFile) throws -> Void) throws {
@@ -168,14 +172,15 @@ enum ShippingDocuments {
             let s = item.shipment
             let slug = fileName(s.carrier)
             var csv = byCarrier[slug] ?? CSVWriter(header: handOffColumns)
-            let customs = s.shipTo.map { !Countries.isEU($0.country) && $0.country.uppercased() != "DE" } ?? false
+            let customs = s.shipTo.map { !Countries.isEU($0.country) } ?? false
             let contents = item.lines.map { line in
                 var text = "\(line.quantity) x \(line.sku)"
                 if customs {
-                    text += " (\(line.article?.tariffNumber ?? "-"), \(line.article?.originCountry ?? "-"))"
+                    text += " (\(line.article?.tariffNumber ?? "-"), \(line.article?.originCountry ?? "-"), \(Money.decimalString(line.value)) EUR)"
                 }
                 return text
             }.joined(separator: "; ")
+            let value = customs ? Money.decimalString(item.lines.reduce(0) { $0 + $1.value }) : ""
             for parcel in item.parcels {
                 csv.appendRow([
                     .text(s.shipmentID), .number(String(parcel.number)), .number(String(item.parcels.count)),
@@ -183,7 +188,7 @@ enum ShippingDocuments {
                     .text(s.service ?? ""), .text(s.productCode ?? ""), .number(Weight.kilograms(parcel.weightGrams)),
                     .text(s.shipTo?.name ?? ""), .text(s.shipTo?.addition ?? ""), .text(s.shipTo?.street ?? ""),
                     .text(s.shipTo?.zip ?? ""), .text(s.shipTo?.city ?? ""), .text(s.shipTo?.country ?? ""),
-                    .text(customs ? "yes" : "no"), .text(contents),
+                    .text(customs ? "yes" : "no"), .number(value), .text(contents),
                 ])
             }
             byCarrier[slug] = csv

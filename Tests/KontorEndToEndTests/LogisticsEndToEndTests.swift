@@ -120,6 +120,14 @@ import Testing
         let held = try #require(root.read("outbox/shop/orders/shipments-held.csv"))
         #expect(held.contains(l3) && held.contains("L-3"))
 
+        // An order cancelled while it waited for payment gets no shipment, also when the money comes.
+        try root.write("inbox/shop/04-cancel.csv", "order_number,reason\nL-2,Kunde storniert\n", done: true)
+        try run(root)
+        try root.write("inbox/shop/05-payments.csv", "reference,amount,date\nL-2,13.80,2025-03-05\n", done: true)
+        try run(root)
+        #expect(try state("L-2", in: root) == "cancelled")
+        #expect(try shipments(root)["L-2"] == nil)
+
         // Cancelled before it shipped: no label either, and the goods it had picked go back.
         let onHand = try sql(root, "SELECT on_hand FROM stock_balances WHERE sku = 'TEA'")
         let cancel = try KontorBinary.run(["cancel", "L-4", "--note", "Kunde storniert"], root: root.path)
