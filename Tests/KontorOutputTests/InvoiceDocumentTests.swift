@@ -132,4 +132,19 @@ import Testing
         #expect(all.filter { $0.contains("Versandkosten") }.count == 1)
         #expect(all.filter { $0.contains("Rechnungsbetrag") }.count == 1)
     }
+
+    @Test func longDescriptionsAreShortenedAmountsNever() throws {
+        var document = invoice()
+        document.pricesIncludeVAT = false
+        document.lines = [.init(sku: "SAMOWAR-XL", description: "Samowar aus Messing, handgearbeitet, mit Tablett, Teekanne und zwölf Gläsern",
+                                quantity: 120, unitPrice: 99_999_99, total: -1_199_999_88, rate: 19)]
+        document.rates = [.init(rate: 19, net: -1_199_999_88, vat: -227_999_98)]
+        (document.net, document.vat, document.gross) = (-1_199_999_88, -227_999_98, -1_427_999_86)
+        let lines = folded(try #require(PDFText.pages(document.pages()).first))
+        let row = try #require(lines.first { $0.contains("SAMOWAR-XL") })
+        #expect(row.contains("Samowar aus Messing") && row.contains("…") && !row.contains("zwölf Gläsern"))
+        #expect(row.hasSuffix(" 120 99.999,99 € 19 % -1.199.999,88 €"))
+        #expect(lines.contains { $0.hasSuffix("Umsatzsteuer 19 % -227.999,98 €") })
+        #expect(lines.contains { $0.hasSuffix("Rechnungsbetrag -1.427.999,86 €") })
+    }
 }
