@@ -147,4 +147,20 @@ import Testing
         #expect(lines.contains { $0.hasSuffix("Umsatzsteuer 19 % -227.999,98 €") })
         #expect(lines.contains { $0.hasSuffix("Rechnungsbetrag -1.427.999,86 €") })
     }
+
+    @Test func theTotalsMoveOnWithTheLastRowWhenTheyDoNotFit() throws {
+        func document(lines count: Int) -> InvoiceDocument {
+            var document = invoice()
+            document.lines = (1...count).map {
+                .init(sku: "TEE-\($0)", description: "Tee Nr. \($0)", quantity: 1, unitPrice: 100, total: 100, rate: 7)
+            }
+            return document
+        }
+        // The first page holds 25 rows, 10 of them kept for the totals on the last page.
+        #expect(document(lines: 14).pages().count == 1)
+        let texts = try PDFText.pages(document(lines: 15).pages())
+        #expect(texts.count == 2)
+        #expect(texts[0].contains("TEE-15 ") && !texts[0].contains("Versandkosten") && !texts[0].contains("Rechnungsbetrag"))
+        #expect(texts[1].contains("Versandkosten") && texts[1].contains("Rechnungsbetrag") && !texts[1].contains("TEE-"))
+    }
 }
