@@ -34,7 +34,53 @@ public enum EntrySeal {
     /// The seal of a batch: over the previous seal of the shop (none for the first) and the
     /// hashes of the batch's entries in the order posted.
     public static func chain(previous: String?, entries: [String]) -> String {
-        sha256(Array(((previous ?? "") + "\u{1D}" + entries.joined(separator: "\u{1E}")).utf8))
+        var chain = Chain(previous: previous)
+        for entry in entries { chain.add(entry) }
+        return chain.seal()
+    }
+
+    /// The seal of a batch computed as its entries' hashes come, one at a time, so that a
+    /// batch of a million entries is sealed without holding their hashes: the same SHA-256
+    /// as over the previous seal, a group separator, and the hashes joined by record
+    /// separators.
+    public struct Chain {
+        private let digest = Digest()
+        private var first = true
+
+        /// A chain after `previous`, the shop's last seal (none for its first batch).
+        public init(previous: String?) {
+            digest.update(Array(((previous ?? "") + "\u{1D}").utf8))
+        }
+
+        /// Adds the hash of the next entry.
+        public mutating func add(_ entry: String) {
+            if !first { digest.update([0x1E]) }
+            first = false
+            digest.update(Array(entry.utf8))
+        }
+
+        /// The seal, in hexadecimal.
+        public func seal() -> String { digest.hex() }
+    }
+
+    /// An OpenSSL SHA-256 context, freed with its owner.
+    private final class Digest {
+        private let context = EVP_MD_CTX_new()
+
+        init() { EVP_DigestInit_ex(context, EVP_sha256(), nil) }
+
+        deinit { EVP_MD_CTX_free(context) }
+
+        func update(_ bytes: [UInt8]) {
+            bytes.withUnsafeBytes { _ = EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
+        }
+
+        func hex() -> String {
+            var digest = [UInt8](repeating: 0, count: 32)
+            var length: UInt32 = 0
+            EVP_DigestFinal_ex(context, &digest, &length)
+            return EntrySeal.hex(digest)
+        }
     }
 
     private static func sha256(_ bytes: [UInt8]) -> String {
@@ -45,6 +91,11 @@ public enum EntrySeal {
         EVP_DigestInit_ex(context, EVP_sha256(), nil)
         bytes.withUnsafeBytes { _ = EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
         EVP_DigestFinal_ex(context, &digest, &length)
+        return hex(digest)
+    }
+
+    /// 32 bytes as 64 lower-case hexadecimal digits.
+    private static func hex(_ digest: [UInt8]) -> String {
         let hex = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
         text.reserveCapacity(64)

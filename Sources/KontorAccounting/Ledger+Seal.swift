@@ -6,16 +6,24 @@ extension Ledger {
     /// `journal_seals` chained to the shop's previous seal (kept, one row per shop, in
     /// `journal_seal_heads`). A batch that posted nothing is not sealed.
     public func seal(batch: Int64, shop: String) throws {
-        let hashes = try String.fetchAll(db.cachedStatement(sql: """
-            SELECT coalesce(hash, '') FROM journal_entries WHERE batch_id = ? AND shop = ? ORDER BY id
-            """), arguments: [batch, shop])
-        guard !hashes.isEmpty else { return }
         let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM journal_seal_heads WHERE shop = ?"),
                                            arguments: [shop])
-        let hash = EntrySeal.chain(previous: previous, entries: hashes)
+        // The entries' hashes are read one at a time: a batch of a million entries is sealed
+        // without holding them all.
+        var chain = EntrySeal.Chain(previous: previous)
+        var count = 0
+        let hashes = try String.fetchCursor(db.cachedStatement(sql: """
+            SELECT coalesce(hash, '') FROM journal_entries WHERE batch_id = ? AND shop = ? ORDER BY id
+            """), arguments: [batch, shop])
+        while let entry = try hashes.next() {
+            chain.add(entry)
+            count += 1
+        }
+        guard count > 0 else { return }
+        let hash = chain.seal()
         try db.cachedStatement(sql: """
             INSERT INTO journal_seals (shop, batch_id, entries, hash, previous) VALUES (?, ?, ?, ?, ?)
-            """).execute(arguments: [shop, batch, hashes.count, hash, previous])
+            """).execute(arguments: [shop, batch, count, hash, previous])
         try db.cachedStatement(sql: """
             INSERT INTO journal_seal_heads (shop, batch_id, hash) VALUES (?, ?, ?)
             ON CONFLICT (shop) DO UPDATE SET batch_id = excluded.batch_id, hash = excluded.hash

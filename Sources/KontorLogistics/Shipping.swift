@@ -89,6 +89,14 @@ public struct Shipping {
             """), arguments: [sscc, shop]).map(Shipment.init(row:))
     }
 
+    /// The day the goods of `order` left the stock (its first shipment that was not
+    /// cancelled): the delivery date (Leistungsdatum) its invoice states.
+    public func shippedOn(shop: String, order: String) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: """
+            SELECT shipped_on FROM shipments WHERE shop = ? AND order_number = ? AND status != 'cancelled' ORDER BY id LIMIT 1
+            """), arguments: [shop, order])
+    }
+
     /// The parcels of a shipment that count (not cancelled), in order.
     public func parcels(shop: String, shipment: String) throws -> [Parcel] {
         try Row.fetchAll(db.cachedStatement(sql: """

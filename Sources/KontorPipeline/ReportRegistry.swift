@@ -2,13 +2,14 @@ import KontorStore
 
 /// The reports of the books: every report every module offers, in the order of
 /// `Modules.all`, then the lists of what needs doing, which draw on several modules, then
-/// the DATEV export and the shipping documents, which read the shops' settings. The pipeline writes them all after
+/// the DATEV export and the shipping and invoice documents, which read the shops' settings. The pipeline writes them all after
 /// each run for the shops it touched.
 public enum ReportRegistry {
     /// Every report, those that read the shops' settings made with `settings`.
     public static func all(settings: Settings) -> [Report] {
         Modules.all.flatMap(\.reports) + Worklists.reports
-            + [DATEVReport.report(settings: settings), ShippingDocuments.report(settings: settings)]
+            + [DATEVReport.report(settings: settings), ShippingDocuments.report(settings: settings),
+               InvoiceDocuments.report(settings: settings)]
     }
 
     /// Every report, made with the default settings: for their names and titles.

@@ -11,7 +11,7 @@ import Testing
         let json = try jsonArray(KontorBinary.run(["report", "--json"], root: root.path))
         #expect(json.map { $0["name"] as? String }
                     == ["stock", "journal", "refunds", "aging", "orders-held", "orders-awaiting-payment", "orders-awaiting-stock",
-                        "payments-unmatched", "shipments-held", "parcels-returned", "datev", "shipping"])
+                        "payments-unmatched", "shipments-held", "parcels-returned", "datev", "shipping", "invoices"])
     }
 
     @Test func aReportWrittenOnDemandIsTheOneTheRunWrote() throws {
