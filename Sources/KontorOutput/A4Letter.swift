@@ -62,4 +62,28 @@ enum A4Letter {
         if !current.isEmpty { lines.append(current) }
         return lines
     }
+
+    /// The seller's facts (tax number, VAT ID, bank) packed into footer lines, each fact
+    /// whole on one line.
+    static func footerLines(_ facts: [String]) -> [String] {
+        var lines: [String] = []
+        for fact in facts where !fact.isEmpty {
+            if let last = lines.last, PDFPage.textWidth(last + " · " + fact, size: 7) <= PDFPage.mm(165) {
+                lines[lines.count - 1] = last + " · " + fact
+            } else {
+                lines.append(fact)
+            }
+        }
+        return lines
+    }
+
+    /// Draws footer lines centred above the page number, under a thin rule.
+    static func drawFooter(_ lines: [String], on page: inout PDFPage) {
+        guard !lines.isEmpty else { return }
+        let ruleHeight = 17 + Double(lines.count - 1) * 3.2 + 4
+        page.line(from: (left, bottom(ruleHeight)), to: (right, bottom(ruleHeight)), width: 0.3)
+        for (index, line) in lines.enumerated() {
+            page.textCentered(line, x: PDFPage.a4Width / 2, y: bottom(17 + Double(lines.count - 1 - index) * 3.2), size: 7)
+        }
+    }
 }

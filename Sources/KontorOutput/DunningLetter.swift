@@ -1,9 +1,9 @@
 import Foundation
 import KontorCore
 
-/// A dunning letter to one customer as plain German text: the invoices it names with what
-/// is open, the level each reached, the fee, interest and flat fee charged, the new total
-/// and the payment deadline. (A PDF of it waits for a PDF writer.)
+/// A dunning letter to one customer, as plain German text and as an A4 PDF: the invoices it
+/// names with what is open, the level each reached, the fee, interest and flat fee charged,
+/// the new total and the payment deadline, and the seller's bank to pay to.
 public struct DunningLetter: Sendable, Equatable {
     /// One invoice in the letter.
     public struct Item: Sendable, Equatable {
@@ -53,10 +53,17 @@ public struct DunningLetter: Sendable, Equatable {
     /// The highest level in the letter, its title.
     public var title: String
     public var items: [Item]
+    /// The seller's lines for the letterhead (legal name, street, postcode and city); the
+    /// shop's name alone when empty.
+    public var seller: [String]
+    /// The seller's tax number, VAT ID and bank, for the foot of each page.
+    public var sellerFacts: [String]
 
     /// A letter.
     public init(shopName: String, customerID: String, customerName: String, address: [String], date: CalendarDate,
-                deadline: CalendarDate, title: String, items: [Item]) {
+                deadline: CalendarDate, title: String, items: [Item], seller: [String] = [], sellerFacts: [String] = []) {
+        self.seller = seller
+        self.sellerFacts = sellerFacts
         self.shopName = shopName
         self.customerID = customerID
         self.customerName = customerName

@@ -68,29 +68,10 @@ extension InvoiceDocument {
         return texts.flatMap { A4Letter.wrapped($0, width: PDFPage.mm(165), size: 10) }
     }
 
-    /// The seller's facts packed into footer lines, each fact whole on one line.
-    private var footerLines: [String] {
-        var lines: [String] = []
-        for fact in sellerFacts where !fact.isEmpty {
-            if let last = lines.last, PDFPage.textWidth(last + " · " + fact, size: 7) <= PDFPage.mm(165) {
-                lines[lines.count - 1] = last + " · " + fact
-            } else {
-                lines.append(fact)
-            }
-        }
-        return lines
-    }
+    /// The seller's facts packed into footer lines.
+    private var footerLines: [String] { A4Letter.footerLines(sellerFacts) }
 
-    private func drawFooter(_ lines: [String], on page: inout PDFPage) {
-        guard !lines.isEmpty else { return }
-        let ruleHeight = 17 + Double(lines.count - 1) * 3.2 + 4
-        page.line(from: (A4Letter.left, A4Letter.bottom(ruleHeight)), to: (A4Letter.right, A4Letter.bottom(ruleHeight)),
-                  width: 0.3)
-        for (index, line) in lines.enumerated() {
-            page.textCentered(line, x: PDFPage.a4Width / 2, y: A4Letter.bottom(17 + Double(lines.count - 1 - index) * 3.2),
-                              size: 7)
-        }
-    }
+    private func drawFooter(_ lines: [String], on page: inout PDFPage) { A4Letter.drawFooter(lines, on: &page) }
 
     /// Draws the header and the rows in `range`; returns where the next row would stand.
     private func drawTable(_ range: Range<Int>, on page: inout PDFPage, top: Double) -> Double {

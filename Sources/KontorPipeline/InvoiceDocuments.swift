@@ -110,11 +110,6 @@ enum InvoiceDocuments {
         }
         if let vatID = customer?.vatID, !vatID.isEmpty { buyer.append("USt-IdNr. \(vatID)") }
         let seller = settings.seller
-        var facts: [String] = []
-        if !seller.taxNumber.isEmpty { facts.append("Steuernummer \(seller.taxNumber)") }
-        if !seller.vatID.isEmpty { facts.append("USt-IdNr. \(seller.vatID)") }
-        if !seller.iban.isEmpty { facts.append("IBAN \(seller.iban)") }
-        if !seller.bic.isEmpty { facts.append("BIC \(seller.bic)") }
         var notes: [String] = []
         var due: String?
         if let order, !correction {
@@ -134,10 +129,25 @@ enum InvoiceDocuments {
             title: correction ? "Rechnungskorrektur" : "Rechnung", number: d.number, date: ShippingDocuments.germanDate(d.date),
             deliveryDate: shipped.map { ShippingDocuments.germanDate($0) }, orderNumber: d.orderNumber,
             customerNumber: customer?.customerID, dueDate: due, corrects: corrects,
-            seller: [seller.legalName, seller.street, "\(seller.zip) \(seller.city)"], sellerFacts: facts, buyer: buyer,
+            seller: sellerLines(seller), sellerFacts: sellerFacts(seller), buyer: buyer,
             delivery: delivery, lines: lines, shipping: shipping, pricesIncludeVAT: gross,
             rates: d.rates.map { .init(rate: $0.rate, net: $0.net, vat: $0.vat) }, net: d.net, vat: d.vat, gross: d.gross,
             notes: notes)
+    }
+
+    /// The seller for a letterhead: legal name, street, postcode and city.
+    static func sellerLines(_ seller: Seller) -> [String] {
+        [seller.legalName, seller.street, "\(seller.zip) \(seller.city)"].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
+    /// The seller's tax number, VAT ID and bank, for the foot of a document.
+    static func sellerFacts(_ seller: Seller) -> [String] {
+        var facts: [String] = []
+        if !seller.taxNumber.isEmpty { facts.append("Steuernummer \(seller.taxNumber)") }
+        if !seller.vatID.isEmpty { facts.append("USt-IdNr. \(seller.vatID)") }
+        if !seller.iban.isEmpty { facts.append("IBAN \(seller.iban)") }
+        if !seller.bic.isEmpty { facts.append("BIC \(seller.bic)") }
+        return facts
     }
 
     /// How a payment method reads on an invoice.

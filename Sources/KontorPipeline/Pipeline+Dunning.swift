@@ -99,7 +99,7 @@ extension Pipeline {
     /// a run taken back and made again): one per customer, from the notices in the books.
     func writeDunningLetters(shop: String, date: CalendarDate, database: KontorDatabase) throws -> [String] {
         let shopSettings = settings.shop(shop), rates = settings.baseRates
-        let letters = try database.writer.read { db -> [(String, String)] in
+        let letters = try database.writer.read { db -> [(String, DunningLetter)] in
             let book = DunningBook(db), ledger = Ledger(db)
             let notices = try book.notices(shop: shop, on: date)
             let open = notices.isEmpty ? [:] : Dictionary(try ledger.openItems(shop: shop, asOf: date).map { ($0.document, $0) },
@@ -121,17 +121,24 @@ extension Pipeline {
                 let letter = DunningLetter(
                     shopName: shopSettings.name ?? shop, customerID: customer, customerName: debtor?.name ?? customer,
                     address: [debtor?.street ?? "", [debtor?.zip, debtor?.city].compactMap { $0 }.joined(separator: " ")],
-                    date: date, deadline: notices.map(\.deadline).max() ?? date, title: top.title, items: items)
-                return (Self.letterName(customer), letter.text)
+                    date: date, deadline: notices.map(\.deadline).max() ?? date, title: top.title, items: items,
+                    seller: shopSettings.seller.legalName.isEmpty ? [] : InvoiceDocuments.sellerLines(shopSettings.seller),
+                    sellerFacts: InvoiceDocuments.sellerFacts(shopSettings.seller))
+                return (Self.letterName(customer), letter)
             }
         }
         var written: [String] = []
-        for (name, text) in letters {
-            let relative = "outbox/\(shop)/dunning/\(date)/\(name)"
-            let path = root.outbox(shop) + "/dunning/\(date)/\(name)"
-            if FileManager.default.contents(atPath: path) == Data(text.utf8) { continue }
-            try emit(text, to: path)
-            written.append(relative)
+        for (name, letter) in letters {
+            // The letter as text, and as a PDF to print and send.
+            var pdf = PDFDocument()
+            for page in letter.pages() { pdf.add(page) }
+            let pdfName = String(name.dropLast(4)) + ".pdf"
+            for (file, bytes) in [(name, Data(letter.text.utf8)), (pdfName, Data(pdf.bytes()))] {
+                let path = root.outbox(shop) + "/dunning/\(date)/\(file)"
+                if FileManager.default.contents(atPath: path) == bytes { continue }
+                try emit(bytes, to: path)
+                written.append("outbox/\(shop)/dunning/\(date)/\(file)")
+            }
         }
         return written
     }

@@ -86,10 +86,7 @@ enum ShippingDocuments {
 
     /// The sender as labels print it: the seller from `kontor.toml`, else the shop's name.
     static func senderLines(_ settings: ShopSettings) -> [String] {
-        let seller = settings.seller
-        guard !seller.legalName.isEmpty else { return [settings.name ?? "Absender"] }
-        return [seller.legalName, seller.street, "\(seller.zip) \(seller.city)".trimmingCharacters(in: .whitespaces)]
-            .filter { !$0.isEmpty }
+        settings.seller.legalName.isEmpty ? [settings.name ?? "Absender"] : InvoiceDocuments.sellerLines(settings.seller)
     }
 
     private static func writeLabels(_ items: [Item], sender: [String], range: String,
@@ -117,10 +114,7 @@ enum ShippingDocuments {
 
     private static func writeDeliveryNotes(_ items: [Item], settings: ShopSettings,
                                            write: (ReportFile) throws -> Void) throws {
-        let seller = settings.seller
-        let sellerLines = seller.legalName.isEmpty
-            ? senderLines(settings)
-            : [seller.legalName, seller.street, "\(seller.zip) \(seller.city)"].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let sellerLines = senderLines(settings)
         for item in items {
             let s = item.shipment
             let note = DeliveryNote(

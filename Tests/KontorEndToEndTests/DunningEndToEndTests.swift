@@ -44,7 +44,7 @@ import Testing
         // 7 days after the due date: the reminder, free of charge.
         let first = try dun(root, "2025-06-23")
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
-        #expect(root.list("outbox/shop/dunning/2025-06-23") == ["K-1.txt", "K-2.txt"])
+        #expect(root.list("outbox/shop/dunning/2025-06-23") == ["K-1.pdf", "K-1.txt", "K-2.pdf", "K-2.txt"])
         let reminder = try #require(root.read("outbox/shop/dunning/2025-06-23/K-1.txt"))
         #expect(reminder.contains("Zahlungserinnerung"))
         #expect(reminder.contains("Rechnung RE2025-00001 vom 02.06.2025, fällig am 16.06.2025"))
@@ -75,6 +75,12 @@ import Testing
         #expect(letter.contains("Verzugspauschale (§ 288 Abs. 5 BGB): 40,00 EUR"))
         #expect(letter.contains("Gesamtbetrag: 1045,05 EUR"))
         #expect(letter.contains("Café Ahrens GmbH\nGroße Bäckerstraße 9\n21335 Lüneburg"))
+        // The same letter as a PDF to print: its text, as pdftotext reads it.
+        let pdf = try pdfText(root.path + "/outbox/shop/dunning/2025-07-08/K-2.pdf")
+        for field in ["1. Mahnung", "Café Ahrens GmbH", "Große Bäckerstraße 9", "Kundennummer", "K-2", "RE2025-00002",
+                      "Verzugspauschale (§ 288 Abs. 5 BGB)", "40,00 €", "6,55 €", "1.045,05 €", "bis zum"] {
+            #expect(pdf.contains(field), "the PDF letter shows \(field)")
+        }
         // Posted against the receivable, without VAT: interest to 2650, fees and the flat fee to 2700.
         #expect(try sql(root, "SELECT group_concat(customer_key || '=' || open, ' ') FROM customer_balances") == "K-1=10251 K-2=104505")
         #expect(try sql(root, "SELECT account || ':' || SUM(credit - debit) FROM journal_lines WHERE account IN (2650, 2700) GROUP BY account")
@@ -118,7 +124,7 @@ import Testing
         // K-1 carries a dunning stop in the customers file.
         let root = try overdueInvoices(customers: ",true")
         #expect(try dun(root, "2025-06-23").status == 0)
-        #expect(root.list("outbox/shop/dunning/2025-06-23") == ["K-2.txt"])
+        #expect(root.list("outbox/shop/dunning/2025-06-23") == ["K-2.pdf", "K-2.txt"])
 
         // K-2's invoice is stopped by command before the next level: nothing is issued.
         let stop = try KontorBinary.run(["dunning", "--stop", "RE2025-00002", "--note", "Reklamation offen"], root: root.path)
@@ -143,7 +149,7 @@ import Testing
         try root.write("inbox/shop/payments.csv", "reference,amount,date\nRE2025-00001,99.60,2025-07-10\n", done: true)
         #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
         #expect(try dun(root, "2025-07-23").status == 0)
-        #expect(root.list("outbox/shop/dunning/2025-07-23") == ["K-2.txt"])
+        #expect(root.list("outbox/shop/dunning/2025-07-23") == ["K-2.pdf", "K-2.txt"])
         #expect(try sql(root, "SELECT open FROM customer_balances WHERE customer_key = 'K-1'") == "291")
     }
 
@@ -162,7 +168,7 @@ import Testing
         let result = watch.finish()
         #expect(result.status == 0, "\(result.stderr)")
         // Long overdue, never reminded: the reminder first, in one batch for the day.
-        #expect(letters == ["K-1.txt", "K-2.txt"])
+        #expect(letters == ["K-1.pdf", "K-1.txt", "K-2.pdf", "K-2.txt"])
         #expect(try sql(root, "SELECT count(*) FROM batches WHERE file = 'dunning \(today)'") == "1")
         #expect(try notices(root) == "RE2025-00001:0:0:0:0 RE2025-00002:0:0:0:0")
     }
@@ -213,4 +219,22 @@ import Testing
         #expect(try KontorBinary.run(["report", "aging", "--shop", "shop"], root: root.path).status == 0)
         #expect(root.read("outbox/shop/credit/aging.csv")?.hasPrefix("customer,as_of,not_due") == true)
     }
+}
+
+/// The text of a PDF as `pdftotext -layout` extracts it (poppler-utils, installed by Scripts/test.sh).
+func pdfText(_ path: String) throws -> String {
+    let tool = "/usr/bin/pdftotext"
+    guard FileManager.default.isExecutableFile(atPath: tool) else {
+        Issue.record("pdftotext is missing: run Scripts/test.sh, which installs poppler-utils")
+        return ""
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tool)
+    process.arguments = ["-layout", path, "-"]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
 }
