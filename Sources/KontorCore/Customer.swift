@@ -16,12 +16,15 @@ public struct Customer: Sendable, Equatable {
     public var isBusiness: Bool?
     /// Whether the customer is never dunned; nil: not given (as before).
     public var dunningStop: Bool?
+    /// Whether the customer may not buy on account at all (gesperrt); nil: not given (as before).
+    public var blocked: Bool?
     public var location: SourceLocation
 
     public init(customerID: String, name: String, email: String, creditLimit: Int? = nil,
                 paymentTermsDays: Int? = nil, vatID: String? = nil, country: String? = nil,
                 street: String? = nil, zip: String? = nil, city: String? = nil, isBusiness: Bool? = nil,
-                dunningStop: Bool? = nil, location: SourceLocation) {
+                dunningStop: Bool? = nil, blocked: Bool? = nil, location: SourceLocation) {
+        self.blocked = blocked
         self.customerID = customerID
         self.name = name
         self.email = email

@@ -10,6 +10,8 @@ public struct CustomerAccount: Sendable, Equatable {
     public var email: String
     public var creditLimit: Int?
     public var paymentTermsDays: Int?
+    /// Whether the customer may not buy on account.
+    public var blocked = false
 }
 
 /// Customers, limits and holds, in the caller's transaction.
@@ -21,25 +23,27 @@ public struct CreditBook {
     /// Inserts or updates a customer from a customer list.
     public func upsert(_ c: Customer, shop: String, batch: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO customers (shop, customer_id, name, email, credit_limit, payment_terms_days, vat_id, country, street, zip, city, business, dunning_stop, batch_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO customers (shop, customer_id, name, email, credit_limit, payment_terms_days, vat_id, country, street, zip, city, business, dunning_stop, blocked, batch_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (shop, customer_id) DO UPDATE SET name = excluded.name, email = excluded.email,
                 credit_limit = coalesce(excluded.credit_limit, credit_limit),
                 payment_terms_days = coalesce(excluded.payment_terms_days, payment_terms_days),
                 vat_id = coalesce(excluded.vat_id, vat_id), country = coalesce(excluded.country, country),
                 street = coalesce(excluded.street, street), zip = coalesce(excluded.zip, zip),
                 city = coalesce(excluded.city, city), business = coalesce(excluded.business, business),
-                dunning_stop = coalesce(excluded.dunning_stop, dunning_stop), batch_id = excluded.batch_id
+                dunning_stop = coalesce(excluded.dunning_stop, dunning_stop), blocked = coalesce(excluded.blocked, blocked),
+                batch_id = excluded.batch_id
             """).execute(arguments: [shop, c.customerID, c.name, c.email, c.creditLimit, c.paymentTermsDays, c.vatID,
-                                     c.country, c.street, c.zip, c.city, c.isBusiness, c.dunningStop, batch])
+                                     c.country, c.street, c.zip, c.city, c.isBusiness, c.dunningStop, c.blocked, batch])
     }
 
     /// The customer with this id, or else with this e-mail address.
     public func customer(shop: String, id: String?, email: String?) throws -> CustomerAccount? {
-        let columns = "shop, customer_id, name, email, credit_limit, payment_terms_days"
+        let columns = "shop, customer_id, name, email, credit_limit, payment_terms_days, blocked"
         let account = { (row: SQLRow) in
             CustomerAccount(shop: row.text(0), customerID: row.text(1), name: row.text(2), email: row.text(3),
-                            creditLimit: row.optionalInt(4), paymentTermsDays: row.optionalInt(5))
+                            creditLimit: row.optionalInt(4), paymentTermsDays: row.optionalInt(5),
+                            blocked: (row.optionalInt(6) ?? 0) != 0)
         }
         if let id {
             return try db.cachedStatement(sql: "SELECT \(columns) FROM customers WHERE shop = ? AND customer_id = ?")

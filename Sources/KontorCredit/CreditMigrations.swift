@@ -114,5 +114,13 @@ public enum CreditMigrations {
                 ALTER TABLE customers ADD COLUMN dunning_stop INTEGER CHECK (dunning_stop IN (0, 1));
                 """)
         }
+        // A customer may be blocked from buying on account; the credit check finds a
+        // customer's dunned invoices through their notices.
+        migrator.registerMigration("credit-blocked-1") { db in
+            try db.execute(sql: """
+                ALTER TABLE customers ADD COLUMN blocked INTEGER;
+                CREATE INDEX dunning_notices_by_customer ON dunning_notices(shop, customer_key, level);
+                """)
+        }
     }
 }

@@ -62,6 +62,16 @@ public struct DunningBook {
         return h
     }
 
+    /// The invoices of a customer dunned at `level` or above (letters not taken back), each
+    /// with the title of its highest letter, oldest first; whether they are still open is
+    /// the caller's question.
+    public func dunned(shop: String, customerKey: String, atLeast level: Int) throws -> [(document: String, title: String)] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT document, title, max(level) FROM dunning_notices
+            WHERE shop = ? AND customer_key = ? AND level >= ? AND reverted_by IS NULL GROUP BY document ORDER BY min(id)
+            """), arguments: [shop, customerKey, level]).map { (document: $0[0], title: $0[1]) }
+    }
+
     /// Whether dunning of an invoice is stopped.
     public func isStopped(shop: String, document: String) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: """

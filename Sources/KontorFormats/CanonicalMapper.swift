@@ -102,7 +102,7 @@ public struct CanonicalMapper {
         return .customer(Customer(customerID: id, name: name, email: email, creditLimit: limit, paymentTermsDays: terms,
                                   vatID: f.optional("vat_id"), country: f.country("country"), street: f.optional("street"),
                                   zip: f.optional("zip"), city: f.optional("city"), isBusiness: f.boolean("business"),
-                                  dunningStop: f.boolean("dunning_stop"), location: f.location))
+                                  dunningStop: f.boolean("dunning_stop"), blocked: f.boolean("blocked"), location: f.location))
     }
 
     private func payment(_ f: inout Fields) -> DocumentRecord? {

@@ -30,7 +30,7 @@ public enum KindDetector {
                     "bin", "tariff_number", "origin_country", "warehouse"],
         .stockCount: ["sku", "counted", "warehouse", "scope"],
         .goodsReceipt: ["sku", "received", "cost", "supplier", "reference", "warehouse"],
-        .customers: ["customer_id", "name", "email", "credit_limit", "payment_terms_days", "vat_id", "country", "street", "zip", "city", "business", "dunning_stop"],
+        .customers: ["customer_id", "name", "email", "credit_limit", "payment_terms_days", "vat_id", "country", "street", "zip", "city", "business", "dunning_stop", "blocked"],
         .orders: ["order_number", "order_date", "sku", "quantity", "unit_price", "customer_id", "customer_email",
                   "customer_name", "ship_name", "ship_addition", "ship_street", "ship_zip", "ship_city", "ship_country",
                   "payment_method", "paid", "shipping", "currency", "vat_rate", "line_discount", "order_discount",

@@ -237,6 +237,7 @@ public enum KontorXMLSchema {
               <xs:element name="city" type="k:text" minOccurs="0"/>
               <xs:element name="business" type="k:yes_no" minOccurs="0"/>
               <xs:element name="dunning_stop" type="k:yes_no" minOccurs="0"/>
+              <xs:element name="blocked" type="k:yes_no" minOccurs="0"/>
             </xs:all>
           </xs:complexType>
         </xs:element>

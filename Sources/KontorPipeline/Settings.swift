@@ -60,6 +60,9 @@ public struct ShopSettings: Sendable, Equatable {
     /// Whether a return that leaves nothing of an order with the customer (a withdrawal)
     /// also credits the shipping charge, as German withdrawal law requires for standard delivery.
     public var refundShippingOnFullReturn = true
+    /// The dunning level (0 reminder, 1 first, 2 final dunning) from which an open invoice
+    /// holds the customer's new orders on account; nil: dunning holds nothing.
+    public var creditHoldDunningLevel: Int? = 1
     /// The seller: legal name, address, tax number and VAT ID, bank (`[shops.<name>.seller]`).
     public var seller = Seller()
     /// What the DATEV export needs: advisor's and client's numbers, fiscal year, account

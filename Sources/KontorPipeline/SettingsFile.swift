@@ -124,6 +124,17 @@ public enum SettingsFile {
                 }
                 shop.countScope = scope
             case "refund_shipping_on_full_return": shop.refundShippingOnFullReturn = try value.flag(key, line: line)
+            case "credit_hold_dunning_level":
+                if case .string("off") = value {
+                    shop.creditHoldDunningLevel = nil
+                } else {
+                    guard case .number(let n) = value, let level = Int(n), (0...2).contains(level) else {
+                        throw ParseError(line: line, message: """
+                            credit_hold_dunning_level must be 0 (reminder), 1 (first dunning), 2 (final dunning) or "off"
+                            """)
+                    }
+                    shop.creditHoldDunningLevel = level
+                }
             default: throw ParseError(line: line, message: "unknown setting \(key)")
             }
         }
@@ -313,6 +324,9 @@ public enum SettingsFile {
         # count_scope = "partial"
         # Whether a return of everything an order holds also credits its shipping charge.
         # refund_shipping_on_full_return = true
+        # From which dunning level an open invoice holds the customer's new orders on account:
+        # 0 the reminder, 1 the first dunning, 2 the final one, or "off".
+        # credit_hold_dunning_level = 1
 
         # Where payments a shop or payment provider reports (paid=true, a PayPal transaction)
         # wait until the bank statement or the provider's payout brings the money: SKR03 1360

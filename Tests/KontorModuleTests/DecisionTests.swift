@@ -53,3 +53,15 @@ import Testing
         #expect(decision == .hold(reason: "credit limit 300.00 exceeded: open 0.00 + order 381.10 = 381.10"))
     }
 }
+
+@Suite struct CreditStandingTests {
+    @Test func blockedAndDunnedCustomersAreHeldOnAccountOnly() {
+        #expect(CreditPolicy.decide(orderTotal: 100, method: .invoice, exposure: 0, limit: 100_000, blocked: true)
+                == .hold(reason: "the customer is blocked from buying on account"))
+        #expect(CreditPolicy.decide(orderTotal: 100, method: .invoice, exposure: 0, limit: 100_000,
+                                    dunned: ["RE2025-00002 (1. Mahnung)", "RE2025-00007 (Letzte Mahnung)"])
+                == .hold(reason: "overdue and dunned: RE2025-00002 (1. Mahnung), RE2025-00007 (Letzte Mahnung)"))
+        #expect(CreditPolicy.decide(orderTotal: 100, method: .paypal, exposure: 0, limit: 0, blocked: true,
+                                    dunned: ["RE2025-00002 (1. Mahnung)"]) == .release)
+    }
+}

@@ -53,7 +53,7 @@ enum GermanColumnAliases {
             [("customer_id", customerID), ("name", ["name", "kundenname", "firma"]), ("email", email),
              ("credit_limit", ["kreditlimit"]), ("payment_terms_days", ["zahlungsziel", "zahlungszieltage"]),
              ("vat_id", ["ustidnr", "ustid", "ustidnummer"]), ("country", country), ("street", street), ("zip", zip),
-             ("city", city), ("business", ["gewerblich", "unternehmer"]), ("dunning_stop", ["mahnsperre"])]
+             ("city", city), ("business", ["gewerblich", "unternehmer"]), ("dunning_stop", ["mahnsperre"]), ("blocked", ["gesperrt", "kreditsperre"])]
         case .orders:
             [("order_number", orderNumber), ("order_date", ["bestelldatum", "datum"]), ("customer_id", customerID),
              ("customer_email", email), ("customer_name", ["kundenname", "name"]),

@@ -76,7 +76,9 @@ extension BatchContext {
             let limit = customer?.creditLimit ?? settings.defaultCreditLimit
             let exposure = try self.exposure(repriced.customerKey)
             let total = repriced.totalGross
-            if case .hold(let reason) = CreditPolicy.decide(orderTotal: total, method: method, exposure: exposure, limit: limit) {
+            let standing = try standing(of: repriced.customerKey, customer)
+            if case .hold(let reason) = CreditPolicy.decide(orderTotal: total, method: method, exposure: exposure, limit: limit,
+                                                            blocked: standing.blocked, dunned: standing.dunned) {
                 // Held by the credit check now, as a new order would be: its goods stay reserved.
                 try credit.hold(shop: shop, order: entry.orderNumber, customerKey: repriced.customerKey, amount: total, exposure: exposure,
                                 limit: limit, reason: reason, batch: batch)

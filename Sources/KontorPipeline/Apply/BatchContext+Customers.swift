@@ -1,3 +1,4 @@
+import KontorAccounting
 import KontorCredit
 
 extension BatchContext {
@@ -9,5 +10,21 @@ extension BatchContext {
         let found = try credit.customer(shop: shop, id: id, email: email)
         customers[key] = .some(found)
         return found
+    }
+}
+
+extension BatchContext {
+    /// What besides the limit the credit check weighs for an order on account of
+    /// `customerKey`: whether the customer is blocked, and their open invoices dunned at or
+    /// above the shop's level, each as `RE2025-00002 (1. Mahnung)`.
+    func standing(of customerKey: String, _ account: CustomerAccount?) throws -> (blocked: Bool, dunned: [String]) {
+        var dunned: [String] = []
+        if let level = settings.creditHoldDunningLevel {
+            for notice in try DunningBook(db).dunned(shop: shop, customerKey: customerKey, atLeast: level)
+            where try ledger.openAmount(shop: shop, document: notice.document) > 0 {
+                dunned.append("\(notice.document) (\(notice.title))")
+            }
+        }
+        return (account?.blocked ?? false, dunned)
     }
 }

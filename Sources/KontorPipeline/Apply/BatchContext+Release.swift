@@ -45,9 +45,12 @@ extension BatchContext {
                                     log: inout DiagnosticLog) throws {
         for number in try credit.heldOrders(shop: shop, customerKey: customerKey) {
             guard let entry = try orders.order(shop: shop, number: number), entry.status == .held else { continue }
-            let limit = try customer(id: customerKey, email: nil)?.creditLimit ?? settings.defaultCreditLimit
+            let account = try customer(id: customerKey, email: nil)
+            let limit = account?.creditLimit ?? settings.defaultCreditLimit
             let method = PaymentMethod(rawValue: entry.paymentMethod) ?? .invoice
-            guard CreditPolicy.decide(orderTotal: entry.totalGross, method: method, exposure: try exposure(customerKey), limit: limit) == .release,
+            let standing = try standing(of: customerKey, account)
+            guard CreditPolicy.decide(orderTotal: entry.totalGross, method: method, exposure: try exposure(customerKey), limit: limit,
+                                      blocked: standing.blocked, dunned: standing.dunned) == .release,
                   try release(entry, on: date, because: cause, log: &log) else { return }
             summary.released.append(.init(order: number, customer: customerKey, reason: cause))
         }

@@ -3,7 +3,8 @@ import KontorCredit
 import KontorOrders
 
 /// A customer of the customer list: inserted or updated in the credit book; orders held for
-/// want of the customer, and held orders that the new limit lets through, are released.
+/// want of the customer, and held orders that the new limit (or a lifted block) lets
+/// through, are released.
 struct CustomerHandler: RecordHandler {
     let kind = RecordKind.customer
 
@@ -16,6 +17,8 @@ struct CustomerHandler: RecordHandler {
         }
         if let limit = customer.creditLimit {
             try context.releaseHeldOrders(of: customer.customerID, on: try context.receivedDate(), because: "credit limit now \(Money.decimalString(limit))", log: &log)
+        } else if customer.blocked == false {
+            try context.releaseHeldOrders(of: customer.customerID, on: try context.receivedDate(), because: "customer no longer blocked", log: &log)
         }
     }
 }

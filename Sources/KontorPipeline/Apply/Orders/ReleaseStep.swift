@@ -10,12 +10,15 @@ struct ReleaseStep: OrderHandlerStep {
     func run(_ o: inout OrderInProgress, in context: inout BatchContext, log: inout DiagnosticLog) throws -> OrderStepOutcome {
         let (shop, batch, number) = (context.shop, context.batch, o.order.orderNumber)
         let exposureOf = context.exposure
+        let standingOf = context.standing
         let limit = o.customer?.creditLimit ?? context.settings.defaultCreditLimit
         var exposure = 0
         let release = try OrderRelease.decide(cancelled: o.order.cancelled) { [o] () throws -> String? in
             // An invoice the shop issued for this very order is in what the customer owes already.
             exposure = try exposureOf(o.customerKey) - (o.invoice?.gross ?? 0)
-            let decision = CreditPolicy.decide(orderTotal: o.total, method: o.order.paymentMethod, exposure: exposure, limit: limit)
+            let standing = o.order.paymentMethod.isOnAccount ? try standingOf(o.customerKey, o.customer) : (blocked: false, dunned: [])
+            let decision = CreditPolicy.decide(orderTotal: o.total, method: o.order.paymentMethod, exposure: exposure, limit: limit,
+                                               blocked: standing.blocked, dunned: standing.dunned)
             guard case .hold(let reason) = decision else { return nil }
             return reason
         }

@@ -1,0 +1,78 @@
+import Foundation
+import KontorTestSupport
+import Testing
+
+/// The credit check beyond the limit: a customer with an invoice dunned at the shop's level,
+/// or blocked, gets new orders on account held with the reason; paying the dunned invoice,
+/// or lifting the block with a customers file, releases them.
+@Suite struct CreditHoldTests {
+    func state(_ order: String, in root: TemporaryRoot) throws -> (state: String?, history: [String]) {
+        let orders = try jsonArray(KontorBinary.run(["orders", "--json"], root: root.path))
+        let entry = orders.first { $0["order_number"] as? String == order }
+        let history = (entry?["history"] as? [[String: Any]] ?? []).map { "\($0["state"] ?? ""): \($0["cause"] ?? "")" }
+        return (entry?["state"] as? String, history)
+    }
+
+    func run(_ root: TemporaryRoot) throws {
+        let result = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func anInvoiceAtTheFirstDunningHoldsNewOrdersOnAccountUntilItIsPaid() throws {
+        let dunning = DunningEndToEndTests()
+        let root = try dunning.overdueInvoices()
+        #expect(try dunning.dun(root, "2025-06-23").status == 0)
+        // After the reminder alone, a new order on account still goes (the level is the first dunning).
+        try root.write("inbox/shop/orders-2.csv", """
+            order_number,order_date,customer_id,payment_method,paid,shipping,sku,quantity,unit_price
+            C-1,2025-06-24,K-2,invoice,false,0,TEA,1,8.90
+
+            """, done: true)
+        try run(root)
+        #expect(try state("C-1", in: root).state == "shipped")
+        #expect(try dunning.dun(root, "2025-07-08").status == 0)
+        try root.write("inbox/shop/orders-3.csv", """
+            order_number,order_date,customer_id,payment_method,paid,shipping,sku,quantity,unit_price
+            C-2,2025-07-09,K-2,invoice,false,0,TEA,1,8.90
+            C-3,2025-07-09,K-2,paypal,true,0,TEA,1,8.90
+
+            """, done: true)
+        try run(root)
+        #expect(try state("C-2", in: root).history == ["held: overdue and dunned: RE2025-00002 (1. Mahnung)"])
+        #expect(try state("C-3", in: root).state == "shipped", "an order paid in advance carries no credit risk")
+        #expect(root.read("outbox/shop/orders/held.csv")?.contains("C-2") == true)
+
+        // The dunned invoice paid in full, fees, interest and flat fee included: C-2 goes.
+        try root.write("inbox/shop/payments.csv", "reference,amount,date\nRE2025-00002,1045.05,2025-07-10\n", done: true)
+        try run(root)
+        let c2 = try state("C-2", in: root)
+        #expect(c2.state == "shipped", "\(c2.history)")
+        #expect(try sql(root, "SELECT status FROM credit_holds WHERE order_number = 'C-2'") == "released")
+    }
+
+    @Test func aBlockedCustomerIsHeldUntilACustomersFileLiftsTheBlock() throws {
+        let root = try stockedRoot()
+        try root.write("inbox/shop/01-customers.csv", """
+            customer_id,name,email,credit_limit,blocked
+            K-3,Hofladen Meyer,info@hofladen.example,1000.00,true
+
+            """, done: true)
+        try root.write("inbox/shop/02-orders.csv", """
+            order_number,order_date,customer_id,payment_method,paid,shipping,sku,quantity,unit_price
+            D-1,2025-03-03,K-3,invoice,false,4.90,TEA,2,8.90
+
+            """, done: true)
+        try run(root)
+        #expect(try state("D-1", in: root).history == ["held: the customer is blocked from buying on account"])
+        #expect(try sql(root, "SELECT count(*) FROM shipments") == "0")
+        // A customers file that names the customer without the column keeps the block.
+        try root.write("inbox/shop/03-customers.csv", "customer_id,name,email,credit_limit\nK-3,Hofladen Meyer,info@hofladen.example,1000.00\n",
+                       done: true)
+        try run(root)
+        #expect(try state("D-1", in: root).state == "held")
+        try root.write("inbox/shop/04-customers.csv", "customer_id,name,email,blocked\nK-3,Hofladen Meyer,info@hofladen.example,false\n",
+                       done: true)
+        try run(root)
+        #expect(try state("D-1", in: root).state == "shipped")
+    }
+}
