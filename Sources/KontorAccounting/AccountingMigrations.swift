@@ -158,5 +158,19 @@ public enum AccountingMigrations {
                 """)
             try Schema.makeAppendOnly("journal_seals", in: db)
         }
+        // Closed periods (GoBD): a month once closed takes no entry dated inside it; what
+        // comes later for it is posted in the first open day, citing its own date.
+        migrator.registerMigration("accounting-close-1") { db in
+            try db.execute(sql: """
+                CREATE TABLE period_closes (
+                    shop TEXT NOT NULL REFERENCES shops(shop),
+                    through TEXT NOT NULL,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    reverted_by INTEGER REFERENCES batches(id),
+                    PRIMARY KEY (shop, through, batch_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX period_closes_by_batch ON period_closes(batch_id);
+                """)
+        }
     }
 }

@@ -19,6 +19,7 @@ public struct AccountingModule: BooksModule {
     public func reverse(batch: Int64, by reversal: Int64, on date: CalendarDate, in db: Database) throws {
         try Ledger(db).reverse(batch: batch, by: reversal, date: date)
         try Ledger(db).reverseRefunds(batch: batch, by: reversal)
+        try Ledger(db).reverseCloses(batch: batch, by: reversal)
     }
 
     /// The applied batches after `batch` that posted against the invoices it issued.

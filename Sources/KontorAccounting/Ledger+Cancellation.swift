@@ -13,6 +13,7 @@ extension Ledger {
             SELECT order_number, customer_key, net, vat, gross, entry_id FROM invoices WHERE shop = ? AND number = ? AND kind = 'invoice'
             """), arguments: [shop, invoice]) else { return nil }
         let order: String = row["order_number"], customer: String = row["customer_key"]
+        let date = try openDate(shop: shop, date)
         let number = try nextNumber(shop: shop, series: "GS", year: date.year)
         let receivables = ChartOfAccounts.receivables.number
         let lines = try Row.fetchAll(db.cachedStatement(sql: """

@@ -20,8 +20,11 @@ public struct Ledger {
 
     /// Posts a balanced entry and returns its id. Refuses an entry whose debits and credits differ.
     @discardableResult
-    public func post(shop: String, date: CalendarDate, document: String, text: String, lines: [Posting],
+    public func post(shop: String, date requested: CalendarDate, document: String, text given: String, lines: [Posting],
                      batch: Int64, reverses: Int64? = nil) throws -> Int64 {
+        // An entry for a closed month is posted on the first open day, citing its own date.
+        let date = try openDate(shop: shop, requested)
+        let text = date == requested ? given : given + " (Beleg vom \(requested))"
         let debit = lines.reduce(0) { $0 + $1.debit }, credit = lines.reduce(0) { $0 + $1.credit }
         guard debit == credit else {
             throw AccountingError(description: "entry \(document) does not balance: debit \(debit) ≠ credit \(credit)")
@@ -74,6 +77,8 @@ public struct Ledger {
     public func postInvoice(shop: String, orderNumber: String, customerKey: String, date: CalendarDate, dueDays: Int,
                             goods: [TaxableAmount], shipping: Int, basis: PriceBasis = .gross, number given: String? = nil,
                             batch: Int64) throws -> PostedInvoice {
+        // Issued for a closed month, an invoice is dated (and numbered) in the open one.
+        let date = try openDate(shop: shop, date)
         let number = try given ?? nextNumber(shop: shop, series: "RE", year: date.year)
         let totals = InvoiceCalculator.totals(goods: goods, shipping: shipping, basis: basis)
         let invoice = try record(shop: shop, number: number, kind: "invoice", orderNumber: orderNumber, customerKey: customerKey,
@@ -87,6 +92,7 @@ public struct Ledger {
     /// reversing their revenue and VAT, and cites the invoice it corrects.
     public func postCreditNote(shop: String, invoice: String, orderNumber: String, customerKey: String, date: CalendarDate,
                                goods: [TaxableAmount], batch: Int64) throws -> PostedInvoice {
+        let date = try openDate(shop: shop, date)
         let number = try nextNumber(shop: shop, series: "GS", year: date.year)
         let totals = InvoiceCalculator.totals(goods: goods)
         return try record(shop: shop, number: number, kind: "credit_note", orderNumber: orderNumber, customerKey: customerKey,

@@ -51,6 +51,41 @@ struct Ship: ParsableCommand {
     }
 }
 
+struct Close: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Close the books up to the end of a month: nothing is posted dated inside it any more.",
+        discussion: """
+            What comes later for a closed month (a return, a bank line, a late invoice) is posted on the first open day and \
+            cites its own date; invoices are then numbered in the year of that day. Months are closed in order: closing \
+            2026-11 closes every month before it too. A batch of its own per shop, with your user name and the note in its \
+            log; kontor revert opens the months again.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The month, YYYY-MM.") var month: String
+    @Option(name: .long, help: "Only this shop (default: every shop).")
+    var shop: String?
+    @Option(name: .long, help: "Why, for the batch log (required), such as \"USt-Voranmeldung 11/2026 abgegeben\".")
+    var note: String
+
+    func validate() throws {
+        guard parsed != nil else { throw ValidationError("the month must be YYYY-MM, such as 2026-11") }
+    }
+
+    var parsed: (year: Int, month: Int)? {
+        let parts = month.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let m = Int(parts[1]),
+              (1...12).contains(m) else { return nil }
+        return (y, m)
+    }
+
+    func run() throws {
+        guard let (year, month) = parsed else { return }
+        let lines = try global.pipeline().close(year: year, month: month, shop: shop, note: note)
+        for line in lines { Commands.report(line) }
+        if lines.contains(where: { $0.status != .applied }) { throw ExitCode(ExitCodes.rejected) }
+    }
+}
+
 struct Cancel: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Cancel an order not yet shipped: its reservations end, an invoice it carries is corrected.",
