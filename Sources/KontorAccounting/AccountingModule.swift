@@ -34,6 +34,7 @@ public struct AccountingModule: BooksModule {
             """, arguments: [batch])
     }
 
-    /// `journal.csv`, `orders/refunds.csv`, `credit/aging.csv`.
-    public var reports: [Report] { [JournalReport.report, RefundsReport.report, AgingReport.report] }
+    /// `journal.csv`, `orders/refunds.csv`, `credit/aging.csv`, and for a period the trial
+    /// balance, the VAT return's figures and the profit and loss in `accounting/`.
+    public var reports: [Report] { [JournalReport.report, RefundsReport.report, AgingReport.report] + AccountantReports.reports }
 }
