@@ -72,6 +72,18 @@ public struct DunningBook {
             """), arguments: [shop, customerKey, level]).map { (document: $0[0], title: $0[1]) }
     }
 
+    /// Per customer of `shop`, how many of their invoices were dunned (first dunning or
+    /// above, letters not taken back), counting each letter's notice.
+    public func dunningCounts(shop: String) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT customer_key, count(*) FROM dunning_notices WHERE shop = ? AND level >= 1 AND reverted_by IS NULL GROUP BY customer_key
+            """, arguments: [shop]) {
+            counts[row[0]] = row[1]
+        }
+        return counts
+    }
+
     /// Whether dunning of an invoice is stopped.
     public func isStopped(shop: String, document: String) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: """

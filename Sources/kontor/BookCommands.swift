@@ -43,17 +43,27 @@ struct LedgerCommand: ParsableCommand {
 }
 
 struct Customers: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List customers with credit limit, exposure and holds.")
+    static let configuration = CommandConfiguration(
+        abstract: "List customers with credit limit, exposure, holds and credit risk score.",
+        discussion: "The score (0 to 100) adds points for days late, invoices paid late, dunning, exposure and a new relationship; --explain lists them.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var list: ListOptions
+    @Flag(name: .customLong("explain"), help: "Show each customer's risk factors with their points.")
+    var verbose = false
 
     func run() throws {
-        let rows = try openBooks(global).customers(shop: list.shop)
+        let settings = try global.pipeline().settings
+        let rows = try openBooks(global).customers(shop: list.shop) { settings.shop($0).defaultCreditLimit }
         if list.json { return try Output.json(rows) }
-        Output.table(["shop", "customer", "name", "limit", "exposure", "on hold"], rows.map {
+        Output.table(["shop", "customer", "name", "limit", "exposure", "on hold", "risk", "suggested"], rows.map {
             [$0.shop, $0.customer_id, $0.name, $0.credit_limit ?? "default", $0.exposure,
-             $0.on_hold ? "yes (\($0.held_orders) order(s), \($0.held_amount))" : "no"]
-        }, rightAligned: [3, 4])
+             $0.on_hold ? "yes (\($0.held_orders) order(s), \($0.held_amount))" : "no", String($0.risk_score), $0.suggested_limit ?? "-"]
+        }, rightAligned: [3, 4, 6, 7])
+        if !verbose { return }
+        for row in rows {
+            print("\n\(row.shop)/\(row.customer_id) \(row.name): risk \(row.risk_score)")
+            for factor in row.risk_factors { print("  \(factor)") }
+        }
     }
 }
 
