@@ -68,6 +68,20 @@ import Testing
         #expect(try KontorBinary.run(["verify"], root: root.path).status == 0)
     }
 
+    @Test func verifyAndDoctorNameAStockValueThatDiffersFromItsMovements() throws {
+        let root = try TemporaryRoot()
+        try root.write("inbox/shop/01-products.csv", productsCSV, done: true)
+        try root.write("inbox/shop/02-receipt.csv", "sku,received,cost\nTEA,3,2.95\n", done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: root.path).status == 0)
+        #expect(try KontorBinary.run(["verify"], root: root.path).status == 0)
+        _ = try sql(root, "UPDATE stock_balances SET value = value - 1 WHERE sku = 'TEA'")
+        let caught = try KontorBinary.run(["verify"], root: root.path)
+        #expect(caught.status == 3)
+        #expect(caught.stdout == "problem: shop shop: TEA in main: value 8.84, but its movements' values add up to 8.85\n")
+        let doctor = try KontorBinary.run(["doctor"], root: root.path)
+        #expect(doctor.stdout.contains("1 stock balance(s) differ from the sum of their movements"))
+    }
+
     @Test func aValuationNeedsADayAsYYYYMMDD() throws {
         let root = try TemporaryRoot()
         try root.write("inbox/shop/01-products.csv", productsCSV, done: true)
