@@ -94,6 +94,28 @@ import Testing
         }
     }
 
+    @Test func stockBookedBeforeValuationIsWorthNothingUntilItHasLeft() throws {
+        let queue = try DatabaseQueue()
+        try Pipeline.migrator.migrate(queue, upTo: "inventory-logistics-1")
+        try queue.write { db in
+            let batch = try open(1, on: "2025-03-01", in: db)
+            try db.execute(sql: """
+                INSERT INTO articles (shop, sku, name, price_gross, vat_rate, cost, batch_id) VALUES ('shop', 'KAN', 'Teekanne', 2490, 19, 450, \(batch));
+                INSERT INTO stock_movements (shop, sku, warehouse, quantity, kind, batch_id) VALUES ('shop', 'KAN', 'main', 6, 'count', \(batch));
+                INSERT INTO stock_balances (shop, sku, warehouse, on_hand) VALUES ('shop', 'KAN', 'main', 6);
+                """)
+        }
+        try Pipeline.migrator.migrate(queue)
+        try queue.write { db in
+            #expect(try level("KAN", in: db) == (6, 0, 0))
+            #expect(try Inventory.verify(in: db).isEmpty)
+            let batch = try open(2, on: "2025-03-02", in: db)
+            // 4 at 6.00 average in with the 6 worth nothing: 24.00 for 10.
+            try Inventory(db).receive(GoodsReceiptLine(sku: "KAN", received: 4, cost: 600, location: place), shop: "shop", batch: batch)
+            #expect(try level("KAN", in: db) == (10, 2400, 240))
+        }
+    }
+
     @Test func verifyNamesAnArticleWhoseValueDiffersFromItsMovements() throws {
         let (database, batch) = try makeBooks(inMemory: true)
         let problems = try database.writer.write { db in
