@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "KontorFormatsTests", dependencies: ["KontorCore", "KontorFormats", "KontorTestSupport"]),
         .testTarget(name: "KontorModuleTests", dependencies: [
             "KontorCore", "KontorStore", "KontorInventory", "KontorAccounting", "KontorLogistics", "KontorCredit",
-            "KontorPipeline",
+            "KontorPipeline", "KontorTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "KontorOutputTests", dependencies: ["KontorOutput"]),

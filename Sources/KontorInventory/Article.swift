@@ -41,7 +41,12 @@ public struct StockLevel: Sendable, Equatable, Codable {
     public var onHand: Int
     public var reserved: Int
     public var reorderPoint: Int?
+    /// What the stock is worth in minor units: the sum of its movements' values.
+    public var value: Int = 0
 
+    /// The average cost per unit (value / on hand, rounded half away from zero); nil when
+    /// nothing is on hand.
+    public var averageCost: Int? { StockValue.average(value: value, onHand: onHand) }
     /// What can still be promised: on hand less reserved, never below zero.
     public var available: Int { max(0, onHand - reserved) }
     /// What orders were promised beyond what is on hand (they wait for stock).

@@ -77,7 +77,7 @@ public struct Inventory {
     /// Adds received goods.
     public func receive(_ line: GoodsReceiptLine, shop: String, batch: Int64) throws {
         try move(shop: shop, sku: line.sku, warehouse: line.warehouse, quantity: line.received, kind: "receipt",
-                 reference: line.reference ?? line.supplier, batch: batch)
+                 reference: line.reference ?? line.supplier, batch: batch, pricing: .receipt(cost: line.cost))
     }
 
     /// Reserves goods for an order, queued by `queuedOn` (the order's date): an order placed
@@ -180,11 +180,12 @@ public struct Inventory {
     /// booked to `reversal`. Nothing is deleted.
     public func reverse(batch: Int64, by reversal: Int64) throws {
         let moves = try Row.fetchAll(db, sql: """
-            SELECT id, shop, sku, warehouse, quantity FROM stock_movements WHERE batch_id = ? AND reverses IS NULL ORDER BY id DESC
+            SELECT id, shop, sku, warehouse, quantity, value FROM stock_movements WHERE batch_id = ? AND reverses IS NULL ORDER BY id DESC
             """, arguments: [batch])
         for m in moves {
             try move(shop: m["shop"], sku: m["sku"], warehouse: m["warehouse"], quantity: -(m["quantity"] as Int),
-                     kind: "reversal", reference: "batch \(batch)", batch: reversal, reverses: m["id"])
+                     kind: "reversal", reference: "batch \(batch)", batch: reversal, reverses: m["id"],
+                     pricing: .exactly(-(m["value"] as Int)))
         }
         let reservations = try Row.fetchAll(db, sql: """
             SELECT id, shop, order_number, sku, warehouse, quantity FROM reservations WHERE batch_id = ? AND reverses IS NULL ORDER BY id DESC
@@ -199,26 +200,42 @@ public struct Inventory {
     public static func levels(shop: String? = nil, in db: Database) throws -> [StockLevel] {
         try Row.fetchAll(db, sql: """
             SELECT a.shop, a.sku, a.name, coalesce(b.warehouse, 'main') AS warehouse,
-                   coalesce(b.on_hand, 0) AS on_hand, coalesce(b.reserved, 0) AS reserved, a.reorder_point
+                   coalesce(b.on_hand, 0) AS on_hand, coalesce(b.reserved, 0) AS reserved, a.reorder_point,
+                   coalesce(b.value, 0) AS value
             FROM articles a LEFT JOIN stock_balances b ON b.shop = a.shop AND b.sku = a.sku
             WHERE ?1 IS NULL OR a.shop = ?1
             ORDER BY a.shop, a.sku, warehouse
             """, arguments: [shop]).map {
             StockLevel(shop: $0["shop"], sku: $0["sku"], name: $0["name"], warehouse: $0["warehouse"],
-                       onHand: $0["on_hand"], reserved: $0["reserved"], reorderPoint: $0["reorder_point"])
+                       onHand: $0["on_hand"], reserved: $0["reserved"], reorderPoint: $0["reorder_point"], value: $0["value"])
         }
     }
 
+    /// Books a movement and adds it to its balance. Its value (`StockValue`) needs the
+    /// balance as it stands and the article's cost: one read of both rows by primary key,
+    /// left out where the value is fixed or the quantity 0.
     private func move(shop: String, sku: String, warehouse: String, quantity: Int, kind: String, reference: String?,
-                      batch: Int64, reverses: Int64? = nil) throws {
+                      batch: Int64, reverses: Int64? = nil, pricing: StockValue.Pricing = .average) throws {
+        var value = 0
+        if case .exactly(let fixed) = pricing {
+            value = fixed
+        } else if quantity != 0 {
+            let stock = try db.cachedStatement(sql: """
+                SELECT coalesce(b.on_hand, 0), coalesce(b.value, 0), a.cost FROM articles a
+                LEFT JOIN stock_balances b ON b.shop = a.shop AND b.sku = a.sku AND b.warehouse = ?3
+                WHERE a.shop = ?1 AND a.sku = ?2
+                """).first(shop, sku, warehouse) { ($0.int(0), $0.int(1), $0.optionalInt(2)) } ?? (0, 0, nil)
+            value = try StockValue.of(quantity, pricing: pricing, onHand: stock.0, value: stock.1, articleCost: stock.2)
+        }
         try db.cachedStatement(sql: """
-            INSERT INTO stock_movements (shop, sku, warehouse, quantity, kind, reference, batch_id, reverses)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).run(shop, sku, warehouse, quantity, kind, reference, batch, reverses)
+            INSERT INTO stock_movements (shop, sku, warehouse, quantity, kind, reference, batch_id, reverses, value)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).run(shop, sku, warehouse, quantity, kind, reference, batch, reverses, value)
         try db.cachedStatement(sql: """
-            INSERT INTO stock_balances (shop, sku, warehouse, on_hand) VALUES (?, ?, ?, ?)
-            ON CONFLICT (shop, sku, warehouse) DO UPDATE SET on_hand = on_hand + excluded.on_hand
-            """).run(shop, sku, warehouse, quantity)
+            INSERT INTO stock_balances (shop, sku, warehouse, on_hand, value) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (shop, sku, warehouse) DO UPDATE SET on_hand = on_hand + excluded.on_hand,
+                value = value + excluded.value
+            """).run(shop, sku, warehouse, quantity, value)
     }
 
     private func reservation(shop: String, order: String, sku: String, warehouse: String, quantity: Int,
@@ -246,15 +263,17 @@ public struct Inventory {
 }
 
 extension Inventory {
-    /// Checks the running stock figures against the ledgers they sum up: on hand of every
-    /// article and warehouse against its stock movements, reserved against its reservations.
+    /// Checks the running stock figures against the ledgers they sum up: on hand and value of
+    /// every article and warehouse against its stock movements, reserved against its reservations.
     /// Names each figure that differs. Reads every movement: for `kontor verify`, not a run.
     public static func verify(shop: String? = nil, in db: Database) throws -> [(shop: String, problem: String)] {
         var problems: [(shop: String, problem: String)] = []
         for row in try Row.fetchAll(db, sql: """
-            SELECT b.shop, b.sku, b.warehouse, b.on_hand, b.reserved,
+            SELECT b.shop, b.sku, b.warehouse, b.on_hand, b.reserved, b.value,
                    (SELECT coalesce(SUM(m.quantity), 0) FROM stock_movements m
                     WHERE m.shop = b.shop AND m.sku = b.sku AND m.warehouse = b.warehouse) AS moved,
+                   (SELECT coalesce(SUM(m.value), 0) FROM stock_movements m
+                    WHERE m.shop = b.shop AND m.sku = b.sku AND m.warehouse = b.warehouse) AS valued,
                    (SELECT coalesce(SUM(r.quantity), 0) FROM reservations r
                     WHERE r.shop = b.shop AND r.sku = b.sku AND r.warehouse = b.warehouse) AS booked
             FROM stock_balances b WHERE ?1 IS NULL OR b.shop = ?1 ORDER BY b.shop, b.sku, b.warehouse
@@ -263,6 +282,11 @@ extension Inventory {
             let article = "\(row["sku"] as String) in \(row["warehouse"] as String)"
             if onHand != moved {
                 problems.append((row["shop"], "\(article): on hand \(onHand), but its movements add up to \(moved)"))
+            }
+            let (value, valued): (Int, Int) = (row["value"], row["valued"])
+            if value != valued {
+                problems.append((row["shop"], "\(article): value \(Money.decimalString(value)), "
+                                 + "but its movements' values add up to \(Money.decimalString(valued))"))
             }
             if reserved != max(booked, 0) {
                 problems.append((row["shop"], "\(article): reserved \(reserved), but its reservations add up to \(booked)"))

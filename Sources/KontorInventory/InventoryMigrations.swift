@@ -73,6 +73,7 @@ public enum InventoryMigrations {
         registerOpenReservations(in: &migrator)
         registerQueueByOrderDate(in: &migrator)
         registerLogistics(in: &migrator)
+        registerValue(in: &migrator)
     }
 
     /// The queue of open reservations by order date, then by arrival: an order placed earlier

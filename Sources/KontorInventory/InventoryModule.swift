@@ -20,6 +20,6 @@ public struct InventoryModule: BooksModule {
         try Inventory(db).reverse(batch: batch, by: reversal)
     }
 
-    /// `stock.csv`.
-    public var reports: [Report] { [StockReport.report] }
+    /// `stock.csv`, and on demand `inventory/valuation-<date>.csv`.
+    public var reports: [Report] { [StockReport.report, ValuationReport.report] }
 }

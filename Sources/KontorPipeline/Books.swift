@@ -21,6 +21,10 @@ public struct Books: Sendable {
         /// What orders were promised beyond what is on hand.
         public var shortfall: Int
         public var reorder_point: Int?
+        /// Value / on hand, rounded; nil when nothing is on hand.
+        public var average_cost: String?
+        /// What the stock is worth: the sum of its movements' values.
+        public var value: String
     }
 
     public func stock(shop: String? = nil) throws -> [StockRow] {
@@ -28,7 +32,8 @@ public struct Books: Sendable {
             try Inventory.levels(shop: shop, in: db).map {
                 StockRow(shop: $0.shop, sku: $0.sku, name: $0.name, warehouse: $0.warehouse, on_hand: $0.onHand,
                          reserved: $0.reserved, available: $0.available, shortfall: $0.shortfall,
-                         reorder_point: $0.reorderPoint)
+                         reorder_point: $0.reorderPoint, average_cost: $0.averageCost.map { Money.decimalString($0) },
+                         value: Money.decimalString($0.value))
             }
         }
     }

@@ -57,6 +57,8 @@ extension Pipeline {
             let drift = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM stock_balances b WHERE b.on_hand != (SELECT coalesce(SUM(m.quantity), 0) FROM stock_movements m
                     WHERE m.shop = b.shop AND m.sku = b.sku AND m.warehouse = b.warehouse)
+                  OR b.value != (SELECT coalesce(SUM(m.value), 0) FROM stock_movements m
+                    WHERE m.shop = b.shop AND m.sku = b.sku AND m.warehouse = b.warehouse)
                 """) ?? 0
             if drift > 0 { problem("\(drift) stock balance(s) differ from the sum of their movements: restore from the backup") }
         }

@@ -27,11 +27,21 @@ public struct Report: Sendable {
     /// only when asked for (`kontor report NAME`, or the command it belongs to), so that a
     /// run's cost stays what the run added.
     public var afterEveryRun = true
+    /// Whether it is made as of one day, the period's last (a valuation): `--to` alone asks
+    /// for it, and `--from` is accepted but changes nothing.
+    public var asOf = false
 
     /// The report, made only when asked for.
     public func onDemand() -> Report {
         var report = self
         report.afterEveryRun = false
+        return report
+    }
+
+    /// The report, made as of the last day of its period.
+    public func asOfDay() -> Report {
+        var report = self
+        report.asOf = true
         return report
     }
 

@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
     var shop: String?
     @Option(name: .long, help: "The first day of the period (YYYY-MM-DD), for reports that take one.")
     var from: String?
-    @Option(name: .long, help: "The last day of the period (YYYY-MM-DD), for reports that take one.")
+    @Option(name: .long, help: "The last day of the period (YYYY-MM-DD), for reports that take one; alone for a report as of a day.")
     var to: String?
     @Argument(help: "The report to write.") var name: String?
 
@@ -52,10 +52,14 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// The period asked for: both ends or neither, and only for a report that takes one.
+    /// The period asked for: both ends or neither, and only for a report that takes one; a
+    /// report as of a day (`Report.asOf`) takes `--to` alone.
     private func period(for report: Report) throws -> ReportPeriod? {
         switch (from, to) {
         case (nil, nil): return nil
+        case (nil, let to?) where report.asOf:
+            guard let day = CalendarDate(parsing: to) else { throw UsageError("--to takes a date as YYYY-MM-DD") }
+            return ReportPeriod(from: day, to: day)
         case (let from?, let to?):
             guard report.takesPeriod else { throw UsageError("the report \(report.name) covers no period; leave out --from and --to") }
             guard let first = CalendarDate(parsing: from), let last = CalendarDate(parsing: to) else {

@@ -163,7 +163,7 @@ struct Doctor: ParsableCommand {
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the journal against its seals (a SHA-256 per entry, a chain per batch), and the running figures of books and stock.",
-        discussion: "Names the first entry of each shop that was changed after it was posted, a batch whose entries were removed or added, debits that differ from credits, customer balances that differ from their receivables, and stock on hand or reserved that differ from their movements and reservations. Exits 0 when all match, 3 when not.")
+        discussion: "Names the first entry of each shop that was changed after it was posted, a batch whose entries were removed or added, debits that differ from credits, customer balances that differ from their receivables, stock on hand or reserved that differ from their movements and reservations, and stock values that differ from the sum of their movements' values. Exits 0 when all match, 3 when not.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var list: ListOptions
 
@@ -173,7 +173,7 @@ struct Verify: ParsableCommand {
             try Output.json(result)
         } else if result.breaches.isEmpty {
             print("The journal matches its seals: \(result.entries) entries, \(result.seals) batches sealed; debits equal credits;")
-            print("stock on hand and reserved equal their movements and reservations.")
+            print("stock on hand and reserved equal their movements and reservations, and stock values their movements' values.")
         } else {
             for breach in result.breaches { print("problem: \(breach)") }
         }
