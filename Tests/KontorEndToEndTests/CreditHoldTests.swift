@@ -75,4 +75,24 @@ import Testing
         try run(root)
         #expect(try state("D-1", in: root).state == "shipped")
     }
+
+    /// `kontor customers --json` shows each customer's risk score with its factors: the business
+    /// whose invoice of June 2025 is open, long overdue and at the first dunning scores the
+    /// full 35 for days late, 20 for the share late, 5 for the letter and 3 for 1,045.05 of a
+    /// 5,000.00 limit; the relationship is over a year old.
+    @Test func theRiskScoreOfADunnedCustomer() throws {
+        let dunning = DunningEndToEndTests()
+        let root = try dunning.overdueInvoices()
+        #expect(try dunning.dun(root, "2025-06-23").status == 0)
+        #expect(try dunning.dun(root, "2025-07-08").status == 0)
+        let customers = try jsonArray(KontorBinary.run(["customers", "--json"], root: root.path))
+        let k2 = try #require(customers.first { $0["customer_id"] as? String == "K-2" })
+        #expect(k2["risk_score"] as? Int == 63, "\(k2["risk_factors"] ?? "")")
+        let factors = k2["risk_factors"] as? [String] ?? []
+        #expect(factors.count == 5)
+        #expect(factors.contains("dunning letters: 1 → 5/20"))
+        #expect(factors.contains("exposure against limit: 1045.05 of 5000.00 → 3/15"))
+        let explained = try KontorBinary.run(["customers", "--explain"], root: root.path)
+        #expect(explained.stdout.contains("shop/K-2 Café Ahrens GmbH: risk 63"))
+    }
 }

@@ -65,3 +65,32 @@ import Testing
                                     dunned: ["RE2025-00002 (1. Mahnung)"]) == .release)
     }
 }
+
+/// The risk score's worked examples, figure by figure.
+@Suite struct RiskScoreTests {
+    @Test func aCustomerWhoPaysLateSometimes() {
+        let risk = RiskScore.of(PaymentBehaviour(daysLate: [0, 10, 20], dunningLetters: 1, exposure: 25_000, limit: 50_000,
+                                                 relationshipDays: 400, invoicedLastYear: 120_000))
+        // 10.0 days on average: 35 × 10/30 = 11.67 → 12; 2 of 3 late: 13.33 → 13; one letter: 5;
+        // half the limit used: 7.5 → 8; over a year: 0.
+        #expect(risk.factors.map(\.points) == [12, 13, 5, 8, 0])
+        #expect(risk.score == 38)
+        #expect(risk.factors[0].description == "average days late: 10.0 days over 3 invoice(s) → 12/35")
+        // Two months of 1,200.00 a year, 62 % of it, in steps of 50.00: 124.00 → 100.00.
+        #expect(risk.suggestedLimit == 10_000)
+    }
+
+    @Test func aNewCustomerWithoutHistory() {
+        let risk = RiskScore.of(PaymentBehaviour(daysLate: [], dunningLetters: 0, exposure: 0, limit: 0,
+                                                 relationshipDays: nil, invoicedLastYear: 0))
+        #expect(risk.factors.map(\.points) == [0, 0, 0, 0, 10])
+        #expect(risk.score == 10)
+        #expect(risk.suggestedLimit == nil)
+    }
+
+    @Test func theWorstCaseIsAHundred() {
+        let risk = RiskScore.of(PaymentBehaviour(daysLate: [90, 120], dunningLetters: 6, exposure: 90_000, limit: 50_000,
+                                                 relationshipDays: 30, invoicedLastYear: 10_000))
+        #expect(risk.score == 100)
+    }
+}
