@@ -30,7 +30,7 @@ extension Ledger {
     /// in, ascending, and the id of the last such entry (`cursor` when there is none).
     public static func datevMonths(shop: String, after cursor: Int64, in db: Database) throws -> (months: [(year: Int, month: Int)], last: Int64) {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT substr(date, 1, 7) AS month, MAX(id) AS last FROM journal_entries WHERE id > ? AND shop = ?
+            SELECT substr(date, 1, 7) AS month, MAX(id) AS last FROM journal_entries NOT INDEXED WHERE id > ? AND shop = ?
             GROUP BY substr(date, 1, 7) ORDER BY 1
             """, arguments: [cursor, shop])
         let months = rows.compactMap { row -> (year: Int, month: Int)? in

@@ -31,13 +31,14 @@ public struct IssuedDocument: Sendable, Equatable {
 
 extension Ledger {
     /// The invoices and corrections of `shop` posted after journal entry `entry`, in the
-    /// order they were posted, at most `limit`: found through the entries after it, so the
-    /// cost follows what was posted since, not the books.
+    /// order they were posted, at most `limit`: found through the entries after it (the
+    /// entries by number, never all of the shop's invoices or entries first), so the cost
+    /// follows what was posted since, not the books.
     public func documents(shop: String, after entry: Int64, limit: Int) throws -> [IssuedDocument] {
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT e.id AS entry, i.number, i.kind, i.order_number, i.customer_key, i.date, i.due_date, i.net, i.vat, i.gross,
                    i.refers_to
-            FROM journal_entries e JOIN invoices i ON i.shop = e.shop AND i.number = e.document AND i.entry_id = e.id
+            FROM journal_entries e NOT INDEXED CROSS JOIN invoices i ON i.shop = e.shop AND i.number = e.document AND i.entry_id = e.id
             WHERE e.id > ? AND e.shop = ? ORDER BY e.id LIMIT ?
             """), arguments: [entry, shop, limit])
         return try rows.map { row in

@@ -42,8 +42,8 @@ enum ShippingDocuments {
     static func next(shop: String, cursor: Int64, settings: ShopSettings, db: Database,
                      write: (ReportFile) throws -> Void) throws -> Int64 {
         var rows = try Row.fetchAll(db, sql: """
-            SELECT id, shipment_id FROM parcels WHERE shop = ? AND id > ? AND cancelled_by IS NULL ORDER BY id LIMIT ?
-            """, arguments: [shop, cursor, pieceSize])
+            SELECT id, shipment_id FROM parcels NOT INDEXED WHERE id > ? AND shop = ? AND cancelled_by IS NULL ORDER BY id LIMIT ?
+            """, arguments: [cursor, shop, pieceSize])
         guard let last = rows.last else { return cursor }
         // The rest of the last shipment's parcels belong to this piece too.
         let lastShipment: String = last["shipment_id"]
