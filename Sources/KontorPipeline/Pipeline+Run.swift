@@ -152,6 +152,12 @@ extension Pipeline {
     /// (`journal.csv`) get the rows since the last run appended, the others (`stock.csv`)
     /// are made anew; then records up to which batch they are written.
     public func writeShopReports(shop: String, database: KontorDatabase) throws {
+        if let reportTrace {
+            database.writer.writeWithoutTransaction { db in
+                db.trace { event in if case .statement(let statement) = event { reportTrace(statement.sql) } }
+            }
+        }
+        defer { if reportTrace != nil { database.writer.writeWithoutTransaction { $0.trace(options: .statement, nil) } } }
         let through = try database.writer.read { try BatchJournal.lastFinalized(shop: shop, in: $0) }
         for report in ReportRegistry.all(settings: settings) where report.afterEveryRun {
             if let documents = report.documents {

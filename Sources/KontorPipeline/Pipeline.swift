@@ -14,6 +14,9 @@ public struct Pipeline: Sendable {
     /// Called with the SQL of every statement that applying a file runs (not its values),
     /// for the query-plan test; nil in production.
     public var statementTrace: (@Sendable (String) -> Void)?
+    /// Called with every SQL statement the reports written after a run execute (tests of
+    /// their query plans); nil in normal use.
+    public var reportTrace: (@Sendable (String) -> Void)?
 
     public init(root: Root, settings: Settings, logger: Logger, actor: String = Pipeline.currentUser()) {
         self.root = root
