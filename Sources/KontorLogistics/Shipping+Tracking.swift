@@ -102,4 +102,24 @@ extension Shipping {
                        arguments: [batch, shop, id])
         return true
     }
+
+    /// The shipment of `order` that came back (refused, undeliverable) and waits for a
+    /// person's decision, if there is one.
+    public func returnedShipment(shop: String, order: String) throws -> Shipment? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT * FROM shipments WHERE shop = ? AND order_number = ? AND status = 'returned' ORDER BY id LIMIT 1
+            """), arguments: [shop, order]).map(Shipment.init(row:))
+    }
+
+    /// Closes a shipment that came back once the person decided (the order cancelled, its
+    /// invoice corrected): it leaves the list of parcels returned. An event row of `batch`,
+    /// which a rerun reverses.
+    public func settleReturned(_ shipment: Shipment, on date: CalendarDate, batch: Int64) throws {
+        try db.execute(sql: """
+            INSERT INTO shipment_events (shop, shipment_id, from_status, to_status, date, note, batch_id)
+            VALUES (?, ?, 'returned', 'cancelled', ?, 'order cancelled after the parcel came back', ?)
+            """, arguments: [shipment.shop, shipment.shipmentID, date.description, batch])
+        try db.execute(sql: "UPDATE shipments SET status = 'cancelled', cancelled_by = ? WHERE shop = ? AND shipment_id = ?",
+                       arguments: [batch, shipment.shop, shipment.shipmentID])
+    }
 }

@@ -1,5 +1,6 @@
 import GRDB
 import KontorCore
+import KontorLogistics
 import KontorOrders
 import KontorStore
 
@@ -10,12 +11,16 @@ extension Pipeline {
     /// shipped, is cancelled already or does not exist is refused before any batch opens.
     public func cancel(order number: String, shop: String?, note: String) throws -> RunReport.Line {
         let shop = try shop ?? shopHolding(order: number)
-        let entry = try openDatabase().writer.read { try OrderBook($0).order(shop: shop, number: number) }
+        let (entry, parcelBack) = try openDatabase().writer.read { db in
+            (try OrderBook(db).order(shop: shop, number: number),
+             try Shipping(db).returnedShipment(shop: shop, order: number) != nil)
+        }
         guard let entry else {
             throw CommandRefused("cancel.unknown", "shop \(shop) has no order \(number); check the number",
                                  de: "Shop \(shop) hat keine Bestellung \(number)")
         }
-        if let refusal = BatchContext.cancelRefusal(entry) { throw refusal }
+        // An order whose parcel came back is cancelled by correcting its invoice.
+        if !(entry.status == .returned && parcelBack), let refusal = BatchContext.cancelRefusal(entry) { throw refusal }
         return try runCommand(shop: shop, command: "cancel \(number)", note: note) { context, _ in
             guard let entry = try context.orders.order(shop: shop, number: number) else {
                 throw CommandRefused("cancel.unknown", "shop \(shop) has no order \(number)",

@@ -208,6 +208,42 @@ import Testing
         #expect(try sql(root, "SELECT on_hand FROM stock_balances WHERE sku = 'POT'") == potBefore)
     }
 
+    /// A parcel that came back is settled by cancelling its order: the whole invoice gets a
+    /// Rechnungskorrektur, the goods (back in stock by the tracking) are not counted twice,
+    /// and the parcel leaves the list of what needs doing; a revert undoes that.
+    @Test func cancellingAnOrderWhoseParcelCameBackCorrectsTheInvoiceOnce() throws {
+        let root = try logisticsRoot()
+        try root.write("inbox/shop/03-orders.csv", Self.header + """
+            B-1,2025-03-03,paypal,true,4.90,Jörg Bäumer,,Bäckerstraße 3a,50667,Köln,DE,POT,2,24.90
+
+            """, done: true)
+        try run(root)
+        let id = try #require(try shipments(root)["B-1"]?["shipment_id"] as? String)
+        try root.write("inbox/shop/04-tracking.csv", "shipment,status,date,reason\n\(id),returned,2025-03-07,Empfänger unbekannt\n",
+                       done: true)
+        try run(root)
+        let stock = try sql(root, "SELECT on_hand FROM stock_balances WHERE sku = 'POT'")
+        #expect(root.read("outbox/shop/orders/parcels-returned.csv")?.contains(id) == true)
+
+        let cancel = try KontorBinary.run(["cancel", "B-1", "--note", "Empfänger unbekannt, Geld zurück"], root: root.path)
+        #expect(cancel.status == 0, "\(cancel.stdout)\(cancel.stderr)")
+        #expect(try sql(root, "SELECT gross FROM invoices WHERE kind = 'credit_note' AND refers_to = 'RE2025-00001'") == "-5470")
+        #expect(try sql(root, "SELECT on_hand FROM stock_balances WHERE sku = 'POT'") == stock)
+        #expect(try shipments(root)["B-1"]?["status"] as? String == "cancelled")
+        #expect(root.read("outbox/shop/orders/parcels-returned.csv")?.contains(id) == false)
+        // Paid by PayPal, the customer is owed the money now.
+        #expect(root.read("outbox/shop/orders/refunds.csv")?.contains("54.70") == true)
+        // A second cancel finds nothing to correct.
+        let again = try KontorBinary.run(["cancel", "B-1", "--note", "nochmal"], root: root.path)
+        #expect(again.status != 0)
+        #expect(try sql(root, "SELECT count(*) FROM invoices WHERE kind = 'credit_note'") == "1")
+
+        let batch = try sql(root, "SELECT max(id) FROM batches WHERE file LIKE 'cancel%' AND status = 'applied'")
+        let revert = try KontorBinary.run(["revert", batch, "--note", "doch neu versenden"], root: root.path)
+        #expect(revert.status == 0, "\(revert.stdout)\(revert.stderr)")
+        #expect(try shipments(root)["B-1"]?["status"] as? String == "returned")
+    }
+
     /// An SSCC is never drawn twice: a forced rerun of the orders file cancels the old
     /// shipments and gives the new parcels new SSCCs.
     @Test func anSSCCIsNeverDrawnTwiceAlsoNotAfterARerun() throws {

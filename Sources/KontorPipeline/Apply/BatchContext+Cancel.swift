@@ -13,6 +13,9 @@ extension BatchContext {
     /// the batch, so that reversing the batch undoes it. Returns why it may not be cancelled,
     /// or nil once it is.
     mutating func cancel(_ entry: BookedOrder, reason: String) throws -> CommandRefused? {
+        if entry.status == .returned, let shipment = try shipping.returnedShipment(shop: shop, order: entry.orderNumber) {
+            return try cancelAfterReturnedParcel(entry, shipment: shipment, reason: reason)
+        }
         if let refusal = Self.cancelRefusal(entry) { return refusal }
         let number = entry.orderNumber
         try inventory.unreserve(shop: shop, order: number, batch: batch)
@@ -33,6 +36,22 @@ extension BatchContext {
         }
         try orders.move(entry, to: .cancelled, cause: reason, batch: batch)
         summary.cancelled.append(.init(order: number, customer: entry.customerKey, reason: reason))
+        return nil
+    }
+
+    /// Cancels an order whose parcel came back (refused, undeliverable): its goods are in
+    /// stock again already, so only its invoice gets a cancellation invoice (a
+    /// Rechnungskorrektur reversing it whole), and the returned shipment leaves the list of
+    /// what needs doing. The order stays returned, which is what happened to its goods.
+    private mutating func cancelAfterReturnedParcel(_ entry: BookedOrder, shipment: Shipment, reason: String) throws -> CommandRefused? {
+        let number = entry.orderNumber
+        if let invoice = entry.invoiceNumber,
+           let correction = try ledger.postCancellation(shop: shop, invoice: invoice, date: receivedDate(), batch: batch) {
+            summary.creditNotes.append(.init(number: correction.number, order: number, gross: Money.decimalString(correction.gross)))
+        }
+        try shipping.settleReturned(shipment, on: try receivedDate(), batch: batch)
+        summary.cancelled.append(.init(order: number, customer: entry.customerKey,
+                                       reason: "\(reason) (parcel \(shipment.shipmentID) came back)"))
         return nil
     }
 
