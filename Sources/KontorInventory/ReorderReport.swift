@@ -10,22 +10,23 @@ import KontorStore
 enum ReorderReport {
     static let columns = ["sku", "name", "supplier", "warehouse", "on_hand", "reserved", "available", "shortfall",
                           "reorder_point", "sold_per_day", "lead_time_days", "suggested_quantity", "reason"]
-    /// The days until the next look at the list (`reorder_review_days`).
-    static let reviewDays = 14
-    /// The days whose issues give the daily demand (`reorder_window_days`).
-    static let windowDays = 90
+    /// The report with the embedded settings.
+    static let report = report(BuyingSettings())
 
-    /// The report: as of the period's last day (`--to`), or today.
-    static let report = Report(name: "reorder", title: "What to buy: articles at or below their reorder point, as of a day",
+    /// The report with `settings`: as of the period's last day (`--to`), or today.
+    static func report(_ settings: BuyingSettings) -> Report {
+        Report(name: "reorder", title: "What to buy: articles at or below their reorder point, as of a day",
                                takesPeriod: true) { shop, period, db in
         let day = period?.to ?? .today
-        return ReportFile(path: "inventory/reorder-\(day).csv", bytes: try csv(shop: shop, asOf: day, in: db).bytes)
+        return ReportFile(path: "inventory/reorder-\(day).csv", bytes: try csv(shop: shop, asOf: day, settings: settings, in: db).bytes)
     }.onDemand().asOfDay()
+    }
 
     /// The report's CSV.
-    static func csv(shop: String, asOf day: CalendarDate, in db: Database) throws -> CSVWriter {
+    static func csv(shop: String, asOf day: CalendarDate, settings: BuyingSettings, in db: Database) throws -> CSVWriter {
         var w = CSVWriter(header: columns)
-        for line in try Inventory.reorder(shop: shop, asOf: day, windowDays: windowDays, reviewDays: reviewDays, in: db) {
+        for line in try Inventory.reorder(shop: shop, asOf: day, windowDays: settings.windowDays,
+                                                 reviewDays: settings.reviewDays, in: db) {
             let level = line.level
             w.appendRow([.text(level.sku), .text(level.name), .text(line.supplier ?? ""), .text(level.warehouse),
                          .number(String(level.onHand)), .number(String(level.reserved)), .number(String(level.available)),

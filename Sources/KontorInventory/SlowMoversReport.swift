@@ -8,20 +8,24 @@ import KontorStore
 /// the valuation, highest value first, and a total row. Made on demand.
 enum SlowMoversReport {
     static let columns = ["sku", "name", "warehouse", "quantity", "last_issue", "status", "value"]
-    /// Days without an issue that make an article slow (`slow_mover_days`).
-    static let slowDays = 90
     /// Days without an issue that make it dead stock.
     static let deadDays = 365
 
-    /// The report: as of the period's last day (`--to`), or today.
-    static let report = Report(name: "slow-movers", title: "Slow movers and dead stock with their value, as of a day",
+    /// The report with the embedded settings.
+    static let report = report(BuyingSettings())
+
+    /// The report with `settings`: as of the period's last day (`--to`), or today.
+    static func report(_ settings: BuyingSettings) -> Report {
+        Report(name: "slow-movers", title: "Slow movers and dead stock with their value, as of a day",
                                takesPeriod: true) { shop, period, db in
         let day = period?.to ?? .today
-        return ReportFile(path: "inventory/slow-movers-\(day).csv", bytes: try csv(shop: shop, asOf: day, in: db).bytes)
+        return ReportFile(path: "inventory/slow-movers-\(day).csv",
+                          bytes: try csv(shop: shop, asOf: day, slowDays: settings.slowMoverDays, in: db).bytes)
     }.onDemand().asOfDay()
+    }
 
     /// The report's CSV.
-    static func csv(shop: String, asOf day: CalendarDate, in db: Database) throws -> CSVWriter {
+    static func csv(shop: String, asOf day: CalendarDate, slowDays: Int, in db: Database) throws -> CSVWriter {
         var w = CSVWriter(header: columns)
         var quantity = 0, value = 0
         for line in try Inventory.slowMovers(shop: shop, asOf: day, slowDays: slowDays, deadDays: deadDays, in: db) {

@@ -75,4 +75,18 @@ import Testing
         } == [["TEA", "10", "2024-06-30", "slow", "30.00"], ["POT", "2", "2024-06-30", "slow", "22.00"],
               ["CUP", "5", "", "dead", "20.00"], ["total", "17", "", "", "72.00"]])
     }
+
+    @Test func kontorTomlSetsTheReviewTheWindowAndTheSlowMoverDays() throws {
+        let root = try drainedRoot()
+        try root.write("kontor.toml", "[shops.shop]\nreorder_review_days = 35\nreorder_window_days = 30\nslow_mover_days = 30\n")
+        // 20 sold in 30 days: 0.67 a day. 20 × (10 + 35) / 30 = 30; + 15 − 10 = 35.
+        #expect(try report(root, "reorder", to: "2024-06-30", header: Self.reorderHeader).map {
+            [$0["sold_per_day"], $0["suggested_quantity"]]
+        } == [["0.67", "35"]])
+        // 46 days after the last issue: slow after 30 days, not yet after the default 90.
+        #expect(try report(root, "slow-movers", to: "2024-08-15", header: Self.slowHeader).map { $0["sku"] }
+                    == ["TEA", "POT", "CUP", "total"])
+        try root.write("kontor.toml", "")
+        #expect(try report(root, "slow-movers", to: "2024-08-15", header: Self.slowHeader).map { $0["sku"] } == ["CUP", "total"])
+    }
 }
