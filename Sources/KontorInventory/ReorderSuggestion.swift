@@ -34,12 +34,20 @@ public struct ReorderSuggestion: Sendable, Equatable {
     }
 
     /// The units to buy: ⌈sold × (lead + review) / window⌉ + shortfall + reorder point −
-    /// available; 0 when that is 0 or less, else at least the minimum order quantity.
+    /// available; 0 when that is 0 or less, else at least the minimum order quantity
+    /// (`Int.max` when it does not fit in an integer).
     public var quantity: Int {
         let days = max(windowDays, 1)
-        let demandUnits = max(sold, 0) * max(leadTimeDays + reviewDays, 0)
-        let demand = (demandUnits + days - 1) / days
-        let needed = demand + max(shortfall, 0) + max(reorderPoint, 0) - max(available, 0)
+        // Full width, so that absurd figures saturate instead of trapping.
+        let (span, spanOverflow) = max(leadTimeDays, 0).addingReportingOverflow(max(reviewDays, 0))
+        let demandUnits = max(sold, 0).multipliedFullWidth(by: spanOverflow ? Int.max : span)
+        guard demandUnits.high < days / 2 else { return Int.max }
+        let (quotient, remainder) = days.dividingFullWidth(demandUnits)
+        let demand = quotient + (remainder > 0 ? 1 : 0)
+        let (withShortfall, o1) = demand.addingReportingOverflow(max(shortfall, 0))
+        let (withPoint, o2) = withShortfall.addingReportingOverflow(max(reorderPoint, 0))
+        if o1 || o2 { return Int.max }
+        let needed = withPoint - max(available, 0)
         guard needed > 0 else { return 0 }
         return max(needed, minimumOrderQuantity ?? 1)
     }

@@ -50,4 +50,10 @@ import Testing
                                   reorderPoint: 0, available: 0)
         #expect(s.soldPerDay == text)
     }
+
+    @Test func figuresBeyondAnIntegerSaturateInsteadOfTrapping() {
+        let s = ReorderSuggestion(sold: 1_000_000_000_000, windowDays: 1, leadTimeDays: Int.max / 2, reviewDays: 14,
+                                  shortfall: 0, reorderPoint: 0, available: 0)
+        #expect(s.quantity == Int.max)
+    }
 }
