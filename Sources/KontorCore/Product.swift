@@ -18,11 +18,18 @@ public struct Product: Sendable, Equatable {
     public var originCountry: String?
     /// The warehouse the article is kept in.
     public var warehouse: String?
+    /// Days from ordering to goods on the shelf (Wiederbeschaffungszeit).
+    public var leadTimeDays: Int?
+    /// The least the supplier sells at once, in units (Mindestbestellmenge), at least 1.
+    public var minimumOrderQuantity: Int?
+    /// Who the article is bought from (Lieferant).
+    public var supplier: String?
     public var location: SourceLocation
 
     public init(sku: String, name: String, priceGross: Int, vatRate: VATRate, weightGrams: Int? = nil,
                 ean: String? = nil, reorderPoint: Int? = nil, cost: Int? = nil, bin: String? = nil, tariffNumber: String? = nil,
-                originCountry: String? = nil, warehouse: String? = nil, location: SourceLocation) {
+                originCountry: String? = nil, warehouse: String? = nil, leadTimeDays: Int? = nil,
+                minimumOrderQuantity: Int? = nil, supplier: String? = nil, location: SourceLocation) {
         self.sku = sku
         self.name = name
         self.priceGross = priceGross
@@ -35,6 +42,9 @@ public struct Product: Sendable, Equatable {
         self.tariffNumber = tariffNumber
         self.originCountry = originCountry
         self.warehouse = warehouse
+        self.leadTimeDays = leadTimeDays
+        self.minimumOrderQuantity = minimumOrderQuantity
+        self.supplier = supplier
         self.location = location
     }
 }

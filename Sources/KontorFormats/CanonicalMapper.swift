@@ -71,11 +71,13 @@ public struct CanonicalMapper {
         let reorder = f.integer("reorder_point", minimum: 0)
         let cost = f.money("cost", minimum: 0)
         let tariff = f.tariffNumber("tariff_number"), origin = f.country("origin_country")
+        let leadTime = f.integer("lead_time_days", minimum: 0), minimumOrder = f.integer("min_order_quantity", minimum: 1)
         guard let sku, let name, let price, let rate else { return nil }
         if price < 0 { f.fail("price", "price \(Money.decimalString(price)) is negative", de: "Preis \(Money.decimalString(price)) ist negativ") }
         return .product(Product(sku: sku, name: name, priceGross: price, vatRate: rate, weightGrams: weight, ean: ean,
                                 reorderPoint: reorder, cost: cost, bin: f.optional("bin"), tariffNumber: tariff,
-                                originCountry: origin, warehouse: f.optional("warehouse"), location: f.location))
+                                originCountry: origin, warehouse: f.optional("warehouse"), leadTimeDays: leadTime,
+                                minimumOrderQuantity: minimumOrder, supplier: f.optional("supplier"), location: f.location))
     }
 
     private func stockCount(_ f: inout Fields) -> DocumentRecord? {

@@ -27,7 +27,7 @@ public enum KindDetector {
     /// Every column each kind understands, required or optional.
     public static let knownColumns: [DocumentKind: Set<String>] = [
         .products: ["sku", "name", "price", "vat_rate", "weight_kg", "ean", "reorder_point", "cost",
-                    "bin", "tariff_number", "origin_country", "warehouse"],
+                    "bin", "tariff_number", "origin_country", "warehouse", "lead_time_days", "min_order_quantity", "supplier"],
         .stockCount: ["sku", "counted", "warehouse", "scope"],
         .goodsReceipt: ["sku", "received", "cost", "supplier", "reference", "warehouse"],
         .customers: ["customer_id", "name", "email", "credit_limit", "payment_terms_days", "vat_id", "country", "street", "zip", "city", "business", "dunning_stop", "blocked"],

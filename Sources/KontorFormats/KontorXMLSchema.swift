@@ -171,6 +171,9 @@ public enum KontorXMLSchema {
               <xs:element name="tariff_number" type="k:text" minOccurs="0"/>
               <xs:element name="origin_country" type="k:country" minOccurs="0"/>
               <xs:element name="warehouse" type="k:text" minOccurs="0"/>
+              <xs:element name="lead_time_days" type="xs:nonNegativeInteger" minOccurs="0"/>
+              <xs:element name="min_order_quantity" type="xs:positiveInteger" minOccurs="0"/>
+              <xs:element name="supplier" type="k:text" minOccurs="0"/>
             </xs:all>
           </xs:complexType>
         </xs:element>

@@ -16,18 +16,22 @@ public struct Inventory {
     public func upsert(_ product: Product, shop: String, batch: Int64) throws {
         try db.cachedStatement(sql: """
             INSERT INTO articles (shop, sku, name, price_gross, vat_rate, weight_g, ean, reorder_point, cost, batch_id,
-                                  bin, tariff_number, origin_country, warehouse)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  bin, tariff_number, origin_country, warehouse, lead_time_days, min_order_quantity, supplier)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (shop, sku) DO UPDATE SET name = excluded.name, price_gross = excluded.price_gross,
                 vat_rate = excluded.vat_rate, weight_g = coalesce(excluded.weight_g, weight_g),
                 ean = coalesce(excluded.ean, ean), reorder_point = coalesce(excluded.reorder_point, reorder_point),
                 cost = coalesce(excluded.cost, cost), batch_id = excluded.batch_id,
                 bin = coalesce(excluded.bin, bin), tariff_number = coalesce(excluded.tariff_number, tariff_number),
                 origin_country = coalesce(excluded.origin_country, origin_country),
-                warehouse = coalesce(excluded.warehouse, warehouse)
+                warehouse = coalesce(excluded.warehouse, warehouse),
+                lead_time_days = coalesce(excluded.lead_time_days, lead_time_days),
+                min_order_quantity = coalesce(excluded.min_order_quantity, min_order_quantity),
+                supplier = coalesce(excluded.supplier, supplier)
             """).execute(arguments: [shop, product.sku, product.name, product.priceGross, product.vatRate.percent,
                                      product.weightGrams, product.ean, product.reorderPoint, product.cost, batch,
-                                     product.bin, product.tariffNumber, product.originCountry, product.warehouse])
+                                     product.bin, product.tariffNumber, product.originCountry, product.warehouse,
+                                     product.leadTimeDays, product.minimumOrderQuantity, product.supplier])
     }
 
     /// Sets a new price (and VAT rate, if given) of an existing article.

@@ -74,6 +74,7 @@ public enum InventoryMigrations {
         registerQueueByOrderDate(in: &migrator)
         registerLogistics(in: &migrator)
         registerValue(in: &migrator)
+        registerBuying(in: &migrator)
     }
 
     /// The queue of open reservations by order date, then by arrival: an order placed earlier

@@ -20,6 +20,7 @@ public struct InventoryModule: BooksModule {
         try Inventory(db).reverse(batch: batch, by: reversal)
     }
 
-    /// `stock.csv`, and on demand `inventory/valuation-<date>.csv`.
-    public var reports: [Report] { [StockReport.report, ValuationReport.report] }
+    /// `stock.csv`, and on demand `inventory/valuation-<date>.csv`, `inventory/reorder-<date>.csv`
+    /// and `inventory/slow-movers-<date>.csv`.
+    public var reports: [Report] { [StockReport.report, ValuationReport.report, ReorderReport.report, SlowMoversReport.report] }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KontorInventory
 import KontorStore
 #if canImport(Glibc)
 import Glibc
@@ -27,7 +28,8 @@ extension Pipeline {
             try extend(growth, named: report.name, shop: shop, anew: true, database: database)
             return ["outbox/\(shop)/\(growth.path)"]
         }
-        let file = try database.writer.read { try report.produce(shop, period, $0) }
+        let made = InventoryModule.buyingReport(named: report.name, settings: settings.shop(shop).buying) ?? report
+        let file = try database.writer.read { try made.produce(shop, period, $0) }
         try emit(file.bytes, to: root.outbox(shop) + "/" + file.path)
         return ["outbox/\(shop)/\(file.path)"]
     }

@@ -1,6 +1,7 @@
 import KontorAccounting
 import KontorCore
 import KontorCredit
+import KontorInventory
 import KontorLogistics
 
 /// Kontor's settings: every value has an embedded default; `kontor.toml` may change them
@@ -74,6 +75,9 @@ public struct ShopSettings: Sendable, Equatable {
     /// How the shop ships: carrier rules, packaging, GS1 prefix, which documents are printed
     /// (`[shops.<name>.logistics]`, `[shops.<name>.carriers.<rule>]`).
     public var logistics = LogisticsSettings()
+    /// How the reorder and slow-movers reports look at the stock (`reorder_review_days`,
+    /// `reorder_window_days`, `slow_mover_days`).
+    public var buying = BuyingSettings()
 
     public init() {}
 }

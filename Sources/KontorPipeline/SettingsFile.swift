@@ -2,6 +2,7 @@ import Foundation
 import KontorAccounting
 import KontorCore
 import KontorCredit
+import KontorInventory
 
 /// Reads `kontor.toml`: the part of TOML that Kontor's settings use (tables, string,
 /// integer, float and boolean values, comments). Anything else is an error naming the line.
@@ -118,6 +119,11 @@ public enum SettingsFile {
                 }
                 shop.invoiceIssuer = issuer
             case "future_order_days": shop.futureOrderDays = try integer()
+            case "reorder_review_days": shop.buying.reviewDays = try integer()
+            case "reorder_window_days", "slow_mover_days":
+                let days = try integer()
+                guard days >= 1 else { throw ParseError(line: line, message: "\(key) must be at least 1") }
+                if key == "slow_mover_days" { shop.buying.slowMoverDays = days } else { shop.buying.windowDays = days }
             case "count_scope":
                 guard case .string(let text) = value, let scope = CountScope(rawValue: text) else {
                     throw ParseError(line: line, message: "count_scope must be \"partial\" or \"full\"")
@@ -322,6 +328,12 @@ public enum SettingsFile {
         # What a stock count covers when its file has no scope column: "partial" (only the
         # articles listed) or "full" (an article of a counted warehouse that is not listed is 0).
         # count_scope = "partial"
+        # What to buy (kontor report reorder): demand over the lead time plus this many days
+        # until the next look at the list, at the average daily issues of the last
+        # reorder_window_days days. Stock not issued for slow_mover_days is a slow mover.
+        # reorder_review_days = 14
+        # reorder_window_days = 90
+        # slow_mover_days = 90
         # Whether a return of everything an order holds also credits its shipping charge.
         # refund_shipping_on_full_return = true
         # From which dunning level an open invoice holds the customer's new orders on account:

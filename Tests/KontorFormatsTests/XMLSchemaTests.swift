@@ -92,7 +92,7 @@ struct XMLSchemaTests {
         #expect(diagnostics.allSatisfy { $0.code == "xml.schema" && $0.severity == .error })
         #expect(diagnostics.map(\.description) == [
             "products.xml:7 /products/product[2]/price: '12,5' is not a valid amount (digits with a point as decimal separator and at most 2 decimal places, not negative, such as 12.50)",
-            "products.xml:14 /products/product[3]: missing child element(s); expected is one of ( price, weight_kg, ean, reorder_point, cost, bin, tariff_number, origin_country, warehouse )",
+            "products.xml:14 /products/product[3]: missing child element(s); expected is one of ( price, weight_kg, ean, reorder_point, cost, bin, tariff_number, origin_country, warehouse, lead_time_days )",
             "products.xml:17 /products/product[4]/colour: this element is not expected",
             "products.xml:19 /products/product[5]/price: the value '1.234' has more fractional digits than are allowed ('2')",
             "products.xml:19 /products/product[5]/vat_rate: the value '16' is not one of '19', '7', '0'",

@@ -41,7 +41,9 @@ enum GermanColumnAliases {
              ("vat_rate", vatRate), ("weight_kg", ["gewichtkg", "gewicht"]), ("ean", ["ean", "gtin", "eangtin", "barcode"]),
              ("reorder_point", ["meldebestand", "mindestbestand"]), ("cost", cost), ("bin", ["lagerplatz"]),
              ("tariff_number", ["zolltarifnummer", "zolltarifnr", "warennummer"]),
-             ("origin_country", ["ursprungsland", "herkunftsland"]), ("warehouse", ["lager", "lagerort"])]
+             ("origin_country", ["ursprungsland", "herkunftsland"]), ("warehouse", ["lager", "lagerort"]),
+             ("lead_time_days", ["lieferzeit", "wiederbeschaffungszeit"]), ("min_order_quantity", ["mindestbestellmenge"]),
+             ("supplier", ["lieferant"])]
         case .stockCount:
             [("sku", sku), ("counted", ["gezaehlt", "zaehlmenge", "bestand", "istbestand"]), ("warehouse", ["lager", "lagerort"]),
              ("scope", ["umfang", "zaehlumfang"])]
