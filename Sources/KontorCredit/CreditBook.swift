@@ -57,6 +57,26 @@ public struct CreditBook {
         return nil
     }
 
+    /// An order the credit check holds, with the figures that led to it.
+    public struct OpenHold: Sendable, Equatable {
+        public var order: String
+        public var customerKey: String
+        public var amount: Int
+        public var exposure: Int
+        public var limit: Int
+        public var reason: String
+    }
+
+    /// The holds of `shop` still open, oldest first, through the index of open holds.
+    public func openHolds(shop: String) throws -> [OpenHold] {
+        try Row.fetchAll(db, sql: """
+            SELECT order_number, customer_key, amount, exposure, credit_limit, reason FROM credit_holds INDEXED BY credit_holds_open
+            WHERE shop = ? AND status = 'held' ORDER BY id
+            """, arguments: [shop]).map {
+            OpenHold(order: $0[0], customerKey: $0[1], amount: $0[2], exposure: $0[3], limit: $0[4], reason: $0[5])
+        }
+    }
+
     /// Records that an order is held, with the figures that led to it.
     public func hold(shop: String, order: String, customerKey: String, amount: Int, exposure: Int, limit: Int,
                      reason: String, batch: Int64) throws {

@@ -122,5 +122,9 @@ public enum CreditMigrations {
                 CREATE INDEX dunning_notices_by_customer ON dunning_notices(shop, customer_key, level);
                 """)
         }
+        // The holds still open, for the list written after every run.
+        migrator.registerMigration("credit-holds-open-1") { db in
+            try db.execute(sql: "CREATE INDEX credit_holds_open ON credit_holds(shop) WHERE status = 'held'")
+        }
     }
 }

@@ -14,7 +14,8 @@ import KontorStore
 /// so that the cost follows what waits, not what the books hold.
 enum Worklists {
     /// The reports.
-    static let reports: [Report] = [held, awaitingPayment, awaitingStock, unmatchedPayments, shipmentsHeld, parcelsReturned]
+    static let reports: [Report] = [held, awaitingPayment, awaitingStock, unmatchedPayments, shipmentsHeld, parcelsReturned,
+                                    creditHolds]
 
     /// One order that waits, and what it waits for.
     struct Entry: Sendable {
@@ -118,5 +119,14 @@ enum Worklists {
                          .text(s.shipTo?.country ?? "")])
         }
         return ReportFile(path: "orders/parcels-returned.csv", bytes: w.bytes)
+    }
+
+    static let creditHolds = Report(name: "credit-holds", title: "Orders the credit check holds, with the figures that led to it") { shop, _, db in
+        var w = CSVWriter(header: ["order_number", "customer", "amount", "exposure", "credit_limit", "reason"])
+        for h in try CreditBook(db).openHolds(shop: shop) {
+            w.appendRow([.text(h.order), .text(h.customerKey), .number(Money.decimalString(h.amount)),
+                         .number(Money.decimalString(h.exposure)), .number(Money.decimalString(h.limit)), .text(h.reason)])
+        }
+        return ReportFile(path: "credit/holds.csv", bytes: w.bytes)
     }
 }

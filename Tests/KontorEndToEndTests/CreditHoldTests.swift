@@ -41,6 +41,8 @@ import Testing
         #expect(try state("C-2", in: root).history == ["held: overdue and dunned: RE2025-00002 (1. Mahnung)"])
         #expect(try state("C-3", in: root).state == "shipped", "an order paid in advance carries no credit risk")
         #expect(root.read("outbox/shop/orders/held.csv")?.contains("C-2") == true)
+        #expect(root.read("outbox/shop/credit/holds.csv")?.contains("C-2,K-2,8.90,") == true)
+        #expect(root.read("outbox/shop/credit/holds.csv")?.contains("overdue and dunned: RE2025-00002 (1. Mahnung)") == true)
 
         // The dunned invoice paid in full, fees, interest and flat fee included: C-2 goes.
         try root.write("inbox/shop/payments.csv", "reference,amount,date\nRE2025-00002,1045.05,2025-07-10\n", done: true)
@@ -48,6 +50,7 @@ import Testing
         let c2 = try state("C-2", in: root)
         #expect(c2.state == "shipped", "\(c2.history)")
         #expect(try sql(root, "SELECT status FROM credit_holds WHERE order_number = 'C-2'") == "released")
+        #expect(root.read("outbox/shop/credit/holds.csv")?.contains("C-2") == false)
     }
 
     @Test func aBlockedCustomerIsHeldUntilACustomersFileLiftsTheBlock() throws {
