@@ -24,23 +24,9 @@ import Testing
         return "\(p[2]).\(p[1]).\(p[0])"
     }
 
+    /// The PDF's text; pdftotext at times drops the space of "7 %", which the document has.
     func text(of pdf: String) throws -> String {
-        let path = "/usr/bin/pdftotext"
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            Issue.record("pdftotext is missing: run Scripts/test.sh, which installs poppler-utils")
-            return ""
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["-layout", pdf, "-"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        // pdftotext at times drops the space of "7 %"; the document has it.
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "7%", with: "7 %")
-            .replacingOccurrences(of: "9%", with: "9 %")
+        try pdfText(pdf).replacingOccurrences(of: "7%", with: "7 %").replacingOccurrences(of: "9%", with: "9 %")
     }
 
     @Test func everyInvoiceAndCorrectionOfTheSamplesHasAPDFWithEveryField() throws {
