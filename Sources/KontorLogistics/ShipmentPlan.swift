@@ -80,15 +80,5 @@ public struct ShipmentPlan: Sendable, Equatable {
 /// Weights as people read them.
 public enum Weight {
     /// `2400` grams as `2.4`, `840` as `0.84`, `31500` as `31.5`.
-    public static func kilograms(_ grams: Int) -> String {
-        var text = "\(grams / 1000)"
-        var rest = grams % 1000
-        if rest > 0 {
-            var decimals = String(rest + 1000).dropFirst()
-            while decimals.hasSuffix("0") { decimals = decimals.dropLast() }
-            text += "." + decimals
-            rest = 0
-        }
-        return text
-    }
+    public static func kilograms(_ grams: Int) -> String { LogisticsText.kilograms(grams) }
 }

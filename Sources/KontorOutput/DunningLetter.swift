@@ -103,9 +103,7 @@ public struct DunningLetter: Sendable, Equatable {
     }
 
     /// `14.03.2025`.
-    static func german(_ d: CalendarDate) -> String {
-        "\(d.day < 10 ? "0" : "")\(d.day).\(d.month < 10 ? "0" : "")\(d.month).\(d.year)"
-    }
+    static func german(_ d: CalendarDate) -> String { GermanFormat.date(d) }
 
     /// `1234,56 EUR`.
     static func euro(_ minor: Int) -> String { Money.decimalString(minor, separator: ",") + " EUR" }

@@ -1,5 +1,12 @@
+import KontorCore
+
 /// Figures as German documents print them.
 public enum GermanFormat {
+    /// A day as `14.03.2025`.
+    public static func date(_ d: CalendarDate) -> String {
+        "\(d.day < 10 ? "0" : "")\(d.day).\(d.month < 10 ? "0" : "")\(d.month).\(d.year)"
+    }
+
     /// Minor units as euros with thousands points and a decimal comma: `1.234,56 €`,
     /// `-4,90 €`, `0,00 €`.
     public static func euros(_ minor: Int) -> String {

@@ -201,7 +201,7 @@ enum ShippingDocuments {
     /// `2025-03-03` as `03.03.2025`.
     static func germanDate(_ iso: String?) -> String {
         guard let iso, let date = CalendarDate(parsing: iso) else { return "" }
-        return String(format: "%02d.%02d.%04d", date.day, date.month, date.year)
+        return GermanFormat.date(date)
     }
 
     static func padded(_ id: Int64) -> String {
