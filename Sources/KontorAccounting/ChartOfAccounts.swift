@@ -20,6 +20,11 @@ public enum ChartOfAccounts {
     /// Fees of payment providers and banks (added by migration `accounting-3`).
     public static let bankFees = LedgerAccount(number: 4970, name: "Nebenkosten des Geldverkehrs")
 
+    /// Exchange differences realised when an invoice in another currency is paid at another
+    /// rate than it was booked at (SKR03; the account is added when first posted to).
+    public static let exchangeGains = LedgerAccount(number: 2660, name: "Erträge aus Kursdifferenzen")
+    public static let exchangeLosses = LedgerAccount(number: 2150, name: "Aufwendungen aus Kursdifferenzen")
+
     public static let revenueReduction0 = LedgerAccount(number: 8700, name: "Erlösschmälerungen")
     public static let revenueReduction7 = LedgerAccount(number: 8710, name: "Erlösschmälerungen 7 % USt")
     public static let revenueReduction19 = LedgerAccount(number: 8720, name: "Erlösschmälerungen 19 % USt")

@@ -10,6 +10,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
     case cancellations
     case payouts
     case tracking
+    case exchangeRates = "exchange_rates"
 
     /// A name for people: `stock count`.
     public var title: String {
@@ -24,6 +25,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
         case .cancellations: "cancellations"
         case .payouts: "payouts"
         case .tracking: "tracking"
+        case .exchangeRates: "exchange rates"
         }
     }
 
@@ -40,6 +42,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
         case .cancellations: "Stornierungen"
         case .payouts: "Auszahlungen"
         case .tracking: "Sendungsverfolgung"
+        case .exchangeRates: "Wechselkurse"
         }
     }
 }
@@ -60,6 +63,7 @@ public enum DocumentRecord: Sendable, Equatable {
     case priceUpdate(PriceUpdate)
     case cancellation(Cancellation)
     case tracking(TrackingEvent)
+    case exchangeRate(ExchangeRate)
 
     /// Where the record starts in its file.
     public var location: SourceLocation {
@@ -78,6 +82,7 @@ public enum DocumentRecord: Sendable, Equatable {
         case .priceUpdate(let r): r.location
         case .cancellation(let r): r.location
         case .tracking(let r): r.location
+        case .exchangeRate(let r): r.location
         }
     }
 }

@@ -150,11 +150,15 @@ public struct Payment: Sendable, Equatable {
     public var date: CalendarDate
     public var payer: String?
     public var method: String?
+    /// The currency of `amount`, ISO 4217: a payment in another currency than EUR is booked
+    /// in euros at the reference rate of its date.
+    public var currency: String
     public var location: SourceLocation
 
     public init(reference: String, amount: Int, date: CalendarDate, payer: String? = nil, method: String? = nil,
-                remittance: String? = nil, location: SourceLocation) {
+                remittance: String? = nil, currency: String = "EUR", location: SourceLocation) {
         self.reference = reference
+        self.currency = currency
         self.remittance = remittance
         self.amount = amount
         self.date = date

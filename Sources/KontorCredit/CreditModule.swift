@@ -13,14 +13,17 @@ public struct CreditModule: BooksModule {
     /// Credit's migrations.
     public func registerMigrations(in migrator: inout DatabaseMigrator) {
         CreditMigrations.register(in: &migrator)
+        CreditMigrations.registerCurrencies(in: &migrator)
     }
 
     /// The batch's holds are lifted; its bank movements are mirrored and its balances set aside;
-    /// its dunning letters and stops are marked as taken back.
+    /// its dunning letters and stops are marked as taken back; its reference rates and
+    /// bookings in other currencies are set aside.
     public func reverse(batch: Int64, by reversal: Int64, on date: CalendarDate, in db: Database) throws {
         try CreditBook(db).reverse(batch: batch)
         try Liquidity(db).reverse(batch: batch, by: reversal)
         try DunningBook(db).reverse(batch: batch, by: reversal)
+        try ExchangeRates(db).reverse(batch: batch)
     }
 
     /// The later dunning runs that took an invoice the batch dunned to its next level.

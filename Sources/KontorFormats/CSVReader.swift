@@ -53,6 +53,8 @@ public struct CSVReader {
 
     private var scanner: CSVRecordScanner
     private var finished = false
+    /// Whether the header line ends with a delimiter: rows may then end with one too.
+    private let trailingDelimiter: Bool
 
     private static let candidateDelimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
 
@@ -64,7 +66,11 @@ public struct CSVReader {
     ///   - encoding: the text encoding of the file.
     ///   - delimiter: the byte between fields, or nil to detect it from the header line.
     /// - Throws: a ``Diagnostic`` when the file has no usable header; the source's errors.
-    public init(source: some ByteSource, fileName: String, encoding: TextEncoding = .utf8, delimiter: UInt8? = nil) throws {
+    ///   - endsInDelimiter: whether a header whose last column has no name, with these names
+    ///     before it, ends in a delimiter that makes no column (the ECB's rate files end
+    ///     every line so); such a column is an error otherwise.
+    public init(source: some ByteSource, fileName: String, encoding: TextEncoding = .utf8, delimiter: UInt8? = nil,
+                endsInDelimiter: ([String]) -> Bool = { _ in false }) throws {
         var scanner = CSVRecordScanner(source: source)
         let counts = try scanner.countDelimitersInFirstRecord(skipByteOrderMark: encoding == .utf8)
         let delimiter = delimiter ?? CSVReader.mostFrequent(counts)
@@ -86,6 +92,10 @@ public struct CSVReader {
             }
             header.append(name.trimmingSpaces())
         }
+        // A delimiter at the end of every line leaves a last column without a name and
+        // without values: where the caller expects it, it is no column.
+        let trailingDelimiter = header.count > 1 && header.last == "" && endsInDelimiter(Array(header.dropLast()))
+        if trailingDelimiter { header.removeLast() }
         try CSVReader.checkHeader(header, file: fileName, line: record.line)
 
         self.fileName = fileName
@@ -94,6 +104,7 @@ public struct CSVReader {
         self.header = header
         self.headerLine = record.line
         self.scanner = scanner
+        self.trailingDelimiter = trailingDelimiter
     }
 
     /// The next record, or nil at the end of the file.
@@ -117,7 +128,10 @@ public struct CSVReader {
             if case .unterminatedQuote = problem { finished = true }
             throw Diagnostic.csv(problem, file: fileName, line: record.line)
         }
-        let count = scanner.fieldEnds.count
+        var count = scanner.fieldEnds.count
+        if trailingDelimiter, count == header.count + 1, scanner.field(count - 1).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            count -= 1
+        }
         guard count == header.count else {
             if let other = alternativeDelimiter() {
                 throw Diagnostic.csvMixedDelimiters(file: fileName, line: record.line, row: other, header: delimiter)

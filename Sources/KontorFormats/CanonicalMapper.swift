@@ -36,6 +36,7 @@ public struct CanonicalMapper {
         case .returns: result = returnLine(&fields)
         case .cancellations: result = cancellation(&fields)
         case .tracking: result = trackingEvent(&fields)
+        case .exchangeRates: result = exchangeRate(&fields)
         case .orders:
             return orderLine(&fields, log: &log)
         case .payouts:
@@ -112,7 +113,14 @@ public struct CanonicalMapper {
         guard let reference, let amount, let date else { return nil }
         if amount == 0 { f.fail("amount", "amount is zero", de: "Betrag ist null") }
         return .payment(Payment(reference: reference, amount: amount, date: date, payer: f.optional("payer"),
-                                method: f.optional("method"), location: f.location))
+                                method: f.optional("method"), currency: f.currency("currency") ?? "EUR", location: f.location))
+    }
+
+    private func exchangeRate(_ f: inout Fields) -> DocumentRecord? {
+        let currency = f.currency("currency", required: true), date = f.date("date", required: true)
+        let rate = f.exchangeRate("rate", required: true)
+        guard let currency, let date, let rate else { return nil }
+        return .exchangeRate(ExchangeRate(currency: currency, date: date, perEuro: rate, location: f.location))
     }
 
     private func returnLine(_ f: inout Fields) -> DocumentRecord? {

@@ -40,10 +40,11 @@ public protocol XMLDialect: DialectMapper where Input == XMLElementNode {
 
 /// The dialects Kontor reads, besides its own formats, in the order they are tried.
 public enum Dialects {
-    public static var csv: [any CSVDialect.Type] { [ShopifyOrdersCSV.self, GermanSpreadsheetCSV.self] }
+    public static var csv: [any CSVDialect.Type] { [ECBReferenceRatesCSV.self, ShopifyOrdersCSV.self, GermanSpreadsheetCSV.self] }
     public static var json: [any JSONDialect.Type] { [WooCommerceOrdersJSON.self, ShopwareOrdersJSON.self] }
     public static var xml: [any XMLDialect.Type] {
-        [OpenTransOrderXML.self, BMEcatCatalogXML.self, Camt053StatementXML.self, OpenTrans1OrderXML.self]
+        [OpenTransOrderXML.self, BMEcatCatalogXML.self, Camt053StatementXML.self, OpenTrans1OrderXML.self,
+         ECBReferenceRatesXML.self]
     }
 }
 

@@ -15,6 +15,7 @@ extension DocumentKind {
         case .cancellations: "cancellation"
         case .payouts: "line"
         case .tracking: "event"
+        case .exchangeRates: "exchange_rate"
         }
     }
 }

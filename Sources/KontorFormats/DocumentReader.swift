@@ -49,7 +49,8 @@ public enum DocumentReader {
     }
 
     static func openCSV(source: some ByteSource, fileName: String, isValidUTF8: Bool, log: inout DiagnosticLog) throws -> DocumentStream? {
-        let reader = try CSVReader(source: source, fileName: fileName, encoding: isValidUTF8 ? .utf8 : .windows1252)
+        let reader = try CSVReader(source: source, fileName: fileName, encoding: isValidUTF8 ? .utf8 : .windows1252,
+                                   endsInDelimiter: ECBReferenceRatesCSV.recognizes)
         let decimalComma = reader.delimiter == UInt8(ascii: ";")
         if let kind = KindDetector.detect(columns: reader.header) {
             let mapper: any DialectMapper<FlatRecord> = CanonicalMapper(kind: kind, decimalComma: decimalComma)

@@ -12,6 +12,7 @@ public enum KindDetector {
         (.goodsReceipt, ["sku", "received"], []),
         (.customers, ["customer_id", "name", "email"], []),
         (.payments, ["reference", "amount", "date"], []),
+        (.exchangeRates, ["currency", "date", "rate"], ["order_number", "reference"]),
         // Refunds without goods (goodwill): after payments, whose German `Bestellnummer` may name an order too.
         (.returns, ["order_number", "amount"], ["order_date", "unit_price", "reference"]),
         // A status and what names the parcel: after returns, whose export may give the
@@ -35,11 +36,12 @@ public enum KindDetector {
                   "customer_name", "ship_name", "ship_addition", "ship_street", "ship_zip", "ship_city", "ship_country",
                   "payment_method", "paid", "shipping", "currency", "vat_rate", "line_discount", "order_discount",
                   "coupon_code", "invoice_number"],
-        .payments: ["reference", "amount", "date", "payer", "method"],
+        .payments: ["reference", "amount", "date", "payer", "method", "currency"],
         .returns: ["order_number", "sku", "quantity", "reason", "condition", "date", "amount", "vat_rate"],
         .cancellations: ["order_number", "reason"],
         .payouts: ["payout_id", "date", "method", "gross", "fees", "net", "order_number", "amount"],
         .tracking: ["shipment", "sscc", "tracking_number", "carrier", "status", "date", "reason"],
+        .exchangeRates: ["currency", "date", "rate"],
     ]
 
     /// Every column of the other kinds: none may be in a cancellations file.
@@ -50,7 +52,7 @@ public enum KindDetector {
 
     /// The exports of shop systems and banks Kontor reads besides its own formats, for error reports.
     public static let otherFormats = "It also reads Shopify order exports and German spreadsheet columns (CSV), "
-        + "WooCommerce and Shopware 6 orders (JSON), openTRANS 2.1 orders, BMEcat catalogues and CAMT.053 bank statements (XML)."
+        + "WooCommerce and Shopware 6 orders (JSON), openTRANS 2.1 orders, BMEcat catalogues and CAMT.053 bank statements (XML), and the ECB's euro reference rates (CSV and XML)."
 
     /// A column name as Kontor compares it: trimmed, lower case, spaces and dashes as `_`.
     public static func normalize(_ name: String) -> String {

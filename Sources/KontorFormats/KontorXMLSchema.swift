@@ -109,6 +109,14 @@ public enum KontorXMLSchema {
     </xs:restriction>
   </xs:simpleType>
 
+  <xs:simpleType name="rate">
+    <xs:restriction base="xs:decimal">
+      <xs:minExclusive value="0"/>
+      <xs:maxInclusive value="1000000"/>
+      <xs:fractionDigits value="6"/>
+    </xs:restriction>
+  </xs:simpleType>
+
   <xs:simpleType name="date">
     <xs:union memberTypes="xs:date xs:dateTime"/>
   </xs:simpleType>
@@ -298,6 +306,7 @@ public enum KontorXMLSchema {
               <xs:element name="date" type="k:date"/>
               <xs:element name="payer" type="k:text" minOccurs="0"/>
               <xs:element name="method" type="k:text" minOccurs="0"/>
+              <xs:element name="currency" type="k:currency" minOccurs="0"/>
             </xs:all>
           </xs:complexType>
         </xs:element>
@@ -386,6 +395,25 @@ public enum KontorXMLSchema {
               <xs:element name="status" type="k:tracking_status"/>
               <xs:element name="date" type="k:date"/>
               <xs:element name="reason" type="k:text" minOccurs="0"/>
+            </xs:all>
+          </xs:complexType>
+        </xs:element>
+      </xs:sequence>
+    </xs:complexType>
+  </xs:element>
+
+  <!-- exchange_rates: euro reference rates, units of a currency per euro on a day (the
+       ECB's files are read as they are published) -->
+
+  <xs:element name="exchange_rates">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="exchange_rate" minOccurs="0" maxOccurs="unbounded">
+          <xs:complexType>
+            <xs:all>
+              <xs:element name="currency" type="k:currency"/>
+              <xs:element name="date" type="k:date"/>
+              <xs:element name="rate" type="k:rate"/>
             </xs:all>
           </xs:complexType>
         </xs:element>

@@ -13,6 +13,10 @@ public struct AttentionHold: Sendable, Equatable {
         case customer
         /// The article's VAT rate to agree with the order's; the subject is its article number.
         case rate
+        /// The reference rate of the order's day for its currency; the subject is the
+        /// currency code. Nobody may release it by hand: an amount is never converted at a
+        /// guessed rate.
+        case currency
     }
 
     /// What the order needs.
@@ -39,6 +43,12 @@ public struct AttentionHold: Sendable, Equatable {
     public static func unknownCustomer(_ key: String) -> AttentionHold {
         AttentionHold(need: .customer, subject: key,
                       reason: "customer \"\(key)\" buys on account but is not in the customer list; send a customers file with them")
+    }
+
+    /// The order is in `currency`, and no reference rate is known for its day `date`.
+    public static func noExchangeRate(_ currency: String, on date: CalendarDate) -> AttentionHold {
+        AttentionHold(need: .currency, subject: currency,
+                      reason: "no reference rate for \(currency) on \(date) or the days before; send the ECB's rate file (eurofxref) with it")
     }
 
     /// The order states `stated` for article `sku`, the catalogue `rate`.

@@ -71,11 +71,12 @@ extension OrderBook {
         return lines
     }
 
-    /// Sets the total, weight and customer of an order priced on its release (`order` as it
-    /// is now: the customer found by the e-mail address it named).
-    public func reprice(_ order: BookedOrder) throws {
-        try db.cachedStatement(sql: "UPDATE orders SET total_gross = ?, weight_g = ?, customer_key = ? WHERE id = ?")
-            .execute(arguments: [order.totalGross, order.weightGrams, order.customerKey, order.id])
+    /// Sets the total, weight, customer and shipping charge of an order priced on its
+    /// release (`order` as it is now: the customer found by the e-mail address it named; the
+    /// shipping charge in euros for an order in another currency).
+    public func reprice(_ order: BookedOrder, shipping: Int) throws {
+        try db.cachedStatement(sql: "UPDATE orders SET total_gross = ?, weight_g = ?, customer_key = ?, shipping = ? WHERE id = ?")
+            .execute(arguments: [order.totalGross, order.weightGrams, order.customerKey, shipping, order.id])
     }
 
     /// Lifts what holds an order for attention, naming the batch (a release or a cancellation).

@@ -45,6 +45,8 @@ public struct BatchSummary: Codable, Sendable, Equatable {
     public var tracked = CappedList<String>()
     public var stockMovements = 0
     public var bankMovements = 0
+    /// Reference rates kept (new ones; a rate known already is not counted).
+    public var exchangeRates = 0
 
     public init() {}
 
@@ -56,6 +58,7 @@ public struct BatchSummary: Codable, Sendable, Equatable {
         case unmatchedPayments = "unmatched_payments"
         case stockMovements = "stock_movements"
         case bankMovements = "bank_movements"
+        case exchangeRates = "exchange_rates"
     }
 
     /// Reads a stored summary; a field that summaries of an earlier version lack is empty.
@@ -79,6 +82,7 @@ public struct BatchSummary: Codable, Sendable, Equatable {
         tracked = try c.decodeIfPresent(CappedList<String>.self, forKey: .tracked) ?? .init()
         stockMovements = try c.decodeIfPresent(Int.self, forKey: .stockMovements) ?? 0
         bankMovements = try c.decodeIfPresent(Int.self, forKey: .bankMovements) ?? 0
+        exchangeRates = try c.decodeIfPresent(Int.self, forKey: .exchangeRates) ?? 0
     }
 
     /// What the batch created, in a few words: `9 invoices, 8 shipments, 1 held`.
@@ -91,6 +95,7 @@ public struct BatchSummary: Codable, Sendable, Equatable {
             count(payments.total, "payment", "payments"), count(unmatchedPayments.total, "unmatched payment", "unmatched payments"),
             count(payouts.total, "payout", "payouts"), count(tracked.total, "tracking event", "tracking events"),
             count(stockMovements, "stock movement", "stock movements"), count(bankMovements, "bank movement", "bank movements"),
+            count(exchangeRates, "exchange rate", "exchange rates"),
             count(refused.total, "refused", "refused"),
         ].compactMap { $0 }
         return parts.joined(separator: ", ")

@@ -9,7 +9,7 @@ public enum ReportRegistry {
     public static func all(settings: Settings) -> [Report] {
         Modules.all.flatMap(\.reports) + Worklists.reports
             + [DATEVReport.report(settings: settings), ShippingDocuments.report(settings: settings),
-               InvoiceDocuments.report(settings: settings)]
+               InvoiceDocuments.report(settings: settings), CurrencyReport.report(settings: settings)]
     }
 
     /// Every report, made with the default settings: for their names and titles.

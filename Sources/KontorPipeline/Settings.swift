@@ -78,6 +78,10 @@ public struct ShopSettings: Sendable, Equatable {
     /// How the reorder and slow-movers reports look at the stock (`reorder_review_days`,
     /// `reorder_window_days`, `slow_mover_days`).
     public var buying = BuyingSettings()
+    /// The most the open positions in each currency other than EUR (receivables and bank
+    /// balances, valued at the latest reference rate) may be worth, in euro cents, by
+    /// currency code (`[shops.<name>.currency_limits]`, `CHF = "5000.00"`).
+    public var currencyLimits: [String: Int] = [:]
 
     public init() {}
 }

@@ -156,7 +156,20 @@ public enum SettingsFile {
             guard case .string(let text) = value else { throw ParseError(line: line, message: "\(key) must be a string in quotes") }
             return text
         }
+        func currencyLimit(_ shop: inout ShopSettings) throws {
+            let code = key.uppercased()
+            guard ExchangeRate.isCurrencyCode(code), code != "EUR" else {
+                throw ParseError(line: line, message: "\(key) is no currency code: a limit is set per currency, such as CHF = \"5000.00\"")
+            }
+            shop.currencyLimits[code] = try value.money(key, line: line, example: "5000.00")
+        }
         switch table.first {
+        case "kontor" where table.count == 2 && table[1] == "currency_limits":
+            try currencyLimit(&s.defaultShop)
+        case "shops" where table.count == 3 && table[2] == "currency_limits":
+            var shop = s.shops[table[1]] ?? s.defaultShop
+            try currencyLimit(&shop)
+            s.shops[table[1]] = shop
         case "kontor" where table.count == 2 && table[1] == "base_rates":
             try baseRate(key: key, value: value, to: &s, line: line)
         case "kontor" where table.count >= 2 && table[1] == "dunning":
@@ -218,9 +231,9 @@ public enum SettingsFile {
         default:
             throw ParseError(line: line, message: """
                 unknown table [\(table.joined(separator: "."))]; use [kontor], [kontor.clearing_accounts], [kontor.seller], [kontor.datev], \
-                [kontor.dunning], [kontor.base_rates], [kontor.logistics], [kontor.carriers.<rule>], [shops.<name>] or \
-                [shops.<name>.clearing_accounts], [shops.<name>.seller], [shops.<name>.datev], [shops.<name>.dunning], \
-                [shops.<name>.logistics], [shops.<name>.carriers.<rule>]
+                [kontor.dunning], [kontor.base_rates], [kontor.logistics], [kontor.carriers.<rule>], [kontor.currency_limits], \
+                [shops.<name>] or [shops.<name>.clearing_accounts], [shops.<name>.seller], [shops.<name>.datev], \
+                [shops.<name>.dunning], [shops.<name>.logistics], [shops.<name>.carriers.<rule>], [shops.<name>.currency_limits]
                 """)
         }
     }
@@ -438,6 +451,14 @@ public enum SettingsFile {
         # publishes a new value each 1 January and 1 July: add it here, as the day and the
         # percentage it published (the embedded 2025-07-01 value reads 2025-07-01 = "1.27").
         # [kontor.base_rates]
+
+        # Foreign currencies: orders, payments and bank statements in another currency are
+        # booked in euros at the ECB's reference rate of their day (drop the ECB's eurofxref
+        # files into the inbox). What the shop holds in a currency (open invoices, bank
+        # balances) is valued at the latest rate in `kontor report currencies`, with a warning
+        # when it is worth more than its limit here, in euros.
+        # [shops.teekontor.currency_limits]
+        # CHF = "5000.00"
 
         """
 }

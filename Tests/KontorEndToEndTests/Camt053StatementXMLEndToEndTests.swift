@@ -201,7 +201,9 @@ import Testing
         #expect(try sql(root, "SELECT SUM(debit) = SUM(credit) FROM journal_lines") == "1")
     }
 
-    @Test func aStatementWithAnEntryInAnotherCurrencyIsRejectedWhole() throws {
+    /// Without a reference rate for its day, an entry in another currency cannot be booked
+    /// in euros: the statement waits, rejected whole, for the rates to come first.
+    @Test func aStatementWithAnEntryInACurrencyWithoutRateIsRejectedWhole() throws {
         let root = try Self.rootWithOrders()
         let path = packageRoot + "/Tests/Fixtures/camt.053.001.08/2025-03-06-volksbank-lueneburger-heide.xml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -210,7 +212,8 @@ import Testing
         let result = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
         #expect(result.status == 1)
         let report = try #require(root.read("inbox/teekontor/rejected/04-kontoauszug.xml.errors.txt"))
-        #expect(report.contains("the entry is in CHF; Kontor books EUR only"))
+        #expect(report.contains("no reference rate for CHF on 2025-03-06 or the 4 days before"))
+        #expect(report.contains("eurofxref"))
         #expect(try sql(root, "SELECT count(*) FROM bank_transactions") == "0")
         #expect(try sql(root, "SELECT count(*) FROM bank_balances") == "0")
         #expect(try sql(root, "SELECT count(*) FROM shipments") == "1")

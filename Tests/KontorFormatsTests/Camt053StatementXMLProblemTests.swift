@@ -41,8 +41,9 @@ import Testing
          #"Amt "-49.90" ist negativ"#),
         ("<Amt>49.90</Amt>", "camt.xml:13 /Document/BkToCstmrStmt/Stmt/Ntry/Amt: Amt has no currency (Ccy)",
          "Amt hat keine Währung (Ccy)"),
-        (#"<Amt Ccy="USD">49.90</Amt>"#, "camt.xml:13 /Document/BkToCstmrStmt/Stmt/Ntry/Amt: the entry is in USD; Kontor books EUR only",
-         "Der Umsatz ist in USD; Kontor bucht nur EUR"),
+        (#"<Amt Ccy="US$">49.90</Amt>"#,
+         #"camt.xml:13 /Document/BkToCstmrStmt/Stmt/Ntry/Amt: the entry names "US$" as its currency, which is no currency code"#,
+         #"Der Umsatz nennt "US$" als Währung, das ist kein Währungscode"#),
     ])
     func anAmountKontorCannotBookIsAnError(amount: String, message: String, messageDE: String) throws {
         let outcome = try mapCamt053(Array(camt053Statement(Self.credit(amount: amount)).utf8), file: "camt.xml")
@@ -55,7 +56,7 @@ import Testing
     @Test func readingGoesOnPastABadEntryAndReportsEveryProblemOfIt() throws {
         let text = camt053Statement("""
               <Ntry>
-                <Amt Ccy="CHF">49.90</Amt>
+                <Amt Ccy="EURO">49.90</Amt>
                 <CdtDbtInd>CRED</CdtDbtInd>
                 <Sts><Cd>BOOK</Cd></Sts>
                 <BookgDt><Dt>2025-02-30</Dt></BookgDt>
@@ -69,13 +70,13 @@ import Testing
         """)
         let outcome = try mapCamt053(Array(text.utf8), file: "camt.xml")
         #expect(outcome.diagnostics.map(\.description) == [
-            "camt.xml:13 /Document/BkToCstmrStmt/Stmt/Ntry/Amt: the entry is in CHF; Kontor books EUR only",
+            #"camt.xml:13 /Document/BkToCstmrStmt/Stmt/Ntry/Amt: the entry names "EURO" as its currency, which is no currency code"#,
             #"camt.xml:14 /Document/BkToCstmrStmt/Stmt/Ntry/CdtDbtInd: CdtDbtInd "CRED" is neither CRDT nor DBIT"#,
             #"camt.xml:16 /Document/BkToCstmrStmt/Stmt/Ntry/BookgDt/Dt: BookgDt "2025-02-30" is not a valid date"#,
             "camt.xml:18 /Document/BkToCstmrStmt/Stmt/Ntry[2]: the entry has no booking date (BookgDt)",
         ])
         #expect(outcome.diagnostics.map(\.messageDE) == [
-            "Der Umsatz ist in CHF; Kontor bucht nur EUR",
+            #"Der Umsatz nennt "EURO" als Währung, das ist kein Währungscode"#,
             #"CdtDbtInd "CRED" ist weder CRDT noch DBIT"#,
             #"BookgDt "2025-02-30" ist kein gültiges Datum"#,
             "Der Umsatz hat kein Buchungsdatum (BookgDt)",

@@ -5,6 +5,8 @@ import KontorCore
 struct Camt053Movement {
     /// Minor units, positive for money received, negative for money paid.
     var amount: Int
+    /// The ISO code of the amount's currency.
+    var currency: String
     /// Whether the entry reverses an earlier one (`RvslInd`): a reversed payment received
     /// shows as money paid, a reversed payment made as money received.
     var reversal: Bool

@@ -25,7 +25,7 @@ extension Camt053StatementXML {
         let reversal = node.camt053Text("RvslInd").map { ["true", "1"].contains($0.lowercased()) } ?? false
         var movements: [Camt053Movement] = []
         if let amount, let sign {
-            movements = self.movements(amount: sign * amount, reversal: reversal,
+            movements = self.movements(amount: sign * amount.minorUnits, currency: amount.currency, reversal: reversal,
                                        details: node.camt053Elements("NtryDtls", "TxDtls"), at: location, problems: &problems)
         }
         log.append(contentsOf: problems)
@@ -36,11 +36,11 @@ extension Camt053StatementXML {
     /// The entry as one movement, or, for a batch booking whose transactions all carry an
     /// amount (`TxDtls/Amt` from .08 on, `TxDtls/AmtDtls/TxAmt/Amt` in .02), one movement per
     /// transaction; these must add up to the entry.
-    private func movements(amount: Int, reversal: Bool, details: [XMLElementNode], at location: SourceLocation,
+    private func movements(amount: Int, currency: String, reversal: Bool, details: [XMLElementNode], at location: SourceLocation,
                            problems: inout [Diagnostic]) -> [Camt053Movement] {
         let amounts = details.map { $0.child("Amt") ?? $0.camt053Element("AmtDtls", "TxAmt", "Amt") }
         guard details.count > 1, amounts.allSatisfy({ $0 != nil }) else {
-            return [Camt053Movement(amount: amount, reversal: reversal, details: details, location: location)]
+            return [Camt053Movement(amount: amount, currency: currency, reversal: reversal, details: details, location: location)]
         }
         var parts: [Camt053Movement] = []
         for (transaction, element) in zip(details, amounts) {
@@ -48,7 +48,12 @@ extension Camt053StatementXML {
             let value = self.amount(element, of: "transaction", "Der Einzelumsatz", at: place, problems: &problems)
             let sign = transaction.child("CdtDbtInd") == nil ? (amount < 0 ? -1 : 1) : direction(in: transaction, problems: &problems)
             guard let value, let sign else { continue }
-            parts.append(Camt053Movement(amount: sign * value, reversal: reversal, details: [transaction], location: place))
+            guard value.currency == currency else {
+                problems.append(.camt053Currency("transaction", whatDE: "Der Einzelumsatz", value.currency, of: currency, at: place))
+                continue
+            }
+            parts.append(Camt053Movement(amount: sign * value.minorUnits, currency: currency, reversal: reversal,
+                                         details: [transaction], location: place))
         }
         guard parts.count == details.count else { return [] }
         let sum = parts.reduce(0) { $0 + $1.amount }
@@ -65,7 +70,7 @@ extension Camt053StatementXML {
         let bankReference = entry.camt053Text("AcctSvcrRef")
         guard movement.isCustomerPayment else {
             return .bankTransaction(BankTransaction(
-                account: account, date: date, amount: movement.amount, currency: "EUR", counterparty: movement.creditorName,
+                account: account, date: date, amount: movement.amount, currency: movement.currency, counterparty: movement.creditorName,
                 text: movement.remittance ?? entry.camt053Text("AddtlNtryInf"), reference: bankReference,
                 location: movement.location))
         }
@@ -75,6 +80,6 @@ extension Camt053StatementXML {
         let reference = movement.creditorReference ?? movement.endToEndID ?? movement.unstructuredLines.first
             ?? bankReference ?? "Bank \(date)"
         return .payment(Payment(reference: reference, amount: movement.amount, date: date, payer: movement.debtorName,
-                                method: nil, remittance: movement.remittance, location: movement.location))
+                                method: nil, remittance: movement.remittance, currency: movement.currency, location: movement.location))
     }
 }

@@ -1,11 +1,13 @@
 import KontorCore
 
 extension Camt053StatementXML {
-    /// The amount of `<Amt Ccy="EUR">49.90</Amt>` in cents; nil, with the problem added to
-    /// `problems`, if it is missing, not an amount, negative or not in EUR. `what` and
+    /// The amount of `<Amt Ccy="EUR">49.90</Amt>` in minor units of its currency; nil, with
+    /// the problem added to `problems`, if it is missing, not an amount, negative or without
+    /// a currency code. An amount in another currency than EUR is booked at the reference
+    /// rate of its day. `what` and
     /// `whatDE` name what the amount belongs to (`entry`, `Der Umsatz`); `owner` is its place.
     func amount(_ element: XMLElementNode?, of what: String, _ whatDE: String, at owner: SourceLocation,
-                problems: inout [Diagnostic]) -> Int? {
+                problems: inout [Diagnostic]) -> Money? {
         guard let element else {
             problems.append(.camt053AmountMissing(what, whatDE: whatDE, at: owner))
             return nil
@@ -40,11 +42,11 @@ extension Camt053StatementXML {
             problems.append(.camt053CurrencyMissing(at: location))
             return nil
         }
-        guard currency.uppercased() == "EUR" else {
+        guard ExchangeRate.isCurrencyCode(currency.uppercased()) else {
             problems.append(.camt053Currency(what, whatDE: whatDE, currency, at: location))
             return nil
         }
-        return value
+        return value.map { Money(minorUnits: $0, currency: currency.uppercased()) }
     }
 
     /// 1 for money received (`CRDT`), -1 for money paid (`DBIT`); nil, with the problem

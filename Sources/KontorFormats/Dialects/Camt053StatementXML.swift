@@ -10,7 +10,8 @@ import KontorCore
 /// booking whose transactions carry their own amounts gives one record per transaction.
 /// A reversal (`RvslInd`) of a payment received is a payment of a negative amount, so the
 /// invoice it had settled is open again; a reversal of a payment made is a bank movement
-/// of money received. Kontor books EUR only: an entry in another currency is an error.
+/// of money received. Amounts keep their currency; one in another currency than EUR is
+/// booked in euros at the reference rate of its day.
 public struct Camt053StatementXML: XMLDialect {
     /// The namespace of every camt.053 version, up to the version number.
     public static let namespacePrefix = "urn:iso:std:iso:20022:tech:xsd:camt.053.001."
@@ -85,7 +86,7 @@ public struct Camt053StatementXML: XMLDialect {
         if account == nil { problems.append(.camt053NoAccount(at: location)) }
         log.append(contentsOf: problems)
         guard problems.isEmpty, let amount, let sign, let date, let account else { return [] }
-        return [.statementBalance(StatementBalance(account: account, date: date, amount: sign * amount, currency: "EUR",
+        return [.statementBalance(StatementBalance(account: account, date: date, amount: sign * amount.minorUnits, currency: amount.currency,
                                                    location: location))]
     }
 }

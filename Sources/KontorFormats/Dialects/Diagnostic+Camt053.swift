@@ -44,10 +44,16 @@ extension Diagnostic {
     }
 
     static func camt053Currency(_ what: String, whatDE: String, _ currency: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic("camt.currency", "the \(what) is in \(currency); Kontor books EUR only",
-                   de: "\(whatDE) ist in \(currency); Kontor bucht nur EUR",
-                   hint: "Book entries in other currencies by hand, and send Kontor the statements of EUR accounts only.",
-                   at: location)
+        Diagnostic("camt.currency", "the \(what) names \"\(currency)\" as its currency, which is no currency code",
+                   de: "\(whatDE) nennt \"\(currency)\" als Währung, das ist kein Währungscode",
+                   hint: #"Each amount names its currency by its ISO code, such as <Amt Ccy="EUR">49.90</Amt>. "# + exportHint, at: location)
+    }
+
+    static func camt053Currency(_ what: String, whatDE: String, _ currency: String, of entry: String,
+                                at location: SourceLocation) -> Diagnostic {
+        Diagnostic("camt.currency", "the \(what) is in \(currency), its entry in \(entry)",
+                   de: "\(whatDE) ist in \(currency), sein Umsatz in \(entry)",
+                   hint: "The transactions of a batch booking are in the currency of their entry. " + exportHint, at: location)
     }
 
     static func camt053Direction(_ text: String?, at location: SourceLocation) -> Diagnostic {

@@ -68,7 +68,7 @@ enum GermanColumnAliases {
         case .payments:
             [("reference", ["referenz", "bestellnummer", "bestellnr", "rechnungsnummer", "rechnungsnr"]),
              ("amount", ["betrag"]), ("date", ["zahlungsdatum", "datum", "valuta", "wertstellung", "buchungsdatum"]),
-             ("payer", ["zahler", "auftraggeber", "name"]), ("method", paymentMethod)]
+             ("payer", ["zahler", "auftraggeber", "name"]), ("method", paymentMethod), ("currency", ["waehrung"])]
         case .returns:
             [("order_number", orderNumber), ("sku", sku), ("quantity", quantity),
              ("reason", ["grund", "ruecksendegrund", "retourengrund"]), ("condition", ["zustand"]),
@@ -85,6 +85,8 @@ enum GermanColumnAliases {
              ("tracking_number", ["sendungsnummer", "trackingnummer", "paketnummer"]),
              ("carrier", ["versanddienstleister", "paketdienst", "spediteur"]), ("status", ["status", "sendungsstatus"]),
              ("date", ["datum", "ereignisdatum"]), ("reason", ["grund"])]
+        case .exchangeRates:
+            [("currency", ["waehrung"]), ("date", ["kursdatum", "datum"]), ("rate", ["kurs", "referenzkurs", "wechselkurs"])]
         }
     }
 

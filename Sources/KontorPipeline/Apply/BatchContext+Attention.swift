@@ -32,22 +32,37 @@ extension BatchContext {
     /// Releases an order held for attention once nothing it needs is missing: its lines are
     /// booked at their articles' rates (a rate the file stated and a person confirmed stays),
     /// the credit check weighs it as a new order (unless a person releases it: `byCommand`),
-    /// and it is invoiced and shipped, or waits, as a new order would. A person may release
-    /// an unknown customer or a differing rate, never an unknown article.
+    /// and it is invoiced and shipped, or waits, as a new order would. An order in another
+    /// currency is converted at the rate of its day once that is known. A person may release
+    /// an unknown customer or a differing rate, never an unknown article or a missing rate.
     mutating func resolveAttention(_ entry: BookedOrder, byCommand: Bool, on date: CalendarDate, because cause: String,
                                    log: inout DiagnosticLog) throws -> AttentionOutcome {
         guard let (order, _) = try orders.stored(entry) else { return .stillHeld(try orders.holds(order: entry.id)) }
-        let fileLines = try orders.heldLines(order: entry.id)
+        var fileLines = try orders.heldLines(order: entry.id)
+        var orderDiscount = try orders.heldOrderDiscount(order: entry.id)
+        // An order in another currency that waited for the rate of its day is converted now,
+        // if the rate is there.
+        var shipping = order.shipping
+        var conversion: CurrencyBooking?
+        var rateMissing: AttentionHold?
+        if let pending = try rates.order(shop: shop, number: entry.orderNumber), pending.perEuro == nil {
+            if let converted = try converted(fileLines, discount: orderDiscount, pending: pending, on: order.orderDate) {
+                (fileLines, orderDiscount, shipping, conversion) = converted
+            } else {
+                rateMissing = .noExchangeRate(pending.currency, on: order.orderDate)
+            }
+        }
         var articles: [String: Article] = [:]
         for line in fileLines { articles[line.sku] = try article(line.sku) }
         let key = entry.customerKey
         let customer = try self.customer(id: key, email: nil) ?? (key.contains("@") ? self.customer(id: nil, email: key) : nil)
         let method = order.paymentMethod
         let neededCustomer = try orders.holds(order: entry.id).contains { $0.need == .customer }
-        let remaining = AttentionHold.check(lines: fileLines, article: { articles[$0]?.vatRate }, onAccount: method.isOnAccount,
+        let needs = AttentionHold.check(lines: fileLines, article: { articles[$0]?.vatRate }, onAccount: method.isOnAccount,
                                             customer: neededCustomer ? key : nil,
                                             customerKnown: customer != nil || settings.defaultCreditLimit > 0)
-            .filter { !byCommand || $0.need == .article }
+        let remaining = (needs + [rateMissing].compactMap { $0 })
+            .filter { !byCommand || $0.need == .article || $0.need == .currency }
         guard remaining.isEmpty else { return .stillHeld(remaining) }
 
         // Every article is known now: the lines are booked at the rate the file stated (a
@@ -57,17 +72,20 @@ extension BatchContext {
             articles[line.sku].map { BookedLine(sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice,
                                                 rate: line.vatRate ?? $0.vatRate, discount: line.discount) }
         }
-        let spread = InvoiceCalculator.spread(try orders.heldOrderDiscount(order: entry.id),
-                                              over: priced.map { $0.taxable(basis: order.priceBasis) })
+        let spread = InvoiceCalculator.spread(orderDiscount, over: priced.map { $0.taxable(basis: order.priceBasis) })
         for index in priced.indices { priced[index].discount = spread[index].discount }
         let lines = try orders.lift(entry, lines: priced, batch: batch)
         let goods = lines.map { $0.taxable(basis: order.priceBasis) }
         var repriced = entry
-        repriced.totalGross = InvoiceCalculator.grossTotal(goods: goods, shipping: order.shipping, basis: order.priceBasis)
+        repriced.totalGross = InvoiceCalculator.grossTotal(goods: goods, shipping: shipping, basis: order.priceBasis)
         repriced.weightGrams = lines.reduce(0) { $0 + (articles[$1.sku]?.weightGrams ?? 0) * $1.quantity }
         // An order that named its customer by e-mail address is booked to their customer id.
         repriced.customerKey = customer?.customerID ?? key
-        try orders.reprice(repriced)
+        try orders.reprice(repriced, shipping: shipping)
+        if var conversion {
+            conversion.euros = repriced.totalGross
+            try rates.record(conversion, shop: shop, batch: batch)
+        }
         for line in lines {
             try inventory.reserve(shop: shop, order: entry.orderNumber, sku: line.sku, quantity: line.quantity, batch: batch,
                                   queuedOn: order.orderDate)

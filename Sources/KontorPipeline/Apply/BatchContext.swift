@@ -32,6 +32,8 @@ struct BatchContext {
     /// warehouse: the articles listed.
     var countScope: CountScope?
     var counted: [String: Set<String>] = [:]
+    /// The currencies whose reference rates the batch brought, for the orders waiting for them.
+    var ratesReceived: Set<String> = []
 
     init(db: Database, shop: String, batch: Int64, settings: ShopSettings) {
         self.db = db

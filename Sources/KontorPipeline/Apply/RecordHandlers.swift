@@ -17,5 +17,6 @@ enum RecordHandlers {
         StatementBalanceHandler(),
         CancellationHandler(),
         TrackingHandler(),
+        ExchangeRateHandler(),
     ]
 }

@@ -5,7 +5,7 @@ import KontorCore
 enum RecordKind: String, CaseIterable, Sendable {
     case product, customer, stockCount, goodsReceipt, priceUpdate
     case order, payment, returnLine, goodwillRefund, payout, bankTransaction, statementBalance, cancellation
-    case tracking
+    case tracking, exchangeRate
 
     /// The kind of `record`.
     init(_ record: DocumentRecord) {
@@ -24,6 +24,7 @@ enum RecordKind: String, CaseIterable, Sendable {
         case .statementBalance: self = .statementBalance
         case .cancellation: self = .cancellation
         case .tracking: self = .tracking
+        case .exchangeRate: self = .exchangeRate
         }
     }
 }

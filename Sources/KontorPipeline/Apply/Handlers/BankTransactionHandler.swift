@@ -6,13 +6,20 @@ import KontorOrders
 /// A bank movement of a statement: kept for the liquidity view. Money paid out that names
 /// an invoiced order (its number or invoice number in the reference or purpose text) is a
 /// refund to that customer: 1400 debit, 1200 credit, recorded as a refund paid. Any other
-/// movement is posted to the suspense account for a person to assign.
+/// movement is posted to the suspense account for a person to assign. A movement in
+/// another currency is booked in euros at the reference rate of its day.
 struct BankTransactionHandler: RecordHandler {
     let kind = RecordKind.bankTransaction
 
     func apply(_ record: DocumentRecord, in context: inout BatchContext, log: inout DiagnosticLog) throws {
-        guard case .bankTransaction(let t) = record else { return }
-        try context.liquidity.record(t, shop: context.shop, batch: context.batch)
+        guard case .bankTransaction(let movement) = record else { return }
+        try context.liquidity.record(movement, shop: context.shop, batch: context.batch)
+        var t = movement
+        if t.currency != "EUR" {
+            // Kept in its currency for the liquidity view, booked in euros.
+            guard let euros = try context.inEuros(t, log: &log) else { return }
+            t = euros
+        }
         context.summary.bankMovements += 1
         if t.amount < 0, try refund(t, in: &context, log: &log) { return }
         try context.ledger.postBankMovement(shop: context.shop, amount: t.amount, date: t.date,

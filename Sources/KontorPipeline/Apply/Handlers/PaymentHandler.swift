@@ -1,5 +1,6 @@
 import KontorAccounting
 import KontorCore
+import KontorCredit
 import KontorInventory
 import KontorOrders
 
@@ -10,15 +11,27 @@ import KontorOrders
 /// it and is now paid in full is released first, invoiced and shipped (or waits for stock),
 /// so that the payment settles its new invoice; a held order paid in full in advance is
 /// released the same way, as its credit risk is gone. Held orders of the customer that now
-/// fit the limit are released.
+/// fit the limit are released. A payment in another currency is booked in euros at the
+/// reference rate of its day; paying an order in that currency, the difference to what the
+/// order was booked at is an exchange gain or loss.
 struct PaymentHandler: RecordHandler {
     let kind = RecordKind.payment
 
     func apply(_ record: DocumentRecord, in context: inout BatchContext, log: inout DiagnosticLog) throws {
-        guard case .payment(let payment) = record else { return }
+        guard case .payment(var payment) = record else { return }
         let (shop, batch) = (context.shop, context.batch)
         let candidates = PaymentMatch.candidates(reference: payment.reference, remittance: payment.remittance)
-        guard var order = try context.orders.order(shop: shop, matching: candidates) else {
+        let matched = try context.orders.order(shop: shop, matching: candidates)
+        var foreign: CurrencyBooking?
+        if payment.currency != "EUR" {
+            // Booked in euros: an exchange difference against the order's rate is posted
+            // after the payment (`BatchContext.book`).
+            guard let (euros, booking) = try context.inEuros(payment, order: matched?.orderNumber, log: &log) else { return }
+            payment = euros
+            foreign = booking
+        }
+        guard var order = matched else {
+            if let foreign { try context.book(foreign, of: payment, document: payment.reference) }
             if try context.clearPayout(payment, candidates: candidates, log: &log) { return }
             try context.ledger.postUnmatchedPayment(shop: shop, reference: payment.reference, amount: payment.amount,
                                                     date: payment.date, account: context.moneyAccount(of: payment), batch: batch)
@@ -39,6 +52,7 @@ struct PaymentHandler: RecordHandler {
         try context.settle(payment, invoice: document, alsoUnder: order.invoiceNumber == nil ? nil : order.orderNumber,
                            customerKey: order.customerKey,
                            text: "Zahlung \(payment.payer ?? order.customerKey) zu \(document)", log: &log)
+        if let foreign { try context.book(foreign, of: payment, document: document) }
         context.summary.payments.append("\(document): \(Money.decimalString(payment.amount))")
         let owed = try context.owed(on: order.orderNumber, invoice: order.invoiceNumber, total: order.totalGross)
         let gross = try order.invoiceNumber.flatMap { try context.ledger.invoice(shop: shop, number: $0)?.gross } ?? order.totalGross

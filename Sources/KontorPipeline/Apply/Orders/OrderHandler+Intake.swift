@@ -5,9 +5,9 @@ import KontorOrders
 
 extension OrderHandler {
     /// Checks a new order and prices it: an order already booked is refused with a warning
-    /// (or cancelled, if the file reports it cancelled), one dated too far in the future or in
-    /// another currency is an error
-    /// (nil either way). An order that names an unknown
+    /// (or cancelled, if the file reports it cancelled), one dated too far in the future is an
+    /// error (nil either way). An order in another currency is booked in euros at the
+    /// reference rate of its day, or held until that rate comes. An order that names an unknown
     /// article, a VAT rate other than its article's, or a customer on account whom the
     /// customer list lacks while the shop grants no default credit limit, goes on with what
     /// holds it (`AttentionStep` books it held).
@@ -35,12 +35,39 @@ extension OrderHandler {
                                   at: order.location))
             return nil
         }
-        guard order.currency == "EUR" else {
-            log.append(Diagnostic("order.currency", "order \(order.orderNumber) is in \(order.currency); Kontor books EUR only",
-                                  de: "Bestellung \(order.orderNumber) ist in \(order.currency); Kontor bucht nur EUR",
-                                  at: order.location))
-            return nil
+        var order = order
+        var foreign: CurrencyBooking?
+        if order.currency != "EUR" {
+            guard let booking = try inEuros(&order, in: &context, log: &log) else { return nil }
+            foreign = booking
         }
+        guard let priced = try price(order, in: &context, log: &log) else { return nil }
+        let (lines, weight, goods, total) = priced
+        let customer = try context.customer(id: order.customerID, email: order.customerEmail)
+        let customerKey = customer?.customerID ?? order.customerID ?? order.customerEmail?.lowercased() ?? "guest-\(order.orderNumber)"
+        let named = order.customerID ?? order.customerEmail?.lowercased()
+        var holds = order.cancelled ? [] : try AttentionHold.check(
+            lines: order.lines, article: { try context.article($0)?.vatRate }, onAccount: order.paymentMethod.isOnAccount,
+            customer: named, customerKnown: customer != nil || context.settings.defaultCreditLimit > 0)
+        if var foreign {
+            if foreign.perEuro == nil {
+                // Its amounts stay in its currency, held, until the rate of its day comes.
+                foreign.amount = total
+                if !order.cancelled { holds.append(.noExchangeRate(foreign.currency, on: order.orderDate)) }
+            } else {
+                foreign.euros = total
+            }
+            try context.rates.record(foreign, shop: context.shop, batch: context.batch)
+        }
+        return OrderInProgress(order: order, lines: lines, weight: weight, goods: goods, total: total,
+                               customer: customer, customerKey: customerKey, holds: holds)
+    }
+
+    /// The order's lines at the rates they are booked at, with its discount spread over
+    /// them, its weight, goods and gross total; nil, with an error in `log`, when a discount
+    /// makes a line cost less than nothing.
+    func price(_ order: Order, in context: inout BatchContext, log: inout DiagnosticLog) throws
+        -> (lines: [BookedLine], weight: Int, goods: [TaxableAmount], total: Int)? {
         var lines: [BookedLine] = []
         var weight = 0
         for line in order.lines {
@@ -52,19 +79,11 @@ extension OrderHandler {
             weight += (article?.weightGrams ?? 0) * line.quantity
         }
         guard let discounted = discounted(lines, of: order, log: &log) else { return nil }
-        lines = discounted
         // Bounded as read (Limits): a line's total is at most 10^6 × 10^11 = 10^17, the order's
         // lines and shipping at most 10^11 in all, its weight at most 10^4 × 10^6 × 10^6 g.
-        let goods = lines.map { $0.taxable(basis: order.priceBasis) }
+        let goods = discounted.map { $0.taxable(basis: order.priceBasis) }
         let total = InvoiceCalculator.grossTotal(goods: goods, shipping: order.shipping, basis: order.priceBasis)
-        let customer = try context.customer(id: order.customerID, email: order.customerEmail)
-        let customerKey = customer?.customerID ?? order.customerID ?? order.customerEmail?.lowercased() ?? "guest-\(order.orderNumber)"
-        let named = order.customerID ?? order.customerEmail?.lowercased()
-        let holds = order.cancelled ? [] : try AttentionHold.check(
-            lines: order.lines, article: { try context.article($0)?.vatRate }, onAccount: order.paymentMethod.isOnAccount,
-            customer: named, customerKnown: customer != nil || context.settings.defaultCreditLimit > 0)
-        return OrderInProgress(order: order, lines: lines, weight: weight, goods: goods, total: total,
-                               customer: customer, customerKey: customerKey, holds: holds)
+        return (discounted, weight, goods, total)
     }
 
     /// The lines with the order's discount spread over them by net value; nil, with an error
