@@ -78,6 +78,10 @@ public struct ShopSettings: Sendable, Equatable {
     /// How the reorder and slow-movers reports look at the stock (`reorder_review_days`,
     /// `reorder_window_days`, `slow_mover_days`).
     public var buying = BuyingSettings()
+    /// What the liquidity forecast takes from the settings: an opening balance, the
+    /// threshold, the supplier's payment days, recurring costs (`[shops.<name>.liquidity]`,
+    /// `[shops.<name>.liquidity.costs.<cost>]`).
+    public var liquidity = LiquiditySettings()
 
     public init() {}
 }
