@@ -138,4 +138,27 @@ import Testing
         let explained = try KontorBinary.run(["customers", "--explain"], root: root.path)
         #expect(explained.stdout.contains("shop/K-2 Café Ahrens GmbH: risk 63"))
     }
+
+    /// `kontor report risk` writes the same per customer into `credit/risk.csv`: K-2's limit,
+    /// what they owe with the charges of the letter, no held orders, the score of 63 and its
+    /// points (35 days late, 20 share late, 5 for the letter, 3 for the exposure, 0 for a
+    /// relationship of over a year).
+    @Test func theRiskReportFileListsEachCustomer() throws {
+        let dunning = DunningEndToEndTests()
+        let root = try dunning.overdueInvoices()
+        #expect(try dunning.dun(root, "2025-06-23").status == 0)
+        #expect(try dunning.dun(root, "2025-07-08").status == 0)
+        let report = try KontorBinary.run(["report", "risk", "--shop", "shop"], root: root.path)
+        #expect(report.status == 0, "\(report.stdout)\(report.stderr)")
+        #expect(report.stdout.contains("wrote outbox/shop/credit/risk.csv"))
+        let text = try #require(root.read("outbox/shop/credit/risk.csv"))
+        let lines = text.split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "customer,name,credit_limit,exposure,on_hold,held_amount,risk_score,suggested_limit,"
+                + "days_late_points,paid_late_points,dunning_points,exposure_points,relationship_points,factors")
+        let k2 = try #require(lines.first { $0.hasPrefix("K-2,") }).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(k2[..<7] == ["K-2", "Café Ahrens GmbH", "5000.00", "1045.05", "false", "0.00", "63"])
+        #expect(k2[8..<13] == ["35", "20", "5", "3", "0"])
+        #expect(k2[13...].joined(separator: ",").contains("dunning letters: 1 → 5/20; exposure against limit: 1045.05 of 5000.00 → 3/15"))
+        #expect(lines.count == 3, "the header, K-1 and K-2")
+    }
 }
