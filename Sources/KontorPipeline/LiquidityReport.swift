@@ -32,9 +32,7 @@ enum LiquidityReport {
 
     /// Where the forecast's opening balance came from.
     enum Opening: Equatable {
-        case statements([StatementBalance])
-        case settings(CalendarDate?)
-        case unknown
+        case statements, settings, unknown
     }
 
     /// The forecast of `shop` from `start`: the opening balance (the latest statement of each
@@ -46,9 +44,8 @@ enum LiquidityReport {
         let statements = try Liquidity.balances(shop: shop, asOf: start, in: db)
         // The settings' balance counts where no statement is of its day or later.
         let settingsLater = settings.openingDate.map { day in statements.allSatisfy { $0.date < day } } ?? statements.isEmpty
-        let opening: Opening = settings.openingBalance != nil && settingsLater ? .settings(settings.openingDate)
-            : statements.isEmpty ? .unknown : .statements(statements)
-        let balance = if case .statements(let s) = opening { s.reduce(0) { $0 + $1.amount } } else { settings.openingBalance ?? 0 }
+        let opening: Opening = settings.openingBalance != nil && settingsLater ? .settings : statements.isEmpty ? .unknown : .statements
+        let balance = opening == .statements ? statements.reduce(0) { $0 + $1.amount } : settings.openingBalance ?? 0
 
         let ledger = Ledger(db)
         let terms = Dictionary(grouping: try ledger.termsInvoices(shop: shop), by: \.customerKey)

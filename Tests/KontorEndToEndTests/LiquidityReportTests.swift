@@ -165,6 +165,18 @@ import Testing
         #expect(weeks.allSatisfy { $0[4] == "0,00" && $0[5] == "200,00" })
     }
 
+    /// The settings' opening balance takes the place of the statements only when it is of a
+    /// later day than all of them.
+    @Test func aLaterOpeningBalanceInTheSettingsWinsOverAnOlderStatement() throws {
+        let root = try shop()
+        for (day, opening) in [("2025-03-07", "3000,00"), ("2025-03-06", "2000,00"), ("2025-03-01", "2000,00")] {
+            try root.write("kontor.toml", "[shops.shop.liquidity]\nopening_balance = \"3000.00\"\nopening_date = \"\(day)\"\n")
+            let report = try KontorBinary.run(["report", "liquidity", "--shop", "shop"], root: root.path)
+            #expect(report.status == 0, "\(report.stdout)\(report.stderr)")
+            #expect(try rows("outbox/shop/credit/liquidity.csv", in: root).first?[3] == opening, "opening_date \(day)")
+        }
+    }
+
     /// Without a statement, the settings' opening balance is where the forecast starts; with
     /// neither, the report says so.
     @Test func theOpeningBalanceFromTheSettings() throws {
