@@ -4,6 +4,11 @@ public enum PaymentMethod: String, Sendable, Codable, CaseIterable {
 
     /// Orders on account are paid after delivery and need credit.
     public var isOnAccount: Bool { self == .invoice }
+
+    /// Whether the goods leave before the money comes, so that the credit check weighs the
+    /// order: on account, and cash on delivery (the carrier collects at the door, and a parcel
+    /// refused comes back unpaid). Invoicing and payment terms go by `isOnAccount` alone.
+    public var carriesCreditRisk: Bool { self == .invoice || self == .cod }
 }
 
 /// A shipping address.

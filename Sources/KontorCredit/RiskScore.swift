@@ -43,6 +43,12 @@ public struct RiskScore: Sendable, Equatable {
     /// the score, in steps of 50.00; nil without a year's history to go by.
     public var suggestedLimit: Int?
 
+    /// The points for how the customer paid: average days late, share paid late and
+    /// dunning letters (0 to 75), without exposure and relationship.
+    public var behaviourPoints: Int {
+        factors.filter { ["average days late", "share paid late", "dunning letters"].contains($0.name) }.reduce(0) { $0 + $1.points }
+    }
+
     /// Scores `b`: average days late (up to 35 points at 30 days), the share of invoices
     /// paid late (20 at all of them), dunning letters (5 each, up to 20), exposure against
     /// the limit (15 at the limit or over it, or any exposure without a limit), a new

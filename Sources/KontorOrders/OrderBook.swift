@@ -70,13 +70,14 @@ public struct OrderBook {
         return id
     }
 
-    /// What a customer's orders on account that wait for stock, not yet invoiced, add up to:
-    /// they passed the credit check, so they count towards what the customer owes.
+    /// What a customer's orders on account or cash on delivery that wait for stock, not yet
+    /// invoiced, add up to: they passed the credit check, so they count towards what the
+    /// customer owes.
     public func committed(shop: String, customerKey: String) throws -> Int {
         try db.cachedStatement(sql: """
             SELECT coalesce(SUM(total_gross), 0) FROM orders INDEXED BY orders_awaiting_stock_by_customer
             WHERE shop = ? AND customer_key = ? AND status = 'awaiting_stock'
-              AND payment_method = 'invoice' AND invoice_number IS NULL
+              AND payment_method IN ('invoice', 'cod') AND invoice_number IS NULL
             """).int(shop, customerKey) ?? 0
     }
 
@@ -191,13 +192,13 @@ public struct OrderBook {
 }
 
 extension OrderBook {
-    /// Per shop and customer, what their orders on account waiting for stock (not yet
-    /// invoiced) add up to, as `committed` gives it for one customer.
+    /// Per shop and customer, what their orders on account or cash on delivery waiting for
+    /// stock (not yet invoiced) add up to, as `committed` gives it for one customer.
     public static func committed(shop: String?, in db: Database) throws -> [String: [String: Int]] {
         var result: [String: [String: Int]] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT shop, customer_key, SUM(total_gross) AS committed FROM orders INDEXED BY orders_awaiting_stock_by_customer
-            WHERE status = 'awaiting_stock' AND payment_method = 'invoice' AND invoice_number IS NULL AND (?1 IS NULL OR shop = ?1)
+            WHERE status = 'awaiting_stock' AND payment_method IN ('invoice', 'cod') AND invoice_number IS NULL AND (?1 IS NULL OR shop = ?1)
             GROUP BY shop, customer_key
             """, arguments: [shop]) {
             result[row["shop"], default: [:]][row["customer_key"]] = row["committed"]

@@ -72,31 +72,13 @@ public struct Books: Sendable {
     public func customers(shop: String? = nil, today: CalendarDate = .today,
                           defaultLimit: (String) -> Int = { _ in 0 }) throws -> [CustomerRow] {
         try database.writer.read { db in
-            // What the credit check weighs: open receivables, and orders on account that passed
-            // it but wait for goods, not yet invoiced.
-            let exposures = try Ledger.exposures(shop: shop, in: db)
-            let committed = try OrderBook.committed(shop: shop, in: db)
-            let listings = try CreditBook.customers(shop: shop, in: db)
-            var invoices: [String: [String: [Ledger.TermsInvoice]]] = [:]
-            var dunned: [String: [String: Int]] = [:]
-            for s in Set(listings.map(\.shop)) {
-                invoices[s] = Dictionary(grouping: try Ledger(db).termsInvoices(shop: s), by: \.customerKey)
-                dunned[s] = try DunningBook(db).dunningCounts(shop: s)
-            }
-            return listings.map {
-                let exposure = (exposures[$0.shop]?[$0.customerID] ?? 0) + (committed[$0.shop]?[$0.customerID] ?? 0)
-                let own = invoices[$0.shop]?[$0.customerID] ?? []
-                let risk = RiskScore.of(PaymentBehaviour(
-                    daysLate: own.filter { $0.settledOn != nil || $0.dueDate < today }.map { $0.daysLate(today: today) },
-                    dunningLetters: dunned[$0.shop]?[$0.customerID] ?? 0, exposure: exposure,
-                    limit: $0.creditLimit ?? defaultLimit($0.shop),
-                    relationshipDays: own.first.map { today.dayNumber - $0.date.dayNumber },
-                    invoicedLastYear: own.filter { today.dayNumber - $0.date.dayNumber < 365 }.reduce(0) { $0 + $1.gross }))
-                return CustomerRow(shop: $0.shop, customer_id: $0.customerID, name: $0.name, email: $0.email,
-                                   credit_limit: $0.creditLimit.map { Money.decimalString($0) }, exposure: Money.decimalString(exposure),
-                                   on_hold: $0.heldOrders > 0, held_orders: $0.heldOrders, held_amount: Money.decimalString($0.heldAmount),
-                                   risk_score: risk.score, risk_factors: risk.factors.map(\.description),
-                                   suggested_limit: risk.suggestedLimit.map { Money.decimalString($0) })
+            try CustomerRisk.all(shop: shop, today: today, defaultLimit: defaultLimit, in: db).map {
+                let c = $0.listing
+                return CustomerRow(shop: c.shop, customer_id: c.customerID, name: c.name, email: c.email,
+                                   credit_limit: c.creditLimit.map { Money.decimalString($0) }, exposure: Money.decimalString($0.exposure),
+                                   on_hold: c.heldOrders > 0, held_orders: c.heldOrders, held_amount: Money.decimalString(c.heldAmount),
+                                   risk_score: $0.risk.score, risk_factors: $0.risk.factors.map(\.description),
+                                   suggested_limit: $0.risk.suggestedLimit.map { Money.decimalString($0) })
             }
         }
     }

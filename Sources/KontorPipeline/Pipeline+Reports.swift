@@ -10,9 +10,16 @@ extension Pipeline {
     /// Writes one report of one shop (for `period`, if given) into the shop's outbox, and
     /// returns where its files went, relative to the root. A growing report without a period
     /// is made anew here, and appended to from then on. A report kept per month writes the
-    /// files of each month of the period, or of every month with entries.
+    /// files of each month of the period, or of every month with entries. What a report of
+    /// several files warns of goes to `warn`.
     public func writeReport(_ report: Report, shop: String, period: ReportPeriod? = nil,
-                            database: KontorDatabase) throws -> [String] {
+                            database: KontorDatabase, warn: (String) -> Void = { _ in }) throws -> [String] {
+        if let several = report.several {
+            let made = try database.writer.read { try several(shop, period, $0) }
+            for file in made.files { try emit(file.bytes, to: root.outbox(shop) + "/" + file.path) }
+            made.warnings.forEach(warn)
+            return made.files.map { "outbox/\(shop)/\($0.path)" }
+        }
         if let months = report.months {
             let files = try database.writer.read { db in
                 let parts = try period?.months ?? months.touched(shop, 0, db).months

@@ -169,6 +169,10 @@ extension Pipeline {
                 try refresh(months, named: report.name, shop: shop, database: database)
             } else if let growth = report.growth {
                 try extend(growth, named: report.name, shop: shop, database: database)
+            } else if let several = report.several {
+                let made = try database.writer.read { try several(shop, nil, $0) }
+                for file in made.files { try emit(file.bytes, to: root.outbox(shop) + "/" + file.path) }
+                for warning in made.warnings { logger.warning("shop \(shop): \(warning)") }
             } else {
                 let file = try database.writer.read { try report.produce(shop, nil, $0) }
                 try emit(file.bytes, to: root.outbox(shop) + "/" + file.path)

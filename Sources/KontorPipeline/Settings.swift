@@ -82,6 +82,10 @@ public struct ShopSettings: Sendable, Equatable {
     /// balances, valued at the latest reference rate) may be worth, in euro cents, by
     /// currency code (`[shops.<name>.currency_limits]`, `CHF = "5000.00"`).
     public var currencyLimits: [String: Int] = [:]
+    /// What the liquidity forecast takes from the settings: an opening balance, the
+    /// threshold, the supplier's payment days, recurring costs (`[shops.<name>.liquidity]`,
+    /// `[shops.<name>.liquidity.costs.<cost>]`).
+    public var liquidity = LiquiditySettings()
 
     public init() {}
 }

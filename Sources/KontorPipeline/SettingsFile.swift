@@ -218,6 +218,18 @@ public enum SettingsFile {
             var shop = s.shops[table[1]] ?? s.defaultShop
             try logisticsSetting(&shop.logistics, key: key, value: value, line: line)
             s.shops[table[1]] = shop
+        case "kontor" where table.count == 2 && table[1] == "liquidity":
+            try liquiditySetting(&s.defaultShop.liquidity, key: key, value: value, line: line)
+        case "kontor" where table.count == 4 && table[1] == "liquidity" && table[2] == "costs":
+            try costSetting(&s.defaultShop.liquidity, cost: table[3], key: key, value: value, line: line)
+        case "shops" where table.count == 3 && table[2] == "liquidity":
+            var shop = s.shops[table[1]] ?? s.defaultShop
+            try liquiditySetting(&shop.liquidity, key: key, value: value, line: line)
+            s.shops[table[1]] = shop
+        case "shops" where table.count == 5 && table[2] == "liquidity" && table[3] == "costs":
+            var shop = s.shops[table[1]] ?? s.defaultShop
+            try costSetting(&shop.liquidity, cost: table[4], key: key, value: value, line: line)
+            s.shops[table[1]] = shop
         case "kontor" where table.count == 3 && table[1] == "carriers":
             var replaced = replacedRules.contains("")
             try carrierSetting(&s.defaultShop.logistics, rule: table[2], key: key, value: value, line: line, replaced: &replaced)
@@ -231,9 +243,11 @@ public enum SettingsFile {
         default:
             throw ParseError(line: line, message: """
                 unknown table [\(table.joined(separator: "."))]; use [kontor], [kontor.clearing_accounts], [kontor.seller], [kontor.datev], \
-                [kontor.dunning], [kontor.base_rates], [kontor.logistics], [kontor.carriers.<rule>], [kontor.currency_limits], \
-                [shops.<name>] or [shops.<name>.clearing_accounts], [shops.<name>.seller], [shops.<name>.datev], \
-                [shops.<name>.dunning], [shops.<name>.logistics], [shops.<name>.carriers.<rule>], [shops.<name>.currency_limits]
+                [kontor.dunning], [kontor.base_rates], [kontor.logistics], [kontor.carriers.<rule>], [kontor.liquidity], \
+                [kontor.liquidity.costs.<cost>], [kontor.currency_limits], [shops.<name>] or \
+                [shops.<name>.clearing_accounts], [shops.<name>.seller], [shops.<name>.datev], [shops.<name>.dunning], \
+                [shops.<name>.logistics], [shops.<name>.carriers.<rule>], [shops.<name>.liquidity], \
+                [shops.<name>.liquidity.costs.<cost>], [shops.<name>.currency_limits]
                 """)
         }
     }
@@ -445,6 +459,23 @@ public enum SettingsFile {
         # product_code = "V01PAK"
         # destination = "DE"
         # max_parcel_kg = 31.5
+
+        # The liquidity forecast (kontor report liquidity): 13 weeks from --date (or today), starting
+        # from the latest bank statement's closing balance (CAMT.053), else from opening_balance as
+        # of opening_date; open invoices come in on their due date shifted by the customer's average
+        # days late and weighted by how they paid; goods receipts are paid at cost plus VAT
+        # supplier_payment_days after they came; a week that ends below threshold is warned of.
+        # [shops.teekontor.liquidity]
+        # opening_balance = "12000.00"
+        # opening_date = "2026-01-01"
+        # threshold = "5000.00"
+        # supplier_payment_days = 30
+        # One table per recurring cost: every "week" (day 1 Monday … 7 Sunday), "month" (day of the
+        # month; a shorter month pays on its last day) or "quarter" (day of January, April, July, October).
+        # [shops.teekontor.liquidity.costs.rent]
+        # amount = "1500.00"
+        # every = "month"
+        # day = 1
 
         # The base rate (Basiszinssatz, § 247 BGB) in percent from the day given. Embedded:
         # 2024-01-01 3.62, 2024-07-01 3.37, 2025-01-01 2.27, 2025-07-01 1.27. The Bundesbank

@@ -22,6 +22,9 @@ public struct Report: Sendable {
     /// For a report of documents made for what a run added (shipping labels): how they are
     /// written. Nil for a report of one file.
     public var documents: ReportDocuments?
+    /// For a report of several files made together (a table and its chart), with warnings
+    /// for the person who asked: how they are made. Nil for a report of one file.
+    public var several: (@Sendable (_ shop: String, _ period: ReportPeriod?, _ db: Database) throws -> ReportFiles)?
     /// Whether the pipeline writes it after every run. A report whose making reads a share
     /// of the books that grows with them (all invoices, a whole month of entries) is made
     /// only when asked for (`kontor report NAME`, or the command it belongs to), so that a
@@ -67,6 +70,17 @@ public struct Report: Sendable {
             return file
         }
         self.months = months
+    }
+
+    /// A report of several files made together, with warnings for the person who asked
+    /// (`several`); `produce` gives the first file.
+    public init(name: String, title: String, takesPeriod: Bool = false,
+                several: @escaping @Sendable (_ shop: String, _ period: ReportPeriod?, _ db: Database) throws -> ReportFiles) {
+        self.init(name: name, title: title, takesPeriod: takesPeriod) { shop, period, db in
+            guard let first = try several(shop, period, db).files.first else { throw ReportDocuments.Empty() }
+            return first
+        }
+        self.several = several
     }
 
     /// A report of documents: after a run, those of what it added; on demand

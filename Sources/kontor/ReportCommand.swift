@@ -18,6 +18,8 @@ struct ReportCommand: ParsableCommand {
     var from: String?
     @Option(name: .long, help: "The last day of the period (YYYY-MM-DD), for reports that take one; alone for a report as of a day.")
     var to: String?
+    @Option(name: .long, help: "The day a report as of a day is made for (YYYY-MM-DD), the first day of a forecast: the same as --to alone.")
+    var date: String?
     @Argument(help: "The report to write.") var name: String?
 
     struct Row: Encodable {
@@ -46,15 +48,22 @@ struct ReportCommand: ParsableCommand {
             throw UsageError("the books know no shop \"\(shop)\"")
         }
         for shop in shop.map({ [$0] }) ?? known {
-            for path in try pipeline.writeReport(report, shop: shop, period: period, database: database) {
-                print("wrote \(path)")
+            let paths = try pipeline.writeReport(report, shop: shop, period: period, database: database) { warning in
+                print("warning: shop \(shop): \(warning)")
             }
+            for path in paths { print("wrote \(path)") }
         }
     }
 
     /// The period asked for: both ends or neither, and only for a report that takes one; a
     /// report as of a day (`Report.asOf`) takes `--to` alone.
     private func period(for report: Report) throws -> ReportPeriod? {
+        if let date {
+            guard from == nil, to == nil else { throw UsageError("--date stands alone; leave out --from and --to") }
+            guard report.asOf else { throw UsageError("the report \(report.name) is not made as of a day; leave out --date") }
+            guard let day = CalendarDate(parsing: date) else { throw UsageError("--date takes a date as YYYY-MM-DD") }
+            return ReportPeriod(from: day, to: day)
+        }
         switch (from, to) {
         case (nil, nil): return nil
         case (nil, let to?) where report.asOf:

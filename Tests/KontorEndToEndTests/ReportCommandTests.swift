@@ -11,7 +11,8 @@ import Testing
         let json = try jsonArray(KontorBinary.run(["report", "--json"], root: root.path))
         #expect(json.map { $0["name"] as? String }
                     == ["stock", "inventory-valuation", "reorder", "slow-movers", "journal", "refunds", "aging", "trial-balance", "vat-return", "profit-and-loss", "orders-held", "orders-awaiting-payment", "orders-awaiting-stock",
-                        "payments-unmatched", "shipments-held", "parcels-returned", "credit-holds", "datev", "shipping", "invoices", "currencies"])
+                        "payments-unmatched", "shipments-held", "parcels-returned", "credit-holds", "datev", "shipping", "invoices", "risk",
+                        "liquidity", "currencies"])
     }
 
     @Test func aReportWrittenOnDemandIsTheOneTheRunWrote() throws {

@@ -66,6 +66,34 @@ import Testing
     }
 }
 
+/// Cash on delivery: the goods leave before the money, so the credit check weighs it.
+@Suite struct CashOnDeliveryCreditTests {
+    @Test func onlyInvoiceAndCashOnDeliveryCarryCreditRisk() {
+        #expect(PaymentMethod.allCases.filter(\.carriesCreditRisk) == [.invoice, .cod])
+        // Invoicing and payment terms still go by the account alone.
+        #expect(PaymentMethod.allCases.filter(\.isOnAccount) == [.invoice])
+    }
+
+    @Test func cashOnDeliveryOverTheLimitIsHeldWithItsFigures() {
+        #expect(CreditPolicy.decide(orderTotal: 8_000, method: .cod, exposure: 5_000, limit: 10_000)
+                == .hold(reason: "credit limit 100.00 exceeded: open 50.00 + order 80.00 = 130.00"))
+        #expect(CreditPolicy.decide(orderTotal: 5_000, method: .cod, exposure: 5_000, limit: 10_000) == .release)
+    }
+
+    @Test func cashOnDeliveryOfABlockedOrDunnedCustomerIsHeld() {
+        #expect(CreditPolicy.decide(orderTotal: 100, method: .cod, exposure: 0, limit: 100_000, blocked: true)
+                == .hold(reason: "the customer is blocked from buying on account or cash on delivery"))
+        #expect(CreditPolicy.decide(orderTotal: 100, method: .cod, exposure: 0, limit: 0, dunned: ["RE2025-00002 (1. Mahnung)"])
+                == .hold(reason: "overdue and dunned: RE2025-00002 (1. Mahnung)"))
+    }
+
+    @Test func cashOnDeliveryWithoutALimitIsNotWeighedAgainstOne() {
+        #expect(CreditPolicy.decide(orderTotal: 100_000, method: .cod, exposure: 50_000, limit: 0) == .release)
+        #expect(CreditPolicy.decide(orderTotal: 100_000, method: .invoice, exposure: 0, limit: 0)
+                == .hold(reason: "credit limit 0.00 exceeded: open 0.00 + order 1000.00 = 1000.00"))
+    }
+}
+
 /// The risk score's worked examples, figure by figure.
 @Suite struct RiskScoreTests {
     @Test func aCustomerWhoPaysLateSometimes() {

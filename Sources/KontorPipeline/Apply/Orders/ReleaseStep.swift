@@ -16,7 +16,7 @@ struct ReleaseStep: OrderHandlerStep {
         let release = try OrderRelease.decide(cancelled: o.order.cancelled) { [o] () throws -> String? in
             // An invoice the shop issued for this very order is in what the customer owes already.
             exposure = try exposureOf(o.customerKey) - (o.invoice?.gross ?? 0)
-            let standing = o.order.paymentMethod.isOnAccount ? try standingOf(o.customerKey, o.customer) : (blocked: false, dunned: [])
+            let standing = o.order.paymentMethod.carriesCreditRisk ? try standingOf(o.customerKey, o.customer) : (blocked: false, dunned: [])
             let decision = CreditPolicy.decide(orderTotal: o.total, method: o.order.paymentMethod, exposure: exposure, limit: limit,
                                                blocked: standing.blocked, dunned: standing.dunned)
             guard case .hold(let reason) = decision else { return nil }
