@@ -12,6 +12,8 @@ public struct CustomerAccount: Sendable, Equatable {
     public var paymentTermsDays: Int?
     /// Whether the customer may not buy on account.
     public var blocked = false
+    /// Whether the customer is a business: as the customer list says, else by a VAT ID.
+    public var business = false
 }
 
 /// Customers, limits and holds, in the caller's transaction.
@@ -39,11 +41,14 @@ public struct CreditBook {
 
     /// The customer with this id, or else with this e-mail address.
     public func customer(shop: String, id: String?, email: String?) throws -> CustomerAccount? {
-        let columns = "shop, customer_id, name, email, credit_limit, payment_terms_days, blocked"
+        let columns = """
+            shop, customer_id, name, email, credit_limit, payment_terms_days, blocked,
+            coalesce(business, vat_id IS NOT NULL AND vat_id != '')
+            """
         let account = { (row: SQLRow) in
             CustomerAccount(shop: row.text(0), customerID: row.text(1), name: row.text(2), email: row.text(3),
                             creditLimit: row.optionalInt(4), paymentTermsDays: row.optionalInt(5),
-                            blocked: (row.optionalInt(6) ?? 0) != 0)
+                            blocked: (row.optionalInt(6) ?? 0) != 0, business: (row.optionalInt(7) ?? 0) != 0)
         }
         if let id {
             return try db.cachedStatement(sql: "SELECT \(columns) FROM customers WHERE shop = ? AND customer_id = ?")
@@ -122,6 +127,8 @@ public struct CreditBook {
         public var name: String
         public var email: String
         public var creditLimit: Int?
+        /// Whether the customer is a business: as the customer list says, else by a VAT ID.
+        public var business: Bool
         public var heldOrders: Int
         public var heldAmount: Int
     }
@@ -130,12 +137,33 @@ public struct CreditBook {
     public static func customers(shop: String? = nil, in db: Database) throws -> [Listing] {
         try Row.fetchAll(db, sql: """
             SELECT c.shop, c.customer_id, c.name, c.email, c.credit_limit,
+                   coalesce(c.business, c.vat_id IS NOT NULL AND c.vat_id != '') AS business,
                    (SELECT count(*) FROM credit_holds h WHERE h.shop = c.shop AND h.customer_key = c.customer_id AND h.status = 'held') AS held,
                    (SELECT coalesce(SUM(amount), 0) FROM credit_holds h WHERE h.shop = c.shop AND h.customer_key = c.customer_id AND h.status = 'held') AS held_amount
             FROM customers c WHERE ?1 IS NULL OR c.shop = ?1 ORDER BY c.shop, c.customer_id
             """, arguments: [shop]).map {
             Listing(shop: $0["shop"], customerID: $0["customer_id"], name: $0["name"], email: $0["email"],
-                    creditLimit: $0["credit_limit"], heldOrders: $0["held"], heldAmount: $0["held_amount"])
+                    creditLimit: $0["credit_limit"], business: $0["business"], heldOrders: $0["held"], heldAmount: $0["held_amount"])
+        }
+    }
+
+    /// A change of a customer's credit limit: the limit before (nil: none of their own) and
+    /// after, the batch that brought it and the day it was received.
+    public struct LimitChange: Sendable, Equatable {
+        public var old: Int?
+        public var new: Int?
+        public var batch: Int64
+        public var date: String
+    }
+
+    /// The changes of a customer's credit limit, oldest first.
+    public static func limitChanges(shop: String, customer: String, in db: Database) throws -> [LimitChange] {
+        try Row.fetchAll(db, sql: """
+            SELECT l.old_limit, l.new_limit, l.batch_id, substr(b.received_at, 1, 10) AS date
+            FROM credit_limit_changes l JOIN batches b ON b.id = l.batch_id
+            WHERE l.shop = ? AND l.customer_id = ? ORDER BY l.id
+            """, arguments: [shop, customer]).map {
+            LimitChange(old: $0["old_limit"], new: $0["new_limit"], batch: $0["batch_id"], date: $0["date"])
         }
     }
 }

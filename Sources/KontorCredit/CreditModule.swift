@@ -14,6 +14,7 @@ public struct CreditModule: BooksModule {
     public func registerMigrations(in migrator: inout DatabaseMigrator) {
         CreditMigrations.register(in: &migrator)
         CreditMigrations.registerCurrencies(in: &migrator)
+        CreditMigrations.registerLimitHistory(in: &migrator)
     }
 
     /// The batch's holds are lifted; its bank movements are mirrored and its balances set aside;

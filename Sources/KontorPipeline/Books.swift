@@ -65,12 +65,15 @@ public struct Books: Sendable {
         public var risk_score: Int
         public var risk_factors: [String]
         public var suggested_limit: String?
+        /// The changes of the customer's own limit, oldest first: `2026-12-03 batch 4: none → 5000.00`.
+        public var limit_history: [String]
     }
 
     /// The customers with what the credit check weighs and their risk score, as of `today`;
-    /// `defaultLimit` gives a shop's limit for customers without their own.
+    /// `defaultLimit` gives a shop's limit for customers without their own, business or
+    /// consumer; each row lists the changes of the customer's own limit.
     public func customers(shop: String? = nil, today: CalendarDate = .today,
-                          defaultLimit: (String) -> Int = { _ in 0 }) throws -> [CustomerRow] {
+                          defaultLimit: (_ shop: String, _ business: Bool) -> Int = { _, _ in 0 }) throws -> [CustomerRow] {
         try database.writer.read { db in
             try CustomerRisk.all(shop: shop, today: today, defaultLimit: defaultLimit, in: db).map {
                 let c = $0.listing
@@ -78,7 +81,12 @@ public struct Books: Sendable {
                                    credit_limit: c.creditLimit.map { Money.decimalString($0) }, exposure: Money.decimalString($0.exposure),
                                    on_hold: c.heldOrders > 0, held_orders: c.heldOrders, held_amount: Money.decimalString(c.heldAmount),
                                    risk_score: $0.risk.score, risk_factors: $0.risk.factors.map(\.description),
-                                   suggested_limit: $0.risk.suggestedLimit.map { Money.decimalString($0) })
+                                   suggested_limit: $0.risk.suggestedLimit.map { Money.decimalString($0) },
+                                   limit_history: try CreditBook.limitChanges(shop: c.shop, customer: c.customerID, in: db).map {
+                                       let old = $0.old.map { Money.decimalString($0) } ?? "none"
+                                       let new = $0.new.map { Money.decimalString($0) } ?? "none"
+                                       return "\($0.date) batch \($0.batch): \(old) → \(new)"
+                                   })
             }
         }
     }

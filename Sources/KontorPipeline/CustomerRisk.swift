@@ -17,8 +17,8 @@ struct CustomerRisk: Sendable {
     var risk: RiskScore
 
     /// The customers of `shop` (or of every shop) as of `today`; `defaultLimit` gives a
-    /// shop's limit for customers without their own.
-    static func all(shop: String?, today: CalendarDate, defaultLimit: (String) -> Int, in db: Database) throws -> [CustomerRisk] {
+    /// shop's limit for customers without their own, business or consumer.
+    static func all(shop: String?, today: CalendarDate, defaultLimit: (_ shop: String, _ business: Bool) -> Int, in db: Database) throws -> [CustomerRisk] {
         let exposures = try Ledger.exposures(shop: shop, in: db)
         let committed = try OrderBook.committed(shop: shop, in: db)
         let listings = try CreditBook.customers(shop: shop, in: db)
@@ -30,7 +30,7 @@ struct CustomerRisk: Sendable {
         }
         return listings.map {
             let exposure = (exposures[$0.shop]?[$0.customerID] ?? 0) + (committed[$0.shop]?[$0.customerID] ?? 0)
-            let limit = $0.creditLimit ?? defaultLimit($0.shop)
+            let limit = $0.creditLimit ?? defaultLimit($0.shop, $0.business)
             let behaviour = Self.behaviour(invoices[$0.shop]?[$0.customerID] ?? [], dunningLetters: dunned[$0.shop]?[$0.customerID] ?? 0,
                                            exposure: exposure, limit: limit, today: today)
             return CustomerRisk(listing: $0, exposure: exposure, limit: limit, risk: RiskScore.of(behaviour))

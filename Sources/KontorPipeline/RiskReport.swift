@@ -19,7 +19,7 @@ enum RiskReport {
                takesPeriod: true) { shop, period, db in
             var w = CSVWriter(header: columns)
             for c in try CustomerRisk.all(shop: shop, today: period?.to ?? .today,
-                                          defaultLimit: { settings.shop($0).defaultCreditLimit }, in: db) {
+                                          defaultLimit: { settings.shop($0).defaultLimit(business: $1) }, in: db) {
                 w.appendRow([.text(c.listing.customerID), .text(c.listing.name), .number(Money.decimalString(c.limit)),
                              .number(Money.decimalString(c.exposure)), .text(c.listing.heldOrders > 0 ? "true" : "false"),
                              .number(Money.decimalString(c.listing.heldAmount)), .number(String(c.risk.score)),

@@ -44,6 +44,9 @@ public struct ShopSettings: Sendable, Equatable {
     public var name: String?
     /// Credit limit for customers on account that have none of their own, in minor units.
     public var defaultCreditLimit = 0
+    /// Credit limit for consumers on account who have none of their own, lower than that of
+    /// business customers as a rule (`consumer_credit_limit`); nil: `defaultCreditLimit`.
+    public var consumerCreditLimit: Int?
     /// Days until an invoice on account is due, where the customer has no terms of their own.
     public var paymentTermsDays = 14
     /// Who issues the invoices: Kontor, when an order is released for delivery, or the shop
@@ -88,4 +91,19 @@ public struct ShopSettings: Sendable, Equatable {
     public var liquidity = LiquiditySettings()
 
     public init() {}
+
+    /// The limit the credit check applies to `customer` (nil: a customer the list does not
+    /// know, a consumer): their own, else the default of their group.
+    public func creditLimit(for customer: CustomerAccount?) -> Int {
+        customer?.creditLimit ?? defaultLimit(business: customer?.business ?? false)
+    }
+
+    /// The limit of a customer without one of their own: a business gets
+    /// `defaultCreditLimit`, a consumer `consumerCreditLimit` if set.
+    public func defaultLimit(business: Bool) -> Int {
+        business ? defaultCreditLimit : consumerCreditLimit ?? defaultCreditLimit
+    }
+
+    /// Whether a customer the list does not know may buy on account at all.
+    public var grantsUnknownCustomersCredit: Bool { defaultCreditLimit > 0 || (consumerCreditLimit ?? 0) > 0 }
 }

@@ -112,6 +112,7 @@ public enum SettingsFile {
                 guard case .string(let name) = value else { throw ParseError(line: line, message: "name must be a string") }
                 shop.name = name
             case "default_credit_limit": shop.defaultCreditLimit = try money()
+            case "consumer_credit_limit": shop.consumerCreditLimit = try money()
             case "payment_terms_days": shop.paymentTermsDays = try integer()
             case "invoices":
                 guard case .string(let text) = value, let issuer = InvoiceIssuer(rawValue: text) else {
@@ -344,6 +345,9 @@ public enum SettingsFile {
         # dunning_time = "08:00"
         # Credit limit for customers on account who have none of their own.
         # default_credit_limit = "0.00"
+        # The same for consumers (customers the list does not mark as a business or give a
+        # VAT ID, and customers it does not know), if it should be lower; unset: the above.
+        # consumer_credit_limit = "0.00"
         # Days until an invoice on account is due.
         # payment_terms_days = 14
         # Who issues invoices: "kontor" (when an order is released for delivery, in Kontor's own

@@ -54,7 +54,7 @@ struct Customers: ParsableCommand {
 
     func run() throws {
         let settings = try global.pipeline().settings
-        let rows = try openBooks(global).customers(shop: list.shop) { settings.shop($0).defaultCreditLimit }
+        let rows = try openBooks(global).customers(shop: list.shop) { settings.shop($0).defaultLimit(business: $1) }
         if list.json { return try Output.json(rows) }
         Output.table(["shop", "customer", "name", "limit", "exposure", "on hold", "risk", "suggested"], rows.map {
             [$0.shop, $0.customer_id, $0.name, $0.credit_limit ?? "default", $0.exposure,
@@ -64,6 +64,7 @@ struct Customers: ParsableCommand {
         for row in rows {
             print("\n\(row.shop)/\(row.customer_id) \(row.name): risk \(row.risk_score)")
             for factor in row.risk_factors { print("  \(factor)") }
+            for change in row.limit_history { print("  limit \(change)") }
         }
     }
 }

@@ -60,7 +60,7 @@ extension BatchContext {
         let neededCustomer = try orders.holds(order: entry.id).contains { $0.need == .customer }
         let needs = AttentionHold.check(lines: fileLines, article: { articles[$0]?.vatRate }, onAccount: method.isOnAccount,
                                             customer: neededCustomer ? key : nil,
-                                            customerKnown: customer != nil || settings.defaultCreditLimit > 0)
+                                            customerKnown: customer != nil || settings.grantsUnknownCustomersCredit)
         let remaining = (needs + [rateMissing].compactMap { $0 })
             .filter { !byCommand || $0.need == .article || $0.need == .currency }
         guard remaining.isEmpty else { return .stillHeld(remaining) }
@@ -91,7 +91,7 @@ extension BatchContext {
                                   queuedOn: order.orderDate)
         }
         if !byCommand {
-            let limit = customer?.creditLimit ?? settings.defaultCreditLimit
+            let limit = settings.creditLimit(for: customer)
             let exposure = try self.exposure(repriced.customerKey)
             let total = repriced.totalGross
             let standing = try standing(of: repriced.customerKey, customer)

@@ -46,7 +46,7 @@ extension BatchContext {
         for number in try credit.heldOrders(shop: shop, customerKey: customerKey) {
             guard let entry = try orders.order(shop: shop, number: number), entry.status == .held else { continue }
             let account = try customer(id: customerKey, email: nil)
-            let limit = account?.creditLimit ?? settings.defaultCreditLimit
+            let limit = settings.creditLimit(for: account)
             let method = PaymentMethod(rawValue: entry.paymentMethod) ?? .invoice
             let standing = try standing(of: customerKey, account)
             guard CreditPolicy.decide(orderTotal: entry.totalGross, method: method, exposure: try exposure(customerKey), limit: limit,

@@ -48,7 +48,7 @@ extension OrderHandler {
         let named = order.customerID ?? order.customerEmail?.lowercased()
         var holds = order.cancelled ? [] : try AttentionHold.check(
             lines: order.lines, article: { try context.article($0)?.vatRate }, onAccount: order.paymentMethod.isOnAccount,
-            customer: named, customerKnown: customer != nil || context.settings.defaultCreditLimit > 0)
+            customer: named, customerKnown: customer != nil || context.settings.grantsUnknownCustomersCredit)
         if var foreign {
             if foreign.perEuro == nil {
                 // Its amounts stay in its currency, held, until the rate of its day comes.

@@ -11,7 +11,7 @@ struct ReleaseStep: OrderHandlerStep {
         let (shop, batch, number) = (context.shop, context.batch, o.order.orderNumber)
         let exposureOf = context.exposure
         let standingOf = context.standing
-        let limit = o.customer?.creditLimit ?? context.settings.defaultCreditLimit
+        let limit = context.settings.creditLimit(for: o.customer)
         var exposure = 0
         let release = try OrderRelease.decide(cancelled: o.order.cancelled) { [o] () throws -> String? in
             // An invoice the shop issued for this very order is in what the customer owes already.
