@@ -13,6 +13,7 @@ public struct InventoryModule: BooksModule {
     /// Inventory's migrations.
     public func registerMigrations(in migrator: inout DatabaseMigrator) {
         InventoryMigrations.register(in: &migrator)
+        InventoryMigrations.registerPriceHistory(in: &migrator)
     }
 
     /// Reverse stock movements and reservations.
@@ -20,7 +21,11 @@ public struct InventoryModule: BooksModule {
         try Inventory(db).reverse(batch: batch, by: reversal)
     }
 
-    /// `stock.csv`, and on demand `inventory/valuation-<date>.csv`, `inventory/reorder-<date>.csv`
-    /// and `inventory/slow-movers-<date>.csv`.
-    public var reports: [Report] { [StockReport.report, ValuationReport.report, ReorderReport.report, SlowMoversReport.report] }
+    /// `stock.csv`, and on demand `inventory/valuation-<date>.csv`, `inventory/reorder-<date>.csv`,
+    /// `inventory/slow-movers-<date>.csv`, the movements and price changes of a period and
+    /// the shortfalls.
+    public var reports: [Report] {
+        [StockReport.report, ValuationReport.report, ReorderReport.report, SlowMoversReport.report, InventoryPeriodReports.movements,
+         InventoryPeriodReports.priceHistory, InventoryPeriodReports.shortfalls]
+    }
 }
