@@ -48,13 +48,12 @@ public enum CurrencyConversion {
     /// Both the amount and the rate are bounded as read (10^11 minor units, 10^12 scaled),
     /// so the product stays below 10^17.
     public static func euros(_ minorUnits: Int, perEuro: Int) -> Int {
-        precondition(perEuro > 0, "a reference rate is positive")
-        return divideRounded(minorUnits * ExchangeRate.scale, by: perEuro)
+        Rounding.divide(minorUnits * ExchangeRate.scale, by: perEuro)
     }
 
     /// The amount of a currency, in its minor units, that `cents` are worth at `perEuro`.
     public static func foreign(_ cents: Int, perEuro: Int) -> Int {
-        divideRounded(cents * perEuro, by: ExchangeRate.scale)
+        Rounding.divide(cents * perEuro, by: ExchangeRate.scale)
     }
 
     /// `part` of `whole` scaled to `total`, rounded: the euro share of a part paid of a
@@ -68,13 +67,6 @@ public enum CurrencyConversion {
         if remainder * 2 >= whole.magnitude { result += 1 }
         let negative = ((part < 0) != (total < 0)) != (whole < 0)
         return negative ? -Int(result) : Int(result)
-    }
-
-    /// `numerator / denominator` rounded half away from zero; `denominator` > 0.
-    static func divideRounded(_ numerator: Int, by denominator: Int) -> Int {
-        let quotient = numerator / denominator, remainder = numerator % denominator
-        if remainder.magnitude * 2 >= denominator.magnitude { return quotient + (numerator < 0 ? -1 : 1) }
-        return quotient
     }
 }
 

@@ -5,6 +5,11 @@ public struct Product: Sendable, Equatable {
     /// Gross unit price in minor units, VAT included, as a shop shows it.
     public var priceGross: Int
     public var vatRate: VATRate
+    /// Whether the file stated the VAT rate. A catalogue without one (a BMEcat price without
+    /// TAX) leaves it to the books: the article's current rate, else the shop's default.
+    public var vatRateStated = true
+    /// The net price of a catalogue that gave no VAT rate, made gross once the rate is known.
+    public var netPrice: NetPrice?
     public var weightGrams: Int?
     public var ean: String?
     public var reorderPoint: Int?
@@ -46,5 +51,25 @@ public struct Product: Sendable, Equatable {
         self.minimumOrderQuantity = minimumOrderQuantity
         self.supplier = supplier
         self.location = location
+    }
+}
+
+/// A catalogue's net price for a number of units, in ten-thousandths of a euro (BMEcat
+/// prices have up to four decimal places), waiting for the VAT rate that makes it gross.
+public struct NetPrice: Sendable, Equatable {
+    /// The amount in ten-thousandths of a euro.
+    public var amount: Int
+    /// The units the amount is for (`PRICE_QUANTITY`), at least 1.
+    public var units: Int
+
+    public init(amount: Int, units: Int) {
+        self.amount = amount
+        self.units = units
+    }
+
+    /// The gross price of one unit at `rate`: net × (100 + rate) / 100, divided down to one
+    /// unit, rounded half away from zero to the cent.
+    public func gross(at rate: VATRate) -> Int {
+        Rounding.divide(amount * (100 + rate.percent), by: 10_000 * units)
     }
 }

@@ -47,6 +47,9 @@ public struct ShopSettings: Sendable, Equatable {
     /// Credit limit for consumers on account who have none of their own, lower than that of
     /// business customers as a rule (`consumer_credit_limit`); nil: `defaultCreditLimit`.
     public var consumerCreditLimit: Int?
+    /// The VAT rate of an article whose catalogue gives none and that the books do not know
+    /// yet (`default_vat_rate`, 19, 7 or 0).
+    public var defaultVATRate = VATRate.standard
     /// Days until an invoice on account is due, where the customer has no terms of their own.
     public var paymentTermsDays = 14
     /// Who issues the invoices: Kontor, when an order is released for delivery, or the shop

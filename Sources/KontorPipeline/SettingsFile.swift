@@ -113,6 +113,11 @@ public enum SettingsFile {
                 shop.name = name
             case "default_credit_limit": shop.defaultCreditLimit = try money()
             case "consumer_credit_limit": shop.consumerCreditLimit = try money()
+            case "default_vat_rate":
+                guard let rate = VATRate(percent: try integer()) else {
+                    throw ParseError(line: line, message: "default_vat_rate must be 19, 7 or 0")
+                }
+                shop.defaultVATRate = rate
             case "payment_terms_days": shop.paymentTermsDays = try integer()
             case "invoices":
                 guard case .string(let text) = value, let issuer = InvoiceIssuer(rawValue: text) else {
@@ -348,6 +353,8 @@ public enum SettingsFile {
         # The same for consumers (customers the list does not mark as a business or give a
         # VAT ID, and customers it does not know), if it should be lower; unset: the above.
         # consumer_credit_limit = "0.00"
+        # The VAT rate of a new article whose catalogue gives none (BMEcat without TAX): 19, 7 or 0.
+        # default_vat_rate = 19
         # Days until an invoice on account is due.
         # payment_terms_days = 14
         # Who issues invoices: "kontor" (when an order is released for delivery, in Kontor's own

@@ -96,6 +96,31 @@ import Testing
             """)
     }
 
+    /// A catalogue that gives no TAX for an article books it at the article's current rate,
+    /// and a new article at the shop's `default_vat_rate`, each with a warning in the receipt.
+    @Test func aCatalogueWithoutTaxTakesTheCurrentOrTheDefaultRate() throws {
+        let root = try TemporaryRoot()
+        try root.write("kontor.toml", "[kontor]\ndefault_vat_rate = 7\n")
+        try root.write("inbox/buerowelt/01-products.csv", "sku,name,price,vat_rate\nBM-2001,Kaffeebecher,4.00,19\n", done: true)
+        let catalogue = try Self.fixture("bmecat-1.2/katalog-buerowelt-2025.xml").replacingOccurrences(of: "<TAX>0.19</TAX>", with: "")
+            .replacingOccurrences(of: "<TAX>0.07</TAX>", with: "")
+        try root.write("inbox/buerowelt/02-katalog.xml", catalogue, done: true)
+        let result = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        // BM-2001 keeps its 19 %: 3.50 × 1.19 = 4.17; the new articles get 7 %: 14.95 → 16.00,
+        // 2.1849 → 2.34, 4.90 per 10 → 0.52.
+        #expect(try sql(root, "SELECT sku, price_gross, vat_rate FROM articles ORDER BY sku") == """
+            BM-2001|417|19
+            BM-2002|1600|7
+            BM-2003|234|7
+            BM-2004|52|7
+            """)
+        let receipt = try #require(root.list("outbox/buerowelt/receipts").first { $0.contains("02-katalog") }
+            .flatMap { root.read("outbox/buerowelt/receipts/" + $0) })
+        #expect(receipt.contains("article BM-2001 has no VAT rate in the file: booked at 19 %, its current rate, gross 4.17"))
+        #expect(receipt.contains("article BM-2003 has no VAT rate in the file: booked at 7 %, the shop's default_vat_rate, gross 2.34"))
+    }
+
     /// A BMEcat 2005 price update changes the gross prices of existing articles.
     @Test func aBMEcat2005PriceUpdateChangesPrices() throws {
         let root = try TemporaryRoot()

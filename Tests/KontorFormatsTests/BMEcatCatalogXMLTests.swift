@@ -153,6 +153,23 @@ struct BMEcatCatalogXMLTests {
         ])
     }
 
+    /// A catalogue article without TAX is read with a warning: its net price waits for the
+    /// rate the books give it (14.95 net for one unit), its rate is not stated.
+    @Test func aCatalogueArticleWithoutTaxIsReadWithAWarning() throws {
+        let result = try Self.read(Self.catalog12, replacing: [("<PRICE_AMOUNT>14.95</PRICE_AMOUNT>\n          <PRICE_CURRENCY>EUR</PRICE_CURRENCY>\n          <TAX>0.07</TAX>",
+                                                                "<PRICE_AMOUNT>14.95</PRICE_AMOUNT>\n          <PRICE_CURRENCY>EUR</PRICE_CURRENCY>")])
+        #expect(result.diagnostics.map(\.message) == [
+            "the net_list price of article BM-2002 has no TAX (the VAT factor): it is booked at the article's current rate, or the shop's default_vat_rate",
+        ])
+        #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
+        guard case .product(let product) = result.records[1] else { Issue.record("no product"); return }
+        #expect(product.sku == "BM-2002")
+        #expect(!product.vatRateStated)
+        #expect(product.netPrice == NetPrice(amount: 149_500, units: 1))
+        #expect(product.netPrice?.gross(at: .reduced) == 16_00)
+        #expect(result.records.count == 4)
+    }
+
     @Test func aNetPriceWithoutTaxCannotBeMadeGross() throws {
         let result = try Self.read(Self.prices2005, replacing: [("<TAX>0.19</TAX>", "")])
         #expect(result.records == [Self.expectedPrices[1]])

@@ -16,6 +16,17 @@ extension BMEcatCatalogXML {
     /// unit before rounding. `taxRequired` is false for price updates with a gross price.
     func grossPrice(_ node: XMLElementNode, sku: String, taxRequired: Bool,
                     fields: inout BMEcatFields) -> (gross: Int, rate: VATRate?)? {
+        guard let price = cataloguePrice(node, sku: sku, taxRequired: taxRequired, rateMayBeMissing: false, fields: &fields),
+              price.net == nil else { return nil }
+        return (price.gross, price.rate)
+    }
+
+    /// The gross unit price and VAT rate of an article, as `grossPrice` reads them; where
+    /// `rateMayBeMissing`, a price without TAX is a warning instead of an error: the rate is
+    /// nil, and a net price comes back as `net` (with `gross` 0) for the books to make gross
+    /// at the article's rate.
+    func cataloguePrice(_ node: XMLElementNode, sku: String, taxRequired: Bool, rateMayBeMissing: Bool,
+                        fields: inout BMEcatFields) -> (gross: Int, rate: VATRate?, net: NetPrice?)? {
         let subject = BMEcatSubject.article(sku)
         let isArticle = node.name == "ARTICLE"
         let prices = BMEcatFields.all(node, isArticle ? "ARTICLE_PRICE_DETAILS" : "PRODUCT_PRICE_DETAILS")
@@ -44,7 +55,13 @@ extension BMEcatCatalogXML {
         }
         let tax = price.child("TAX") ?? BMEcatFields.find(price, "TAX_DETAILS", "TAX")
         let rate = tax.flatMap { fields.taxFactor($0, what: subject) }
-        if tax == nil, taxRequired || !gross {
+        if tax == nil, rateMayBeMissing {
+            fields.problems.append(Diagnostic(
+                "bmecat.no-tax", "the \(price.attribute("price_type") ?? "") price of article \(sku) has no TAX (the VAT factor): it is booked at the article's current rate, or the shop's default_vat_rate",
+                de: "Der \(price.attribute("price_type") ?? "")-Preis des Artikels \(sku) hat keine TAX (den Umsatzsteuerfaktor): er wird zum bisherigen Satz des Artikels gebucht, sonst zum default_vat_rate des Shops",
+                hint: "Give the VAT rate as a factor in TAX (0.19, 0.07 or 0.00) to be sure of it.",
+                at: fields.location(price), severity: .warning))
+        } else if tax == nil, taxRequired || !gross {
             fields.fail("field.missing", "the \(price.attribute("price_type") ?? "") price of article \(sku) has no TAX (the VAT factor)",
                         de: "Der \(price.attribute("price_type") ?? "")-Preis des Artikels \(sku) hat keine TAX (den Umsatzsteuerfaktor)",
                         hint: "Give the VAT rate as a factor in TAX: 0.19, 0.07 or 0.00.", at: price)
@@ -67,8 +84,10 @@ extension BMEcatCatalogXML {
             guard let value = fields.wholeNumber(quantity, minimum: 1, what: subject) else { return nil }
             units = value
         }
-        if gross { return (Rounding.divide(amount, by: units), rate) }
-        guard let rate else { return nil }
+        if gross { return (Rounding.divide(amount, by: units), rate, nil) }
+        guard let rate else {
+            return rateMayBeMissing && tax == nil ? (0, nil, NetPrice(amount: amount, units: units)) : nil
+        }
         // A net amount of at most 10^15 ten-thousandths times 119 stays far within Int.
         let grossPrice = Rounding.divide(amount * (100 + rate.percent), by: 10_000 * units)
         guard FigureLimit.amount.admits(grossPrice) else {
@@ -76,7 +95,7 @@ extension BMEcatCatalogXML {
                                                at: fields.location(amountNode)))
             return nil
         }
-        return (grossPrice, rate)
+        return (grossPrice, rate, nil)
     }
 
     /// The price to use and whether it is gross: the most preferred type, then the lowest

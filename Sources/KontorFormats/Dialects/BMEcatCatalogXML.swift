@@ -99,10 +99,14 @@ public struct BMEcatCatalogXML: XMLDialect {
         let ean = Self.ean(node, subject: subject, fields: &fields)
         let weight = Self.weightGrams(node, subject: subject, fields: &fields)
         let customs = Self.customs(node, subject: subject, fields: &fields)
-        let price = grossPrice(node, sku: sku, taxRequired: true, fields: &fields)
-        guard let name, let price, let rate = price.rate else { return nil }
-        return Product(sku: sku, name: name, priceGross: price.gross, vatRate: rate, weightGrams: weight, ean: ean,
-                       tariffNumber: customs.tariffNumber, originCountry: customs.originCountry, location: fields.location(node))
+        let price = cataloguePrice(node, sku: sku, taxRequired: true, rateMayBeMissing: true, fields: &fields)
+        guard let name, let price else { return nil }
+        var product = Product(sku: sku, name: name, priceGross: price.gross, vatRate: price.rate ?? .standard, weightGrams: weight,
+                              ean: ean, tariffNumber: customs.tariffNumber, originCountry: customs.originCountry,
+                              location: fields.location(node))
+        product.vatRateStated = price.rate != nil
+        product.netPrice = price.net
+        return product
     }
 
     /// A price update of `T_UPDATE_PRICES`.
