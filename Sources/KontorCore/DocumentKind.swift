@@ -11,6 +11,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
     case payouts
     case tracking
     case exchangeRates = "exchange_rates"
+    case transfers
 
     /// A name for people: `stock count`.
     public var title: String {
@@ -26,6 +27,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
         case .payouts: "payouts"
         case .tracking: "tracking"
         case .exchangeRates: "exchange rates"
+        case .transfers: "transfers"
         }
     }
 
@@ -43,6 +45,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
         case .payouts: "Auszahlungen"
         case .tracking: "Sendungsverfolgung"
         case .exchangeRates: "Wechselkurse"
+        case .transfers: "Umlagerungen"
         }
     }
 }
@@ -64,6 +67,7 @@ public enum DocumentRecord: Sendable, Equatable {
     case cancellation(Cancellation)
     case tracking(TrackingEvent)
     case exchangeRate(ExchangeRate)
+    case transfer(TransferLine)
 
     /// Where the record starts in its file.
     public var location: SourceLocation {
@@ -83,6 +87,7 @@ public enum DocumentRecord: Sendable, Equatable {
         case .cancellation(let r): r.location
         case .tracking(let r): r.location
         case .exchangeRate(let r): r.location
+        case .transfer(let r): r.location
         }
     }
 }

@@ -52,6 +52,27 @@ public struct GoodsReceiptLine: Sendable, Equatable {
     }
 }
 
+/// Goods moved from one warehouse of the shop to another (`transfers` kind): a pair of
+/// movements, out of one and into the other, at the value they had where they were.
+public struct TransferLine: Sendable, Equatable {
+    public var sku: String
+    public var quantity: Int
+    public var from: String
+    public var to: String
+    /// The transfer's own reference (a delivery note between warehouses), if given.
+    public var reference: String?
+    public var location: SourceLocation
+
+    public init(sku: String, quantity: Int, from: String, to: String, reference: String? = nil, location: SourceLocation) {
+        self.sku = sku
+        self.quantity = quantity
+        self.from = from
+        self.to = to
+        self.reference = reference
+        self.location = location
+    }
+}
+
 /// What a returned article is good for.
 public enum ReturnCondition: String, Sendable, Codable, CaseIterable {
     case resellable, damaged

@@ -37,6 +37,7 @@ public struct CanonicalMapper {
         case .cancellations: result = cancellation(&fields)
         case .tracking: result = trackingEvent(&fields)
         case .exchangeRates: result = exchangeRate(&fields)
+        case .transfers: result = transfer(&fields)
         case .orders:
             return orderLine(&fields, log: &log)
         case .payouts:
@@ -114,6 +115,20 @@ public struct CanonicalMapper {
         if amount == 0 { f.fail("amount", "amount is zero", de: "Betrag ist null") }
         return .payment(Payment(reference: reference, amount: amount, date: date, payer: f.optional("payer"),
                                 method: f.optional("method"), currency: f.currency("currency") ?? "EUR", location: f.location))
+    }
+
+    private func transfer(_ f: inout Fields) -> DocumentRecord? {
+        let sku = f.required("sku"), quantity = f.integer("quantity", required: true, minimum: 1)
+        let from = f.required("from_warehouse"), to = f.required("to_warehouse")
+        guard let sku, let quantity, let from, let to else { return nil }
+        if from == to {
+            f.fail("to_warehouse", "from_warehouse and to_warehouse are both \"\(from)\": a transfer moves goods between two warehouses",
+                   de: "from_warehouse und to_warehouse sind beide \"\(from)\": eine Umlagerung bewegt Ware zwischen zwei Lagern",
+                   hint: "Name the warehouse the goods leave in from_warehouse and the one they go to in to_warehouse.")
+            return nil
+        }
+        return .transfer(TransferLine(sku: sku, quantity: quantity, from: from, to: to, reference: f.optional("reference"),
+                                      location: f.location))
     }
 
     private func exchangeRate(_ f: inout Fields) -> DocumentRecord? {

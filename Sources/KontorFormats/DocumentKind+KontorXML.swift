@@ -16,6 +16,7 @@ extension DocumentKind {
         case .payouts: "line"
         case .tracking: "event"
         case .exchangeRates: "exchange_rate"
+        case .transfers: "transfer"
         }
     }
 }

@@ -5,6 +5,7 @@ public enum KindDetector {
     /// The columns that identify each kind, most specific first.
     public static let signatures: [(kind: DocumentKind, required: [String], excluded: [String])] = [
         (.orders, ["order_number", "order_date", "sku", "quantity", "unit_price"], []),
+        (.transfers, ["sku", "quantity", "from_warehouse", "to_warehouse"], []),
         (.payouts, ["payout_id", "order_number", "amount"], []),
         (.returns, ["order_number", "sku", "quantity"], ["order_date", "unit_price"]),
         (.products, ["sku", "name", "price", "vat_rate"], []),
@@ -42,6 +43,7 @@ public enum KindDetector {
         .payouts: ["payout_id", "date", "method", "gross", "fees", "net", "order_number", "amount"],
         .tracking: ["shipment", "sscc", "tracking_number", "carrier", "status", "date", "reason"],
         .exchangeRates: ["currency", "date", "rate"],
+        .transfers: ["sku", "quantity", "from_warehouse", "to_warehouse", "reference"],
     ]
 
     /// Every column of the other kinds: none may be in a cancellations file.

@@ -420,6 +420,26 @@ public enum KontorXMLSchema {
       </xs:sequence>
     </xs:complexType>
   </xs:element>
+
+  <!-- transfers: goods moved from one warehouse of the shop to another -->
+
+  <xs:element name="transfers">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="transfer" minOccurs="0" maxOccurs="unbounded">
+          <xs:complexType>
+            <xs:all>
+              <xs:element name="sku" type="k:text"/>
+              <xs:element name="quantity" type="xs:positiveInteger"/>
+              <xs:element name="from_warehouse" type="k:text"/>
+              <xs:element name="to_warehouse" type="k:text"/>
+              <xs:element name="reference" type="k:text" minOccurs="0"/>
+            </xs:all>
+          </xs:complexType>
+        </xs:element>
+      </xs:sequence>
+    </xs:complexType>
+  </xs:element>
 </xs:schema>
 """
 }

@@ -84,6 +84,18 @@ public struct Inventory {
                  reference: line.reference ?? line.supplier, batch: batch, pricing: .receipt(cost: line.cost))
     }
 
+    /// Moves goods from one warehouse to another: out of `from` at its average cost, into
+    /// `to` at the same value, both `transfer` movements with the transfer's reference.
+    /// Returns the value moved.
+    @discardableResult
+    public func transfer(_ line: TransferLine, shop: String, batch: Int64) throws -> Int {
+        let out = try move(shop: shop, sku: line.sku, warehouse: line.from, quantity: -line.quantity, kind: "transfer",
+                           reference: line.reference ?? "to \(line.to)", batch: batch)
+        try move(shop: shop, sku: line.sku, warehouse: line.to, quantity: line.quantity, kind: "transfer",
+                 reference: line.reference ?? "from \(line.from)", batch: batch, pricing: .exactly(-out))
+        return -out
+    }
+
     /// Reserves goods for an order, queued by `queuedOn` (the order's date): an order placed
     /// earlier is served first.
     public func reserve(shop: String, order: String, sku: String, quantity: Int, batch: Int64,
@@ -217,9 +229,10 @@ public struct Inventory {
 
     /// Books a movement and adds it to its balance. Its value (`StockValue`) needs the
     /// balance as it stands and the article's cost: one read of both rows by primary key,
-    /// left out where the value is fixed or the quantity 0.
+    /// left out where the value is fixed or the quantity 0. Returns its value.
+    @discardableResult
     private func move(shop: String, sku: String, warehouse: String, quantity: Int, kind: String, reference: String?,
-                      batch: Int64, reverses: Int64? = nil, pricing: StockValue.Pricing = .average) throws {
+                      batch: Int64, reverses: Int64? = nil, pricing: StockValue.Pricing = .average) throws -> Int {
         var value = 0
         if case .exactly(let fixed) = pricing {
             value = fixed
@@ -240,6 +253,7 @@ public struct Inventory {
             ON CONFLICT (shop, sku, warehouse) DO UPDATE SET on_hand = on_hand + excluded.on_hand,
                 value = value + excluded.value
             """).run(shop, sku, warehouse, quantity, value)
+        return value
     }
 
     private func reservation(shop: String, order: String, sku: String, warehouse: String, quantity: Int,

@@ -14,6 +14,7 @@ public struct InventoryModule: BooksModule {
     public func registerMigrations(in migrator: inout DatabaseMigrator) {
         InventoryMigrations.register(in: &migrator)
         InventoryMigrations.registerPriceHistory(in: &migrator)
+        InventoryMigrations.registerTransfers(in: &migrator)
     }
 
     /// Reverse stock movements and reservations.

@@ -50,6 +50,10 @@ public struct ShopSettings: Sendable, Equatable {
     /// The VAT rate of an article whose catalogue gives none and that the books do not know
     /// yet (`default_vat_rate`, 19, 7 or 0).
     public var defaultVATRate = VATRate.standard
+    /// The shop's warehouses, in the order orders are served from them: an order line is
+    /// reserved in the first that has it free (`warehouses = "main, outlet"`); nil: one
+    /// warehouse, `main`, and files may name others as before.
+    public var warehouses: [String]?
     /// Days until an invoice on account is due, where the customer has no terms of their own.
     public var paymentTermsDays = 14
     /// Who issues the invoices: Kontor, when an order is released for delivery, or the shop

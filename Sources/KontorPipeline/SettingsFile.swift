@@ -113,6 +113,12 @@ public enum SettingsFile {
                 shop.name = name
             case "default_credit_limit": shop.defaultCreditLimit = try money()
             case "consumer_credit_limit": shop.consumerCreditLimit = try money()
+            case "warehouses":
+                let names = try string().split(separator: ",").map { String($0).trimmingSpaces() }
+                guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }), Set(names).count == names.count else {
+                    throw ParseError(line: line, message: "warehouses must name each warehouse once, separated by commas, such as \"main, outlet\"")
+                }
+                shop.warehouses = names
             case "default_vat_rate":
                 guard let rate = VATRate(percent: try integer()) else {
                     throw ParseError(line: line, message: "default_vat_rate must be 19, 7 or 0")
@@ -355,6 +361,9 @@ public enum SettingsFile {
         # consumer_credit_limit = "0.00"
         # The VAT rate of a new article whose catalogue gives none (BMEcat without TAX): 19, 7 or 0.
         # default_vat_rate = 19
+        # The shop's warehouses, the first the default: an order line is reserved in the first
+        # that has it free, goods receipts, counts and transfers must name one of them.
+        # warehouses = "main"
         # Days until an invoice on account is due.
         # payment_terms_days = 14
         # Who issues invoices: "kontor" (when an order is released for delivery, in Kontor's own

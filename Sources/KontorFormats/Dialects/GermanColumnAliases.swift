@@ -85,6 +85,9 @@ enum GermanColumnAliases {
              ("tracking_number", ["sendungsnummer", "trackingnummer", "paketnummer"]),
              ("carrier", ["versanddienstleister", "paketdienst", "spediteur"]), ("status", ["status", "sendungsstatus"]),
              ("date", ["datum", "ereignisdatum"]), ("reason", ["grund"])]
+        case .transfers:
+            [("sku", sku), ("quantity", quantity), ("from_warehouse", ["vonlager", "quelllager", "abgangslager"]),
+             ("to_warehouse", ["nachlager", "ziellager", "zugangslager"]), ("reference", ["referenz", "umlagerungsnr"])]
         case .exchangeRates:
             [("currency", ["waehrung"]), ("date", ["kursdatum", "datum"]), ("rate", ["kurs", "referenzkurs", "wechselkurs"])]
         }

@@ -18,5 +18,6 @@ enum RecordHandlers {
         CancellationHandler(),
         TrackingHandler(),
         ExchangeRateHandler(),
+        TransferHandler(),
     ]
 }

@@ -5,7 +5,7 @@ import KontorCore
 enum RecordKind: String, CaseIterable, Sendable {
     case product, customer, stockCount, goodsReceipt, priceUpdate
     case order, payment, returnLine, goodwillRefund, payout, bankTransaction, statementBalance, cancellation
-    case tracking, exchangeRate
+    case tracking, exchangeRate, transfer
 
     /// The kind of `record`.
     init(_ record: DocumentRecord) {
@@ -25,6 +25,7 @@ enum RecordKind: String, CaseIterable, Sendable {
         case .cancellation: self = .cancellation
         case .tracking: self = .tracking
         case .exchangeRate: self = .exchangeRate
+        case .transfer: self = .transfer
         }
     }
 }

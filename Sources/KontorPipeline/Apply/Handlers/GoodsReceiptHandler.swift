@@ -8,7 +8,8 @@ struct GoodsReceiptHandler: RecordHandler {
 
     func apply(_ record: DocumentRecord, in context: inout BatchContext, log: inout DiagnosticLog) throws {
         guard case .goodsReceipt(let line) = record,
-              try context.known(line.sku, at: line.location, log: &log) != nil else { return }
+              try context.known(line.sku, at: line.location, log: &log) != nil,
+              context.knownWarehouse(line.warehouse, at: line.location, log: &log) else { return }
         try context.inventory.receive(line, shop: context.shop, batch: context.batch)
         context.summary.stockMovements += 1
         try context.serveWaitingOrders(sku: line.sku, log: &log)

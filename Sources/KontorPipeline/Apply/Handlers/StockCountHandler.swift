@@ -21,7 +21,8 @@ struct StockCountHandler: RecordHandler {
         }
         context.countScope = scope
         context.counted[line.warehouse, default: []].insert(line.sku)
-        guard try context.known(line.sku, at: line.location, log: &log) != nil else { return }
+        guard try context.known(line.sku, at: line.location, log: &log) != nil,
+              context.knownWarehouse(line.warehouse, at: line.location, log: &log) else { return }
         if try context.inventory.count(line, shop: context.shop, batch: context.batch) > 0 {
             try context.serveWaitingOrders(sku: line.sku, log: &log)
         }

@@ -1,0 +1,32 @@
+import GRDB
+
+extension InventoryMigrations {
+    /// Transfers between warehouses are movements of their own kind, `transfer`. SQLite
+    /// cannot change a CHECK constraint in place, so `stock_movements` is rebuilt with its
+    /// rows (ids kept, so every `reverses` still points where it did) and its indexes.
+    public static func registerTransfers(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("inventory-transfers-1") { db in
+            try db.execute(sql: """
+                CREATE TABLE stock_movements_new (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    shop TEXT NOT NULL,
+                    sku TEXT NOT NULL,
+                    warehouse TEXT NOT NULL,
+                    quantity INTEGER NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('count', 'receipt', 'issue', 'return', 'reversal', 'transfer')),
+                    reference TEXT,
+                    batch_id INTEGER NOT NULL REFERENCES batches(id),
+                    reverses INTEGER REFERENCES stock_movements(id),
+                    value INTEGER NOT NULL DEFAULT 0,
+                    FOREIGN KEY (shop, sku) REFERENCES articles(shop, sku)
+                );
+                INSERT INTO stock_movements_new (id, shop, sku, warehouse, quantity, kind, reference, batch_id, reverses, value)
+                SELECT id, shop, sku, warehouse, quantity, kind, reference, batch_id, reverses, value FROM stock_movements;
+                DROP TABLE stock_movements;
+                ALTER TABLE stock_movements_new RENAME TO stock_movements;
+                CREATE INDEX stock_movements_by_batch ON stock_movements(batch_id);
+                CREATE INDEX stock_movements_by_article ON stock_movements(shop, sku, warehouse);
+                """)
+        }
+    }
+}
