@@ -1,0 +1,61 @@
+import Foundation
+import KontorTestSupport
+import Testing
+
+/// A shop with two warehouses: stock per article and warehouse, transfers between them at
+/// the goods' value, and files naming a warehouse the shop does not have refused.
+@Suite struct WarehouseTests {
+    static let settings = """
+        [shops.shop]
+        warehouses = "main, outlet"
+
+        """
+
+    /// `sku@warehouse: on hand / reserved / available / shortfall / value` of every stock row.
+    static func stock(_ root: TemporaryRoot) throws -> [String] {
+        try jsonArray(KontorBinary.run(["stock", "--json"], root: root.path)).map {
+            "\($0["sku"] ?? "")@\($0["warehouse"] ?? ""): \($0["on_hand"] ?? "") / \($0["reserved"] ?? "") / \($0["available"] ?? "") / \($0["shortfall"] ?? "") / \($0["value"] ?? "")"
+        }
+    }
+
+    static func run(_ root: TemporaryRoot) throws -> CommandResult {
+        try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+    }
+
+    @Test func aTransferMovesGoodsAndTheirValueBetweenWarehouses() throws {
+        let root = try TemporaryRoot()
+        try root.write("kontor.toml", Self.settings)
+        try root.write("inbox/shop/01-products.csv", productsCSV, done: true)
+        try root.write("inbox/shop/02-receipt.csv", "sku,received,cost,warehouse\nTEA,10,3.00,main\nTEA,5,3.60,main\n", done: true)
+        #expect(try Self.run(root).status == 0)
+        // 15 at 48.00: 3.20 each. 4 of them move for 12.80.
+        try root.write("inbox/shop/03-umlagerung.csv", "sku,quantity,from_warehouse,to_warehouse,reference\nTEA,4,main,outlet,UL-1\n",
+                       done: true)
+        #expect(try Self.run(root).status == 0)
+        #expect(try Self.stock(root).filter { $0.hasPrefix("TEA") } == [
+            "TEA@main: 11 / 0 / 11 / 0 / 35.20",
+            "TEA@outlet: 4 / 0 / 4 / 0 / 12.80",
+        ])
+        #expect(try sql(root, "SELECT warehouse || ' ' || quantity || ' ' || value || ' ' || reference FROM stock_movements WHERE kind = 'transfer' ORDER BY id")
+            == "main -4 -1280 UL-1\noutlet 4 1280 UL-1")
+        #expect(try KontorBinary.run(["verify"], root: root.path).status == 0)
+
+        // More than is free, and a warehouse the shop does not have: the file is refused whole.
+        try root.write("inbox/shop/04-umlagerung.csv", "sku,quantity,from_warehouse,to_warehouse\nTEA,5,outlet,main\nTEA,1,main,lager3\n",
+                       done: true)
+        #expect(try Self.run(root).status == 1)
+        let report = try #require(root.read("inbox/shop/rejected/04-umlagerung.csv.errors.txt"))
+        #expect(report.contains("5 of TEA cannot leave outlet: 4 on hand, 0 of them reserved, 4 free"))
+        #expect(report.contains("warehouse \"lager3\" is not one of the shop's warehouses (main, outlet)"))
+        try root.write("inbox/shop/05-receipt.csv", "sku,received,warehouse\nPOT,1,keller\n", done: true)
+        #expect(try Self.run(root).status == 1)
+
+        // Reverting the transfer puts the goods and their value back.
+        let batch = try sql(root, "SELECT id FROM batches WHERE file = '03-umlagerung.csv'")
+        #expect(try KontorBinary.run(["revert", batch, "--note", "falsch gebucht"], root: root.path).status == 0)
+        #expect(try Self.stock(root).filter { $0.hasPrefix("TEA") } == [
+            "TEA@main: 15 / 0 / 15 / 0 / 48.00",
+            "TEA@outlet: 0 / 0 / 0 / 0 / 0.00",
+        ])
+    }
+}
