@@ -1,4 +1,5 @@
 import GRDB
+import KontorStore
 
 extension CreditMigrations {
     /// The history of each customer's credit limit: every limit a customers file gave that
@@ -28,6 +29,7 @@ extension CreditMigrations {
                 INSERT INTO credit_limit_changes (shop, customer_id, old_limit, new_limit, batch_id)
                 SELECT shop, customer_id, NULL, credit_limit, batch_id FROM customers WHERE credit_limit IS NOT NULL;
                 """)
+            try Schema.makeAppendOnly("credit_limit_changes", in: db)
         }
     }
 }

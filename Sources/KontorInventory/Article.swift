@@ -39,7 +39,8 @@ public struct StockLevel: Sendable, Equatable, Codable {
     public var name: String
     public var warehouse: String
     public var onHand: Int
-    public var reserved: Int
+    /// What the orders waiting for the article were promised: the sum of their reservations.
+    public var promised: Int
     public var reorderPoint: Int?
     /// What the stock is worth in minor units: the sum of its movements' values.
     public var value: Int = 0
@@ -47,11 +48,14 @@ public struct StockLevel: Sendable, Equatable, Codable {
     /// The average cost per unit (value / on hand, rounded half away from zero); nil when
     /// nothing is on hand.
     public var averageCost: Int? { StockValue.average(value: value, onHand: onHand) }
+    /// What is set aside on the shelf for orders: what they were promised, as far as it is on
+    /// hand. Never above on hand, never below zero; the rest is the shortfall.
+    public var reserved: Int { min(max(promised, 0), max(onHand, 0)) }
     /// What can still be promised: on hand less reserved, never below zero.
     public var available: Int { max(0, onHand - reserved) }
     /// What orders were promised beyond what is on hand (they wait for stock).
-    public var shortfall: Int { max(0, reserved - onHand) }
-    /// Whether on hand less reserved is at or below the reorder point: a shortfall counts
-    /// against it.
-    public var needsReorder: Bool { reorderPoint.map { onHand - reserved <= $0 } ?? false }
+    public var shortfall: Int { max(0, promised - max(onHand, 0)) }
+    /// Whether on hand less what was promised is at or below the reorder point: a shortfall
+    /// counts against it.
+    public var needsReorder: Bool { reorderPoint.map { onHand - promised <= $0 } ?? false }
 }

@@ -223,7 +223,7 @@ public struct Inventory {
             ORDER BY a.shop, a.sku, warehouse
             """, arguments: [shop]).map {
             StockLevel(shop: $0["shop"], sku: $0["sku"], name: $0["name"], warehouse: $0["warehouse"],
-                       onHand: $0["on_hand"], reserved: $0["reserved"], reorderPoint: $0["reorder_point"], value: $0["value"])
+                       onHand: $0["on_hand"], promised: $0["reserved"], reorderPoint: $0["reorder_point"], value: $0["value"])
         }
     }
 

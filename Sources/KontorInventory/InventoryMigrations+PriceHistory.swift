@@ -1,4 +1,5 @@
 import GRDB
+import KontorStore
 
 extension InventoryMigrations {
     /// The history of each article's price, cost and VAT rate: every value a products file,
@@ -31,6 +32,7 @@ extension InventoryMigrations {
                 INSERT INTO article_price_changes (shop, sku, price_gross, vat_rate, cost, batch_id)
                 SELECT shop, sku, price_gross, vat_rate, cost, batch_id FROM articles;
                 """)
+            try Schema.makeAppendOnly("article_price_changes", in: db)
         }
     }
 }

@@ -1,9 +1,11 @@
 import GRDB
+import KontorStore
 
 extension InventoryMigrations {
     /// Transfers between warehouses are movements of their own kind, `transfer`. SQLite
     /// cannot change a CHECK constraint in place, so `stock_movements` is rebuilt with its
-    /// rows (ids kept, so every `reverses` still points where it did) and its indexes.
+    /// rows (ids kept, so every `reverses` still points where it did), its indexes and its
+    /// append-only triggers.
     public static func registerTransfers(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("inventory-transfers-1") { db in
             try db.execute(sql: """
@@ -27,6 +29,8 @@ extension InventoryMigrations {
                 CREATE INDEX stock_movements_by_batch ON stock_movements(batch_id);
                 CREATE INDEX stock_movements_by_article ON stock_movements(shop, sku, warehouse);
                 """)
+            // The append-only triggers went with the old table.
+            try Schema.makeAppendOnly("stock_movements", in: db)
         }
     }
 }

@@ -59,7 +59,7 @@ enum InventoryPeriodReports {
                 SELECT order_number FROM open_reservations WHERE shop = ? AND sku = ? AND warehouse = ? ORDER BY seq
                 """, arguments: [shop, level.sku, level.warehouse])
             w.appendRow([.text(level.sku), .text(level.name), .text(level.warehouse), .number(String(level.onHand)),
-                         .number(String(level.reserved)), .number(String(level.shortfall)), .text(waiting.joined(separator: " "))])
+                         .number(String(level.promised)), .number(String(level.shortfall)), .text(waiting.joined(separator: " "))])
         }
         return ReportFile(path: "inventory/shortfalls.csv", bytes: w.bytes)
     }.onDemand()

@@ -91,7 +91,7 @@ extension Inventory {
             """, arguments: [shop, day.description, since.description])
         return rows.compactMap { row in
             let level = StockLevel(shop: shop, sku: row["sku"], name: row["name"], warehouse: row["warehouse"],
-                                   onHand: row["on_hand"], reserved: row["reserved"], reorderPoint: row["reorder_point"])
+                                   onHand: row["on_hand"], promised: row["reserved"], reorderPoint: row["reorder_point"])
             let low = level.reorderPoint.map { level.available <= $0 } ?? false
             guard low || level.shortfall > 0 else { return nil }
             let lead: Int? = row["lead_time_days"]

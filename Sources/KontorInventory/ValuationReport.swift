@@ -46,7 +46,7 @@ extension Inventory {
             ORDER BY m.sku, m.warehouse
             """, arguments: [shop, day.description]).map {
             StockLevel(shop: shop, sku: $0["sku"], name: $0["name"], warehouse: $0["warehouse"], onHand: $0["quantity"],
-                       reserved: 0, reorderPoint: nil, value: $0["value"])
+                       promised: 0, reorderPoint: nil, value: $0["value"])
         }
     }
 }

@@ -17,9 +17,12 @@ public struct Books: Sendable {
 
     public struct StockRow: Codable, Sendable {
         public var shop, sku, name, warehouse: String
+        /// Reserved: what is set aside on the shelf for orders, never above on hand.
         public var on_hand, reserved, available: Int
         /// What orders were promised beyond what is on hand.
         public var shortfall: Int
+        /// What orders were promised in all: reserved + shortfall.
+        public var promised: Int
         public var reorder_point: Int?
         /// Value / on hand, rounded; nil when nothing is on hand.
         public var average_cost: String?
@@ -31,7 +34,7 @@ public struct Books: Sendable {
         try database.writer.read { db in
             try Inventory.levels(shop: shop, in: db).map {
                 StockRow(shop: $0.shop, sku: $0.sku, name: $0.name, warehouse: $0.warehouse, on_hand: $0.onHand,
-                         reserved: $0.reserved, available: $0.available, shortfall: $0.shortfall,
+                         reserved: $0.reserved, available: $0.available, shortfall: $0.shortfall, promised: $0.promised,
                          reorder_point: $0.reorderPoint, average_cost: $0.averageCost.map { Money.decimalString($0) },
                          value: Money.decimalString($0.value))
             }

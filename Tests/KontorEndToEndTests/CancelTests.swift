@@ -83,7 +83,7 @@ import Testing
         #expect(try sql(root, "SELECT gross FROM invoices WHERE number = 'RE2025-00001'") == "3737270")
         let revenueBefore = try revenueAndVAT(root, order: "B-1")
         #expect(revenueBefore == "3737270")
-        #expect(try stock(root, "POT") == "1000/1500/0 short 500")
+        #expect(try stock(root, "POT") == "1000/1000/0 short 500")
         #expect(try stock(root, "TEA") == "1000/2/998")
 
         let cancel = try KontorBinary.run(["cancel", "B-1", "--note", "Lieferung zu spät"], root: root.path)
@@ -117,7 +117,7 @@ import Testing
         #expect(try sql(root, "SELECT status || '|' || invoice_number FROM orders WHERE order_number = 'B-1'") == "awaiting_stock|RE2025-00001")
         #expect(try revenueAndVAT(root, order: "B-1") == revenueBefore)
         #expect(try sql(root, "SELECT open FROM customer_balances WHERE customer_key = 'K-1'") == "3737270")
-        #expect(try stock(root, "POT") == "1000/1500/0 short 500")
+        #expect(try stock(root, "POT") == "1000/1000/0 short 500")
         #expect(try stock(root, "TEA") == "1000/2/998")
         let history = try jsonArray(KontorBinary.run(["orders", "--json"], root: root.path)).first?["history"] as? [[String: Any]]
         #expect(history?.map { $0["state"] as? String } == ["invoiced", "awaiting_stock", "cancelled", "awaiting_stock"])
