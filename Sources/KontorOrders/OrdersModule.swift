@@ -20,6 +20,7 @@ public struct OrdersModule: BooksModule {
         OrderMigrations.registerAttention(in: &migrator)
         OrderMigrations.registerAttentionDiscounts(in: &migrator)
         OrderMigrations.registerAddition(in: &migrator)
+        OrderMigrations.registerDeliveries(in: &migrator)
     }
 
     /// Orders the batch booked are reverted, orders it moved go back, its returns are mirrored.
