@@ -1,0 +1,199 @@
+import Foundation
+import KontorTestSupport
+import Testing
+
+/// An order whose goods are only partly there: with `ship_complete = false` what is there
+/// goes out now with an invoice of its own, the rest with the goods receipt that brings it;
+/// by default the order waits until all of it is there.
+@Suite struct PartDeliveryEndToEndTests {
+    /// A shop with one unit of tea in stock and the pots plentiful; `settings` its kontor.toml.
+    func shop(_ settings: String?) throws -> TemporaryRoot {
+        let root = try TemporaryRoot()
+        if let settings { try root.write("kontor.toml", settings) }
+        try root.write("inbox/shop/01-products.csv", productsCSV, done: true)
+        try root.write("inbox/shop/02-count.csv", "sku,counted\nTEA,1\nPOT,1000\n", done: true)
+        try run(root)
+        return root
+    }
+
+    func run(_ root: TemporaryRoot) throws {
+        let result = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+    }
+
+    func stock(_ root: TemporaryRoot, _ sku: String) throws -> String {
+        try sql(root, "SELECT on_hand || '/' || reserved FROM stock_balances WHERE sku = '\(sku)'")
+    }
+
+    /// The live invoices of an order with their gross, oldest first.
+    func invoices(_ root: TemporaryRoot, _ order: String) throws -> [(number: String, gross: Int)] {
+        try sql(root, """
+            SELECT number || '|' || gross FROM invoices i WHERE order_number = '\(order)' AND kind = 'invoice'
+              AND NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses = i.entry_id) ORDER BY number
+            """).split(separator: "\n").map {
+            let parts = $0.split(separator: "|")
+            return (String(parts[0]), Int(parts[1]) ?? 0)
+        }
+    }
+
+    /// What is open per account and document, the books' balances: what a reversal must restore.
+    func balances(_ root: TemporaryRoot) throws -> String {
+        try sql(root, """
+            SELECT group_concat(account || ':' || coalesce(document, '') || '=' || amount, ' ') FROM (
+                SELECT account, document, SUM(debit - credit) AS amount FROM journal_lines
+                GROUP BY account, document HAVING amount != 0 ORDER BY account, document)
+            """)
+    }
+
+    func booksBalance(_ root: TemporaryRoot) throws {
+        #expect(try sql(root, "SELECT SUM(debit) - SUM(credit) FROM journal_lines") == "0")
+        let verify = try KontorBinary.run(["verify"], root: root.path)
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+    }
+
+    let order = """
+        order_number,order_date,payment_method,paid,shipping,ship_name,ship_street,ship_zip,ship_city,ship_country,sku,quantity,unit_price
+        P-1,2025-03-03,paypal,true,4.90,Anna Petersen,Hafenstraße 12,28195,Bremen,DE,TEA,3,8.90
+
+        """
+
+    @Test func anOrderOfThreeWithOneInStockShipsOneNowAndTwoWithTheGoodsReceipt() throws {
+        let root = try shop("[shops.shop]\nship_complete = false\n")
+        try root.write("inbox/shop/orders.csv", order, done: true)
+        try run(root)
+
+        // One unit goes out now, invoiced with the shipping charge; two wait, reserved.
+        #expect(try sql(root, "SELECT status FROM orders WHERE order_number = 'P-1'") == "awaiting_stock")
+        let first = try invoices(root, "P-1")
+        #expect(first.map(\.gross) == [890 + 490])
+        #expect(try sql(root, "SELECT invoice_number FROM orders WHERE order_number = 'P-1'") == first[0].number)
+        #expect(try stock(root, "TEA") == "0/2")
+        #expect(try sql(root, "SELECT count(*) FROM shipments WHERE order_number = 'P-1' AND status = 'ready'") == "1")
+        #expect(try sql(root, "SELECT group_concat(reference || ':' || quantity) FROM stock_movements WHERE kind = 'issue'") == "P-1:-1")
+        // The payment the shop reported waits in transit under the order; the delivery's
+        // invoice is settled from it, the rest is paid in advance for what follows.
+        #expect(try sql(root, "SELECT SUM(debit - credit) FROM journal_lines WHERE account = 1400 AND document = '\(first[0].number)'") == "0")
+        #expect(try sql(root, "SELECT SUM(debit - credit) FROM journal_lines WHERE account = 1400 AND document = 'P-1'") == "-1780")
+        #expect(try sql(root, "SELECT SUM(debit - credit) FROM journal_lines WHERE account = 1360") == "3160")
+        try booksBalance(root)
+        let worklist = try #require(root.read("outbox/shop/orders/awaiting-stock.csv"))
+        #expect(worklist.contains("P-1,2025-03-03"))
+        #expect(worklist.contains("TEA,2"))
+        let beforeReceipt = (try balances(root), try stock(root, "TEA"),
+                             try sql(root, "SELECT status || '|' || invoice_number FROM orders"))
+
+        try root.write("inbox/shop/receipt.csv", "sku,received\nTEA,5\n", done: true)
+        try run(root)
+
+        // The other two go out with a second invoice; together they come to the order's total.
+        #expect(try sql(root, "SELECT status FROM orders WHERE order_number = 'P-1'") == "shipped")
+        let both = try invoices(root, "P-1")
+        #expect(both.map(\.gross) == [890 + 490, 2 * 890])
+        #expect(both.map(\.gross).reduce(0, +) == Int(try sql(root, "SELECT total_gross FROM orders WHERE order_number = 'P-1'")))
+        #expect(try sql(root, "SELECT invoice_number FROM orders WHERE order_number = 'P-1'") == both[1].number)
+        #expect(try stock(root, "TEA") == "3/0")
+        #expect(try sql(root, "SELECT count(*) FROM shipments WHERE order_number = 'P-1' AND status = 'ready'") == "2")
+        for invoice in both {
+            #expect(try sql(root, "SELECT SUM(debit - credit) FROM journal_lines WHERE account = 1400 AND document = '\(invoice.number)'") == "0")
+        }
+        #expect(try sql(root, "SELECT SUM(debit - credit) FROM journal_lines WHERE account = 1400 AND document = 'P-1'") == "0")
+        try booksBalance(root)
+
+        // Each delivery is in the order's history, with its invoice and shipment.
+        let listed = try #require(try jsonArray(KontorBinary.run(["orders", "--json"], root: root.path)).first)
+        let history = try #require(listed["history"] as? [[String: Any]])
+        #expect(history.map { $0["state"] as? String } == ["released", "invoiced", "awaiting_stock", "released", "invoiced", "shipped"])
+        let causes = history.compactMap { $0["cause"] as? String }
+        #expect(causes.contains("invoice \(both[0].number) for delivery 1: 1 × TEA"))
+        #expect(causes.contains("invoice \(both[1].number) for delivery 2: 2 × TEA"))
+
+        // Each delivery has its documents, with its own invoice and units.
+        let notes = root.list("outbox/shop/delivery-notes")
+        #expect(notes.count == 2)
+        let handOff = root.list("outbox/shop/carriers").compactMap { root.read("outbox/shop/carriers/" + $0) }.joined()
+        #expect(handOff.contains(both[0].number))
+        #expect(handOff.contains(both[1].number))
+        #expect(handOff.contains("1 x TEA"))
+        #expect(handOff.contains("2 x TEA"))
+
+        // Reverting the goods receipt takes the second delivery back exactly.
+        let receiptBatch = try sql(root, "SELECT id FROM batches WHERE file = 'receipt.csv'")
+        let revert = try KontorBinary.run(["revert", receiptBatch, "--note", "falsche Lieferung"], root: root.path)
+        #expect(revert.status == 0, "\(revert.stdout)\(revert.stderr)")
+        #expect((try balances(root), try stock(root, "TEA"), try sql(root, "SELECT status || '|' || invoice_number FROM orders"))
+                == beforeReceipt)
+        #expect(try invoices(root, "P-1").map(\.number) == [first[0].number])
+        #expect(try sql(root, "SELECT count(*) FROM shipments WHERE order_number = 'P-1' AND status = 'ready'") == "1")
+        try booksBalance(root)
+
+        // Brought again, the goods ship the rest again, with an invoice of the next number.
+        try root.write("inbox/shop/receipt-2.csv", "sku,received\nTEA,5\n", done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT status FROM orders WHERE order_number = 'P-1'") == "shipped")
+        #expect(try invoices(root, "P-1").map(\.gross).reduce(0, +) == 3160)
+        try booksBalance(root)
+    }
+
+    @Test func byDefaultTheOrderWaitsUntilAllOfItIsThere() throws {
+        let root = try shop(nil)
+        try root.write("inbox/shop/orders.csv", order, done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT status || '|' || coalesce(invoice_number, '-') FROM orders") == "awaiting_stock|-")
+        #expect(try stock(root, "TEA") == "1/3")
+        #expect(try sql(root, "SELECT count(*) FROM shipments") == "0")
+        #expect(try sql(root, "SELECT count(*) FROM order_deliveries") == "0")
+
+        try root.write("inbox/shop/receipt.csv", "sku,received\nTEA,5\n", done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT status FROM orders") == "shipped")
+        #expect(try invoices(root, "P-1").map(\.gross) == [3160])
+        #expect(try stock(root, "TEA") == "3/0")
+        #expect(try sql(root, "SELECT count(*) FROM order_deliveries") == "0")
+        try booksBalance(root)
+    }
+
+    @Test func aPaymentNamingTheOrderSettlesItsDeliveriesInvoicesOldestFirst() throws {
+        let root = try shop("[shops.shop]\nship_complete = false\n")
+        try root.write("inbox/shop/customers.csv", "customer_id,name,email,credit_limit\nK-1,Anna Petersen,anna@example.de,500.00\n", done: true)
+        try root.write("inbox/shop/orders.csv", """
+            order_number,order_date,customer_id,payment_method,paid,shipping,sku,quantity,unit_price
+            R-1,2025-03-03,K-1,invoice,false,4.90,TEA,3,8.90
+            R-1,2025-03-03,K-1,invoice,false,,POT,1,24.90
+
+            """, done: true)
+        try run(root)
+        let first = try invoices(root, "R-1")
+        #expect(first.map(\.gross) == [890 + 2490 + 490])
+        // What is not invoiced yet still counts towards what the customer is committed to.
+        #expect(try sql(root, "SELECT status FROM orders") == "awaiting_stock")
+
+        // Paid in full before the rest has come: the first invoice is settled, the rest waits
+        // as paid in advance and settles the second invoice when it is issued.
+        try root.write("inbox/shop/payments.csv", "reference,amount,date\nR-1,56.50,2025-03-10\n", done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT SUM(debit - credit) FROM journal_lines WHERE account = 1400 AND document = '\(first[0].number)'") == "0")
+        #expect(try sql(root, "SELECT SUM(debit - credit) FROM journal_lines WHERE account = 1400 AND document = 'R-1'") == "-1780")
+        try root.write("inbox/shop/receipt.csv", "sku,received\nTEA,5\n", done: true)
+        try run(root)
+        let both = try invoices(root, "R-1")
+        #expect(both.map(\.gross) == [3870, 1780])
+        #expect(try sql(root, "SELECT SUM(debit - credit) FROM journal_lines WHERE account = 1400 AND customer_key = 'K-1'") == "0")
+        #expect(try sql(root, "SELECT open FROM customer_balances WHERE customer_key = 'K-1'") == "0")
+        try booksBalance(root)
+    }
+
+    @Test func aReturnOfAnOrderThatWentOutInPartsIsRefusedWithItsReason() throws {
+        let root = try shop("[shops.shop]\nship_complete = false\n")
+        try root.write("inbox/shop/orders.csv", order, done: true)
+        try run(root)
+        let before = try booksDump(root)
+        try root.write("inbox/shop/returns.csv", "order_number,sku,quantity\nP-1,TEA,1\n", done: true)
+        _ = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(try booksDump(root) == before)
+        let report = try #require(root.read("inbox/shop/rejected/returns.csv.errors.txt"))
+        #expect(report.contains("order P-1 went out in parts, each delivery with its invoice"))
+        let cancel = try KontorBinary.run(["cancel", "P-1", "--note", "Kundin will den Rest nicht"], root: root.path)
+        #expect(cancel.status != 0)
+        #expect((cancel.stdout + cancel.stderr).contains("order P-1 went out in part and cannot be cancelled here"))
+    }
+}
