@@ -10,8 +10,9 @@ extension OrderBook {
     public func record(_ delivery: PartDelivery, order id: Int64, invoice: String, gross: Int, shipment: String,
                        batch: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO order_deliveries (order_id, invoice_number, shipment_id, gross, batch_id) VALUES (?, ?, ?, ?, ?)
-            """).run(id, invoice, shipment, gross, batch)
+            INSERT INTO order_deliveries (order_id, invoice_number, shipment_id, gross, carries_shipping, batch_id)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """).run(id, invoice, shipment, gross, delivery.isFirst, batch)
         let row = db.lastInsertedRowID
         let insert = try db.cachedStatement(sql: """
             INSERT INTO order_delivery_lines (delivery_id, line, sku, quantity, discount) VALUES (?, ?, ?, ?, ?)
@@ -34,11 +35,17 @@ extension OrderBook {
         return units
     }
 
+    /// Whether any order of the books went out in parts: documents and listings read the
+    /// deliveries only then.
+    public func anyDeliveries() throws -> Bool {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM order_deliveries")) != nil
+    }
+
     /// Whether the order `id` went out in parts: it has a live delivery of its own.
     public func shipsInParts(order id: Int64) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM order_deliveries WHERE order_id = ? AND reverted_by IS NULL)
-            """), arguments: [id]) ?? false
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT 1 FROM order_deliveries WHERE order_id = ? AND reverted_by IS NULL LIMIT 1
+            """), arguments: [id]) != nil
     }
 
     /// What the invoices of the live deliveries of the order `id` add up to; 0 for an order
@@ -58,16 +65,14 @@ extension OrderBook {
     }
 
     /// One delivery of the order `id`, named by its invoice or its shipment: its invoice,
-    /// its shipment, whether it was the order's first (whose invoice carries the shipping
+    /// its shipment, whether it was the order's first (its invoice carries the shipping
     /// charge), and its lines (the units and share of discount each took, at the order
     /// line's price and rate). Nil when no delivery of the order has that invoice or
     /// shipment: the order went out whole.
     public func delivery(order id: Int64, invoice: String? = nil, shipment: String? = nil) throws
         -> (invoice: String, shipment: String, first: Bool, lines: [BookedLine])? {
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT d.invoice_number, d.shipment_id,
-                   d.id = (SELECT MIN(f.id) FROM order_deliveries f WHERE f.order_id = d.order_id) AS first,
-                   l.sku, l.quantity, l.discount, o.unit_price, o.vat_rate FROM order_deliveries d
+            SELECT d.invoice_number, d.shipment_id, d.carries_shipping AS first, l.sku, l.quantity, l.discount, o.unit_price, o.vat_rate FROM order_deliveries d
             JOIN order_delivery_lines l ON l.delivery_id = d.id
             JOIN order_lines o ON o.order_id = d.order_id AND o.line = l.line
             WHERE d.order_id = ? AND (d.invoice_number = ? OR d.shipment_id = ?) ORDER BY d.id, l.line

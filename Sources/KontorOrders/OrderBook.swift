@@ -20,7 +20,7 @@ public struct OrderBook {
     /// deliveries, for an order that ships in parts.
     public func order(shop: String, invoice: String) throws -> BookedOrder? {
         try fetch("invoice_number = ?", shop: shop, key: invoice)
-            ?? fetch("id IN (SELECT d.order_id FROM order_deliveries d WHERE d.invoice_number = ? AND d.reverted_by IS NULL)",
+            ?? fetch("id = (SELECT d.order_id FROM order_deliveries d WHERE d.invoice_number = ? AND d.reverted_by IS NULL)",
                      shop: shop, key: invoice)
     }
 
@@ -257,6 +257,8 @@ extension OrderBook {
         public var status: OrderStatus
         public var totalGross: Int
         public var invoiceNumber: String?
+        /// For an order that went out in parts, the invoice of each delivery, oldest first.
+        public var deliveryInvoices: [String]
         /// Each change of state, oldest first: the state reached, the batch and its time, and why.
         public var history: [Change]
 
@@ -276,6 +278,7 @@ extension OrderBook {
             FROM orders WHERE status != 'reverted' AND (?1 IS NULL OR shop = ?1) AND (?2 IS NULL OR status = ?2)
             ORDER BY shop, order_number
             """, arguments: [shop, status?.rawValue])
+        let inParts = try OrderBook(db).anyDeliveries()
         return try rows.map { row in
             let history = try Row.fetchAll(db, sql: """
                 SELECT t.to_status, t.batch_id, b.received_at, t.cause FROM order_transitions t JOIN batches b ON b.id = t.batch_id
@@ -286,7 +289,9 @@ extension OrderBook {
             return Listing(shop: row["shop"], orderNumber: row["order_number"], orderDate: row["order_date"],
                            customerKey: row["customer_key"], paymentMethod: row["payment_method"],
                            status: OrderStatus(rawValue: row["status"]) ?? .held, totalGross: row["total_gross"],
-                           invoiceNumber: row["invoice_number"], history: history)
+                           invoiceNumber: row["invoice_number"],
+                           deliveryInvoices: inParts ? try OrderBook(db).deliveryInvoices(order: row["id"]) : [],
+                           history: history)
         }
     }
 }

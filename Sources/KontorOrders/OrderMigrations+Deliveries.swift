@@ -2,7 +2,7 @@ import GRDB
 
 extension OrderMigrations {
     /// The deliveries of an order that ships in parts: per delivery its invoice (a
-    /// Teilrechnung) with its gross, its shipment, and the units and share of discount of
+    /// Teilrechnung) with its gross and whether it carries the shipping charge, its shipment, and the units and share of discount of
     /// each line it took. A delivery undone by a reversal keeps its rows, marked with the
     /// reversing batch.
     public static func registerDeliveries(in migrator: inout DatabaseMigrator) {
@@ -14,6 +14,7 @@ extension OrderMigrations {
                     invoice_number TEXT NOT NULL,
                     shipment_id TEXT NOT NULL,
                     gross INTEGER NOT NULL,
+                    carries_shipping INTEGER NOT NULL DEFAULT 0 CHECK (carries_shipping IN (0, 1)),
                     batch_id INTEGER NOT NULL REFERENCES batches(id),
                     reverted_by INTEGER REFERENCES batches(id)
                 );

@@ -89,7 +89,7 @@ enum InvoiceDocuments {
             }
         } else if let stored {
             // The invoice of one delivery of an order that shipped in parts lists that delivery.
-            part = try booked.flatMap { try book.delivery(order: $0.id, invoice: d.number) }
+            if try book.anyDeliveries() { part = try booked.flatMap { try book.delivery(order: $0.id, invoice: d.number) } }
             for line in part?.lines ?? stored.lines {
                 var name = try inventory.article(shop: shop, sku: line.sku)?.name ?? line.sku
                 if line.discount > 0 { name += " (Rabatt \(GermanFormat.euros(-line.discount)))" }

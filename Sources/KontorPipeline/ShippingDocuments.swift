@@ -58,13 +58,14 @@ enum ShippingDocuments {
         var order: [String] = []
         for row in rows where !order.contains(row["shipment_id"]) { order.append(row["shipment_id"]) }
         let shipping = Shipping(db), book = OrderBook(db), inventory = Inventory(db)
+        let inParts = try book.anyDeliveries()
         var items: [Item] = []
         for id in order {
             guard let shipment = try shipping.shipment(shop: shop, id: id), shipment.status != .cancelled else { continue }
             let booked = try book.order(shop: shop, number: shipment.orderNumber)
             var lines: [(article: Article?, sku: String, quantity: Int, value: Int)] = []
             // A delivery of an order that shipped in parts carries that delivery's lines.
-            let part = try booked.flatMap { try book.delivery(order: $0.id, shipment: id) }
+            let part = inParts ? try booked.flatMap { try book.delivery(order: $0.id, shipment: id) } : nil
             if let booked, let stored = try book.stored(booked) {
                 var seen: [String: Int] = [:]
                 for line in part?.lines ?? stored.lines {

@@ -101,6 +101,8 @@ import Testing
 
         // Each delivery is in the order's history, with its invoice and shipment.
         let listed = try #require(try jsonArray(KontorBinary.run(["orders", "--json"], root: root.path)).first)
+        #expect(listed["invoices"] as? [String] == both.map(\.number))
+        #expect(listed["invoice"] as? String == both[1].number)
         let history = try #require(listed["history"] as? [[String: Any]])
         #expect(history.map { $0["state"] as? String } == ["released", "invoiced", "awaiting_stock", "released", "invoiced", "shipped"])
         let causes = history.compactMap { $0["cause"] as? String }
@@ -131,6 +133,24 @@ import Testing
         try run(root)
         #expect(try sql(root, "SELECT status FROM orders WHERE order_number = 'P-1'") == "shipped")
         #expect(try invoices(root, "P-1").map(\.gross).reduce(0, +) == 3160)
+        try booksBalance(root)
+    }
+
+    @Test func aReceiptOrCountThatBringsPartOfTheRestShipsThatPart() throws {
+        let root = try shop("[shops.shop]\nship_complete = false\n")
+        try root.write("inbox/shop/orders.csv", order, done: true)
+        try run(root)
+        try root.write("inbox/shop/receipt.csv", "sku,received\nTEA,1\n", done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT status FROM orders") == "awaiting_stock")
+        #expect(try invoices(root, "P-1").map(\.gross) == [890 + 490, 890])
+        #expect(try stock(root, "TEA") == "0/1")
+        try root.write("inbox/shop/count.csv", "sku,counted\nTEA,4\n", done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT status FROM orders") == "shipped")
+        #expect(try invoices(root, "P-1").map(\.gross) == [890 + 490, 890, 890])
+        #expect(try stock(root, "TEA") == "3/0")
+        #expect(try sql(root, "SELECT count(*) FROM shipments WHERE status = 'ready'") == "3")
         try booksBalance(root)
     }
 
