@@ -202,6 +202,29 @@ import Testing
         try booksBalance(root)
     }
 
+    @Test func aPayoutThatPaysTheOrderSettlesTheFirstDeliveryAndPaysTheRestInAdvance() throws {
+        let root = try shop("[shops.shop]\nship_complete = false\n")
+        try root.write("inbox/shop/orders.csv", order.replacingOccurrences(of: "paypal,true", with: "paypal,false"), done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT status FROM orders") == "awaiting_payment")
+        try root.write("inbox/shop/payout.csv", """
+            payout_id,date,method,gross,fees,net,order_number,amount
+            PP-0001,2025-03-10,paypal,31.60,1.00,30.60,P-1,31.60
+
+            """, done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT status FROM orders") == "awaiting_stock")
+        let first = try invoices(root, "P-1")
+        #expect(first.map(\.gross) == [1380])
+        #expect(try sql(root, "SELECT SUM(debit - credit) FROM journal_lines WHERE account = 1400 AND document = '\(first[0].number)'") == "0")
+        #expect(try sql(root, "SELECT SUM(debit - credit) FROM journal_lines WHERE account = 1400 AND document = 'P-1'") == "-1780")
+        try root.write("inbox/shop/receipt.csv", "sku,received\nTEA,5\n", done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT status FROM orders") == "shipped")
+        #expect(try sql(root, "SELECT coalesce(SUM(debit - credit), 0) FROM journal_lines WHERE account = 1400") == "0")
+        try booksBalance(root)
+    }
+
     @Test func aReturnOfAnOrderThatWentOutInPartsIsRefusedWithItsReason() throws {
         let root = try shop("[shops.shop]\nship_complete = false\n")
         try root.write("inbox/shop/orders.csv", order, done: true)

@@ -78,21 +78,31 @@ extension BatchContext {
 }
 
 extension BatchContext {
+    /// How money received for an order that ships in parts (`invoices`: its deliveries'
+    /// invoices, oldest first) is shared out: each invoice as far as it is open, the rest
+    /// under the order's number (paid in advance for the deliveries to come) while it waits
+    /// for goods, else on its last invoice.
+    func shares(of amount: Int, inParts order: BookedOrder, invoices: [String]) throws -> [(document: String, amount: Int)] {
+        var rest = amount
+        var shares: [(document: String, amount: Int)] = []
+        for invoice in invoices where rest > 0 {
+            let open = try ledger.openAmount(shop: shop, document: invoice)
+            guard open > 0 else { continue }
+            shares.append((invoice, min(rest, open)))
+            rest -= min(rest, open)
+        }
+        if rest > 0 {
+            shares.append((order.status == .awaitingStock ? order.orderNumber : invoices[invoices.count - 1], rest))
+        }
+        return shares
+    }
+
     /// Books a payment that names an order shipping in parts: it settles the order's
     /// invoices (`invoices`, oldest first) as far as each is open; what is left is paid in
     /// advance for the deliveries to come, under the order's number, while the order waits
     /// for goods, and else an overpayment of its last invoice (a credit of the customer).
     mutating func settle(_ payment: Payment, inParts order: BookedOrder, invoices: [String], log: inout DiagnosticLog) throws {
-        var rest = payment.amount
-        var documents: [(document: String, amount: Int)] = []
-        for invoice in invoices where rest > 0 {
-            let open = try ledger.openAmount(shop: shop, document: invoice)
-            guard open > 0 else { continue }
-            documents.append((invoice, min(rest, open)))
-            rest -= min(rest, open)
-        }
-        let waits = order.status == .awaitingStock
-        if rest > 0 { documents.append((waits ? order.orderNumber : invoices[invoices.count - 1], rest)) }
+        let documents = try shares(of: payment.amount, inParts: order, invoices: invoices)
         for (document, amount) in documents {
             var part = payment
             part.amount = amount
@@ -101,7 +111,9 @@ extension BatchContext {
                        text: "Zahlung \(payment.payer ?? order.customerKey) zu \(document)", log: &log)
             summary.payments.append("\(document): \(Money.decimalString(amount))")
         }
-        if rest > 0, !waits {
+        if let last = documents.last, last.document == invoices[invoices.count - 1],
+           try ledger.openAmount(shop: shop, document: last.document) < 0 {
+            let rest = -(try ledger.openAmount(shop: shop, document: last.document))
             log.append(Diagnostic("payment.overpaid", "order \(order.orderNumber) is overpaid by \(Money.decimalString(rest))",
                                   de: "Bestellung \(order.orderNumber) ist um \(Money.decimalString(rest)) überzahlt",
                                   at: payment.location, severity: .warning))
