@@ -154,6 +154,29 @@ import Testing
         try booksBalance(root)
     }
 
+    @Test func aForcedRerunOfTheGoodsReceiptTakesTheDeliveryBackAndMakesItAgain() throws {
+        let root = try shop("[shops.shop]\nship_complete = false\n")
+        try root.write("inbox/shop/orders.csv", order, done: true)
+        try run(root)
+        try root.write("inbox/shop/receipt.csv", "sku,received\nTEA,5\n", done: true)
+        try run(root)
+        let before = try invoices(root, "P-1")
+        let receiptBatch = try sql(root, "SELECT id FROM batches WHERE file = 'receipt.csv'")
+        let rerun = try KontorBinary.run(["rerun", receiptBatch, "--force"], root: root.path)
+        #expect(rerun.status == 0, "\(rerun.stdout)\(rerun.stderr)")
+        let after = try invoices(root, "P-1")
+        #expect(after.count == 2)
+        #expect(after[0].number == before[0].number)
+        #expect(after[1].number != before[1].number)
+        #expect(after.map(\.gross) == before.map(\.gross))
+        #expect(try sql(root, "SELECT status FROM orders") == "shipped")
+        #expect(try stock(root, "TEA") == "3/0")
+        #expect(try sql(root, "SELECT count(*) FROM shipments WHERE status = 'ready'") == "2")
+        #expect(try sql(root, "SELECT count(*) FROM order_deliveries WHERE reverted_by IS NULL") == "2")
+        #expect(try sql(root, "SELECT coalesce(SUM(debit - credit), 0) FROM journal_lines WHERE account = 1400") == "0")
+        try booksBalance(root)
+    }
+
     @Test func byDefaultTheOrderWaitsUntilAllOfItIsThere() throws {
         let root = try shop(nil)
         try root.write("inbox/shop/orders.csv", order, done: true)
@@ -238,5 +261,74 @@ import Testing
         let cancel = try KontorBinary.run(["cancel", "P-1", "--note", "Kundin will den Rest nicht"], root: root.path)
         #expect(cancel.status != 0)
         #expect((cancel.stdout + cancel.stderr).contains("order P-1 went out in part and cannot be cancelled here"))
+    }
+}
+
+/// The random sequences of `OrderPropertyTests` in a shop that ships in parts. After every
+/// file: the books verify, stock is never below zero, every live delivery's invoice stands
+/// with the gross the delivery recorded, what an order waiting in parts has reserved is what
+/// its deliveries have not taken, and the invoices of an order shipped in parts add up to its
+/// total.
+@Suite struct PartDeliveryPropertyTests {
+    @Test(arguments: 1...6)
+    func deliveriesInPartsKeepTheBooksWhole(seed: Int) throws {
+        var g = SeededGenerator(seed: UInt64(seed) &* 7_919)
+        let sequences = OrderPropertyTests()
+        let root = try TemporaryRoot()
+        try root.write("kontor.toml", "[shops.shop]\nship_complete = false\n")
+        try root.write("inbox/shop/01-products.csv", OrderPropertyTests.products, done: true)
+        try root.write("inbox/shop/02-count.csv", "sku,counted\nTEA,20\nPOT,5\nCUP,0\n", done: true)
+        try root.write("inbox/shop/03-customers.csv", """
+            customer_id,name,email,credit_limit
+            K-1,Anna Petersen,anna@example.de,60.00
+            K-2,Café Rosengarten,einkauf@rosengarten.example,200.00
+
+            """, done: true)
+        try sequences.run(root, "master data")
+        var orders = 0
+        var history: [String] = []
+        for step in 1...12 {
+            let name = String(format: "%02d", step + 3)
+            var (file, text, what) = try sequences.nextFile(step: name, orders: &orders, root: root, using: &g)
+            // A return of an order that went out in parts is refused (the file is rejected):
+            // count instead.
+            if file.hasSuffix("returns.csv"), let order = what.split(separator: " ").last,
+               try sql(root, "SELECT count(*) FROM order_deliveries d JOIN orders o ON o.id = d.order_id WHERE o.order_number = '\(order)'") != "0" {
+                (file, text, what) = ("\(name)-count.csv", "sku,counted\nCUP,4\n", "count")
+            }
+            history.append(what)
+            try root.write("inbox/shop/" + file, text, done: true)
+            try sequences.run(root, "seed \(seed), step \(step): \(what)\n\(text)")
+            try checkInvariants(root, "seed \(seed) after \(history.joined(separator: "; "))")
+        }
+    }
+
+    func checkInvariants(_ root: TemporaryRoot, _ context: String) throws {
+        let verify = try KontorBinary.run(["verify"], root: root.path)
+        #expect(verify.status == 0, "\(context)\n\(verify.stdout)")
+        #expect(try sql(root, "SELECT count(*) FROM stock_balances WHERE on_hand < 0 OR reserved < 0") == "0", "\(context)")
+        #expect(try sql(root, "SELECT SUM(debit) = SUM(credit) FROM journal_lines") == "1", "\(context)")
+        // Every live delivery's invoice stands, at the gross the delivery recorded.
+        #expect(try sql(root, """
+            SELECT group_concat(d.invoice_number) FROM order_deliveries d JOIN orders o ON o.id = d.order_id
+            LEFT JOIN invoices i ON i.shop = o.shop AND i.number = d.invoice_number AND i.kind = 'invoice'
+            WHERE d.reverted_by IS NULL AND (i.gross IS NOT d.gross
+                OR EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses = i.entry_id))
+            """) == "", "deliveries whose invoice does not stand: \(context)")
+        // An order waiting in parts has reserved, per article, what its deliveries have not taken.
+        #expect(try sql(root, """
+            SELECT group_concat(o.order_number || ' ' || l.sku) FROM orders o
+            JOIN (SELECT order_id, sku, SUM(quantity) AS ordered FROM order_lines GROUP BY order_id, sku) l ON l.order_id = o.id
+            WHERE o.status = 'awaiting_stock' AND EXISTS (SELECT 1 FROM order_deliveries d WHERE d.order_id = o.id AND d.reverted_by IS NULL)
+              AND l.ordered != coalesce((SELECT SUM(r.quantity) FROM reservations r WHERE r.shop = o.shop AND r.order_number = o.order_number AND r.sku = l.sku), 0)
+                + coalesce((SELECT SUM(dl.quantity) FROM order_deliveries d JOIN order_delivery_lines dl ON dl.delivery_id = d.id
+                            WHERE d.order_id = o.id AND d.reverted_by IS NULL AND dl.sku = l.sku), 0)
+            """) == "", "orders in parts whose reservation and deliveries do not add up: \(context)")
+        // The invoices of an order shipped in parts add up to its total, to the cent.
+        #expect(try sql(root, """
+            SELECT group_concat(o.order_number) FROM orders o
+            WHERE o.status IN ('shipped', 'invoiced', 'delivered') AND EXISTS (SELECT 1 FROM order_deliveries d WHERE d.order_id = o.id)
+              AND o.total_gross != (SELECT SUM(d.gross) FROM order_deliveries d WHERE d.order_id = o.id AND d.reverted_by IS NULL)
+            """) == "", "orders whose invoices do not add up to their total: \(context)")
     }
 }
