@@ -177,6 +177,39 @@ import Testing
         try booksBalance(root)
     }
 
+    @Test func eachDeliverysInvoiceDocumentListsWhatItTook() throws {
+        let root = try shop("""
+            [shops.shop]
+            ship_complete = false
+
+            [shops.shop.seller]
+            legal_name = "Teekontor Lüneburg GmbH"
+            street = "Am Sande 1"
+            zip = "21335"
+            city = "Lüneburg"
+            tax_number = "33/123/45678"
+
+            """)
+        try root.write("inbox/shop/orders.csv", order, done: true)
+        try run(root)
+        try root.write("inbox/shop/receipt.csv", "sku,received\nTEA,5\n", done: true)
+        try run(root)
+        let issued = try sql(root, "SELECT number || '|' || date FROM invoices ORDER BY number").split(separator: "\n").map {
+            $0.split(separator: "|").map(String.init)
+        }
+        #expect(issued.count == 2)
+        let texts = try issued.map { row in
+            try pdfText(root.path + "/outbox/shop/invoices/\(row[1].prefix(4))/\(row[1].dropFirst(5).prefix(2))/\(row[0]).pdf")
+        }
+        // The first: one unit and the shipping charge; the second: two units, no shipping.
+        #expect(texts[0].contains("Versandkosten"))
+        #expect(texts[0].contains("13,80"))
+        #expect(!texts[0].contains("26,70"), "the whole line of three units is not on it")
+        #expect(!texts[1].contains("Versandkosten"))
+        #expect(texts[1].contains("17,80"))
+        for text in texts { #expect(text.contains("Teillieferung zu Bestellung P-1")) }
+    }
+
     @Test func byDefaultTheOrderWaitsUntilAllOfItIsThere() throws {
         let root = try shop(nil)
         try root.write("inbox/shop/orders.csv", order, done: true)
