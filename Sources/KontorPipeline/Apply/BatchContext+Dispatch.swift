@@ -48,7 +48,7 @@ extension BatchContext {
         // whose goods are only partly there goes out in part where the shop allows it.
         let inParts = try current.map(shipsInParts) ?? false
         var reserved = false
-        if inParts || (decision == .awaitStock && !settings.shipComplete && settings.invoiceIssuer == .kontor
+        if (inParts && decision != .awaitPayment) || (decision == .awaitStock && !settings.shipComplete && settings.invoiceIssuer == .kontor
                        && existingInvoice == nil) {
             if current == nil {
                 try o.reserve(in: self)

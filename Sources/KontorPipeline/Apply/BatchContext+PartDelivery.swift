@@ -6,9 +6,9 @@ import KontorLogistics
 import KontorOrders
 
 extension BatchContext {
-    /// Whether `order` went out in part and waits for the rest of its goods.
+    /// Whether `order` went out in part and waits for the rest (of its goods, or a payment).
     func shipsInParts(_ order: BookedOrder) throws -> Bool {
-        guard order.status == .awaitingStock, order.invoiceNumber != nil else { return false }
+        guard order.status.isWaiting, order.invoiceNumber != nil else { return false }
         return try orders.shipsInParts(order: order.id)
     }
 
@@ -111,11 +111,10 @@ extension BatchContext {
                        text: "Zahlung \(payment.payer ?? order.customerKey) zu \(document)", log: &log)
             summary.payments.append("\(document): \(Money.decimalString(amount))")
         }
-        if let last = documents.last, last.document == invoices[invoices.count - 1],
-           try ledger.openAmount(shop: shop, document: last.document) < 0 {
-            let rest = -(try ledger.openAmount(shop: shop, document: last.document))
-            log.append(Diagnostic("payment.overpaid", "order \(order.orderNumber) is overpaid by \(Money.decimalString(rest))",
-                                  de: "Bestellung \(order.orderNumber) ist um \(Money.decimalString(rest)) überzahlt",
+        let open = try invoices.reduce(0) { $0 + (try ledger.openAmount(shop: shop, document: $1)) }
+        if order.status != .awaitingStock, open < 0 {
+            log.append(Diagnostic("payment.overpaid", "order \(order.orderNumber) is overpaid by \(Money.decimalString(-open))",
+                                  de: "Bestellung \(order.orderNumber) ist um \(Money.decimalString(-open)) überzahlt",
                                   at: payment.location, severity: .warning))
         }
     }
