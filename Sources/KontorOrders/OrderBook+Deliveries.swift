@@ -65,20 +65,21 @@ extension OrderBook {
     }
 
     /// One delivery of the order `id`, named by its invoice or its shipment: its invoice,
-    /// its shipment, whether it was the order's first (its invoice carries the shipping
-    /// charge), and its lines (the units and share of discount each took, at the order
+    /// its shipment, whether its invoice carries the shipping charge (the order's first
+    /// delivery), and its lines (the units and share of discount each took, at the order
     /// line's price and rate). Nil when no delivery of the order has that invoice or
     /// shipment: the order went out whole.
     public func delivery(order id: Int64, invoice: String? = nil, shipment: String? = nil) throws
-        -> (invoice: String, shipment: String, first: Bool, lines: [BookedLine])? {
+        -> (invoice: String, shipment: String, carriesShipping: Bool, lines: [BookedLine])? {
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT d.invoice_number, d.shipment_id, d.carries_shipping AS first, l.sku, l.quantity, l.discount, o.unit_price, o.vat_rate FROM order_deliveries d
+            SELECT d.invoice_number, d.shipment_id, d.carries_shipping, l.sku, l.quantity, l.discount, o.unit_price, o.vat_rate
+            FROM order_deliveries d
             JOIN order_delivery_lines l ON l.delivery_id = d.id
             JOIN order_lines o ON o.order_id = d.order_id AND o.line = l.line
             WHERE d.order_id = ? AND (d.invoice_number = ? OR d.shipment_id = ?) ORDER BY d.id, l.line
             """), arguments: [id, invoice, shipment])
         guard let first = rows.first else { return nil }
-        return (first["invoice_number"], first["shipment_id"], first["first"], rows.map {
+        return (first["invoice_number"], first["shipment_id"], first["carries_shipping"], rows.map {
             BookedLine(sku: $0["sku"], quantity: $0["quantity"], unitPrice: $0["unit_price"],
                        rate: VATRate(percent: $0["vat_rate"]) ?? .standard, discount: $0["discount"])
         })

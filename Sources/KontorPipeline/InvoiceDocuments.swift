@@ -80,7 +80,7 @@ enum InvoiceDocuments {
         let correction = d.kind == "credit_note"
         var lines: [InvoiceDocument.Line] = []
         var shipping: Int?
-        var part: (invoice: String, shipment: String, first: Bool, lines: [BookedLine])?
+        var part: (invoice: String, shipment: String, carriesShipping: Bool, lines: [BookedLine])?
         if correction {
             for r in d.rates where r.net != 0 || r.vat != 0 {
                 let amount = gross ? r.net + r.vat : r.net
@@ -96,7 +96,7 @@ enum InvoiceDocuments {
                 lines.append(.init(sku: line.sku, description: name, quantity: line.quantity, unitPrice: line.unitPrice,
                                    total: line.charged, rate: line.rate.percent))
             }
-            if stored.order.shipping > 0, part?.first ?? true { shipping = stored.order.shipping }
+            if stored.order.shipping > 0, part?.carriesShipping ?? true { shipping = stored.order.shipping }
         }
         let customer = try CreditBook.address(shop: shop, key: d.customerKey, in: db)
         var buyer: [String]
