@@ -17,8 +17,8 @@ extension OrderBook {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO order_delivery_lines (delivery_id, line, sku, quantity, discount) VALUES (?, ?, ?, ?, ?)
             """)
-        for (index, line) in delivery.lines {
-            try insert.run(row, index + 1, line.sku, line.quantity, line.discount)
+        for taken in delivery.lines {
+            try insert.run(row, taken.index + 1, taken.line.sku, taken.line.quantity, taken.line.discount)
         }
     }
 

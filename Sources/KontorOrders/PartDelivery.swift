@@ -9,9 +9,16 @@ import KontorCore
 /// units delivered / units ordered (rounded half away from zero), so that the deliveries'
 /// discounts add up to the line's. The first delivery carries the shipping charge.
 public struct PartDelivery: Sendable, Equatable {
-    /// The lines of this delivery: index of the order line, and that line with the units
-    /// and the share of its discount this delivery takes.
-    public var lines: [(index: Int, line: BookedLine)]
+    /// What a delivery takes of one order line.
+    public struct Taken: Sendable, Equatable {
+        /// The index of the order line, from 0.
+        public var index: Int
+        /// The order line with the units and the share of its discount this delivery takes.
+        public var line: BookedLine
+    }
+
+    /// The lines of this delivery, in the order's line order.
+    public var lines: [Taken]
     /// Whether this is the order's first delivery (its invoice carries the shipping charge).
     public var isFirst: Bool
     /// Whether this delivery leaves nothing of the order to deliver.
@@ -22,7 +29,7 @@ public struct PartDelivery: Sendable, Equatable {
     /// `delivered` (per line index) went out before. Nil when nothing can go.
     public static func plan(lines: [BookedLine], delivered: [Int: Int], available: [String: Int]) -> PartDelivery? {
         var left = available
-        var taken: [(index: Int, line: BookedLine)] = []
+        var taken: [Taken] = []
         var remains = false
         for (index, line) in lines.enumerated() {
             let before = delivered[index] ?? 0
@@ -36,7 +43,7 @@ public struct PartDelivery: Sendable, Equatable {
             part.quantity = now
             part.discount = share(of: line.discount, units: before + now, of: line.quantity)
                 - share(of: line.discount, units: before, of: line.quantity)
-            taken.append((index, part))
+            taken.append(Taken(index: index, line: part))
         }
         guard !taken.isEmpty else { return nil }
         return PartDelivery(lines: taken, isFirst: delivered.values.allSatisfy { $0 == 0 }, isLast: !remains)
@@ -66,10 +73,5 @@ public struct PartDelivery: Sendable, Equatable {
     static func share(of discount: Int, units: Int, of quantity: Int) -> Int {
         guard quantity > 0, units < quantity else { return discount }
         return Rounding.divide(discount * units, by: quantity)
-    }
-
-    public static func == (a: PartDelivery, b: PartDelivery) -> Bool {
-        a.isFirst == b.isFirst && a.isLast == b.isLast && a.lines.map(\.index) == b.lines.map(\.index)
-            && a.lines.map(\.line) == b.lines.map(\.line)
     }
 }

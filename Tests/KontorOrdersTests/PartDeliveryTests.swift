@@ -62,7 +62,7 @@ import Testing
             let totals = part.totals(shipping: shipping, basis: basis, remaining: total - invoiced.reduce(0, +))
             for t in totals { #expect(t.gross == t.net + t.vat) }
             invoiced.append(totals.reduce(0) { $0 + $1.gross })
-            for (index, line) in part.lines { delivered[index, default: 0] += line.quantity }
+            for taken in part.lines { delivered[taken.index, default: 0] += taken.line.quantity }
         }
         #expect(delivered == [0: 3, 1: 2])
         #expect(invoiced.reduce(0, +) == total)
