@@ -100,7 +100,7 @@ public struct Ledger {
                           text: "Rechnungskorrektur \(number) zu Rechnung \(invoice)")
     }
 
-    private func record(shop: String, number: String, kind: String, orderNumber: String, customerKey: String,
+    func record(shop: String, number: String, kind: String, orderNumber: String, customerKey: String,
                         date: CalendarDate, dueDays: Int, totals: [RateTotal], refersTo: String?, sign: Int,
                         batch: Int64, text: String) throws -> PostedInvoice {
         let gross = totals.reduce(0) { $0 + $1.gross }

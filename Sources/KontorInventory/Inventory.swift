@@ -151,6 +151,29 @@ public struct Inventory {
         }
     }
 
+    /// What of an order's reservation is physically there for it now, per article: its
+    /// reservation less its shortfall (the orders that reserved before it come first).
+    /// Articles of which nothing is there are left out.
+    public func available(shop: String, order: String, warehouse: String = defaultWarehouse) throws -> [String: Int] {
+        let missing = try shortfall(shop: shop, order: order, warehouse: warehouse)
+        var there: [String: Int] = [:]
+        for (sku, mine) in try reserved(shop: shop, order: order) where mine - (missing[sku] ?? 0) > 0 {
+            there[sku] = mine - (missing[sku] ?? 0)
+        }
+        return there
+    }
+
+    /// Ships part of an order's reserved goods (a delivery of an order that ships in parts):
+    /// `quantities` leave its reservation and the stock; the rest stays reserved.
+    public func issue(shop: String, order: String, reserved quantities: [String: Int], batch: Int64,
+                      warehouse: String = defaultWarehouse) throws {
+        for (sku, quantity) in quantities.sorted(by: { $0.key < $1.key }) where quantity > 0 {
+            try reservation(shop: shop, order: order, sku: sku, warehouse: warehouse, quantity: -quantity, batch: batch)
+            try move(shop: shop, sku: sku, warehouse: warehouse, quantity: -quantity, kind: "issue",
+                     reference: order, batch: batch)
+        }
+    }
+
     /// Whether goods are free for a new order placed on `date`: for each article, what is on
     /// hand less what the orders before it reserved covers the order's quantity. A new order
     /// queues behind the open reservations of orders placed on or before its date, and ahead

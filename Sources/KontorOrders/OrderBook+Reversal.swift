@@ -12,6 +12,7 @@ extension OrderBook {
             SELECT order_id, sku, -quantity, ?, id FROM order_returns WHERE batch_id = ? AND reverses IS NULL
             """, arguments: [reversal, batch])
         try reverseHolds(batch: batch, in: db)
+        try reverseDeliveries(batch: batch, by: reversal, in: db)
         let rows = try Row.fetchAll(db, sql: """
             SELECT t.id, t.order_id, t.from_status, t.invoice_number, o.status, o.order_number FROM order_transitions t
             JOIN orders o ON o.id = t.order_id
@@ -31,13 +32,22 @@ extension OrderBook {
             }
             try db.execute(sql: "UPDATE orders SET status = ? WHERE id = ?", arguments: [target, id])
             reached[id] = target
-            if (row["invoice_number"] as String?) != nil {
-                // The undone change issued the order's invoice (a release): the number goes with it.
-                try db.execute(sql: "UPDATE orders SET invoice_number = NULL WHERE id = ?", arguments: [id])
-            }
             try db.execute(sql: """
                 INSERT INTO order_transitions (order_id, from_status, to_status, batch_id, reverses) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [id, current, target, reversal, row["id"] as Int64])
+            if (row["invoice_number"] as String?) != nil {
+                // The undone change issued the order's invoice (a release, a delivery of an order
+                // shipping in parts): the number goes with it, and the order carries the invoice
+                // of its latest change that stands, if any.
+                try db.execute(sql: """
+                    UPDATE orders SET invoice_number = (
+                        SELECT t.invoice_number FROM order_transitions t
+                        WHERE t.order_id = ?1 AND t.invoice_number IS NOT NULL AND t.reverses IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM order_transitions u WHERE u.reverses = t.id)
+                        ORDER BY t.id DESC LIMIT 1)
+                    WHERE id = ?1
+                    """, arguments: [id])
+            }
         }
     }
 }

@@ -16,9 +16,12 @@ public struct OrderBook {
         try fetch("order_number = ?", shop: shop, key: number)
     }
 
-    /// The live order invoiced under this number.
+    /// The live order invoiced under this number: its invoice, or the invoice of one of its
+    /// deliveries, for an order that ships in parts.
     public func order(shop: String, invoice: String) throws -> BookedOrder? {
         try fetch("invoice_number = ?", shop: shop, key: invoice)
+            ?? fetch("id = (SELECT d.order_id FROM order_deliveries d WHERE d.invoice_number = ? AND d.reverted_by IS NULL)",
+                     shop: shop, key: invoice)
     }
 
     /// The first live order that one of `candidates` names, by order number or else by
@@ -72,14 +75,25 @@ public struct OrderBook {
 
     /// What a customer's orders on account or cash on delivery that wait for stock, not yet
     /// invoiced, add up to: they passed the credit check, so they count towards what the
-    /// customer owes.
+    /// customer owes. Of an order that ships in parts, what its deliveries have not invoiced
+    /// yet.
     public func committed(shop: String, customerKey: String) throws -> Int {
         try db.cachedStatement(sql: """
-            SELECT coalesce(SUM(total_gross), 0) FROM orders INDEXED BY orders_awaiting_stock_by_customer
+            SELECT coalesce(SUM(total_gross - \(Self.deliveredGrossSQL)), 0) FROM orders INDEXED BY orders_awaiting_stock_by_customer
             WHERE shop = ? AND customer_key = ? AND status = 'awaiting_stock'
-              AND payment_method IN ('invoice', 'cod') AND invoice_number IS NULL
+              AND payment_method IN ('invoice', 'cod') AND (invoice_number IS NULL OR \(Self.shipsInPartsSQL))
             """).int(shop, customerKey) ?? 0
     }
+
+    /// SQL of what the live deliveries of the order of the row in `orders` invoiced.
+    static let deliveredGrossSQL = """
+        (SELECT coalesce(SUM(d.gross), 0) FROM order_deliveries d WHERE d.order_id = orders.id AND d.reverted_by IS NULL)
+        """
+
+    /// SQL of whether the order of the row in `orders` ships in parts.
+    static let shipsInPartsSQL = """
+        EXISTS (SELECT 1 FROM order_deliveries d WHERE d.order_id = orders.id AND d.reverted_by IS NULL)
+        """
 
     /// Records the lines of an order with the VAT rate each was booked at and the discount it bears.
     public func addLines(_ lines: [BookedLine], order id: Int64) throws {
@@ -197,8 +211,10 @@ extension OrderBook {
     public static func committed(shop: String?, in db: Database) throws -> [String: [String: Int]] {
         var result: [String: [String: Int]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT shop, customer_key, SUM(total_gross) AS committed FROM orders INDEXED BY orders_awaiting_stock_by_customer
-            WHERE status = 'awaiting_stock' AND payment_method IN ('invoice', 'cod') AND invoice_number IS NULL AND (?1 IS NULL OR shop = ?1)
+            SELECT shop, customer_key, SUM(total_gross - \(deliveredGrossSQL)) AS committed
+            FROM orders INDEXED BY orders_awaiting_stock_by_customer
+            WHERE status = 'awaiting_stock' AND payment_method IN ('invoice', 'cod') AND (invoice_number IS NULL OR \(shipsInPartsSQL))
+              AND (?1 IS NULL OR shop = ?1)
             GROUP BY shop, customer_key
             """, arguments: [shop]) {
             result[row["shop"], default: [:]][row["customer_key"]] = row["committed"]
@@ -242,6 +258,8 @@ extension OrderBook {
         public var status: OrderStatus
         public var totalGross: Int
         public var invoiceNumber: String?
+        /// For an order that went out in parts, the invoice of each delivery, oldest first.
+        public var deliveryInvoices: [String]
         /// Each change of state, oldest first: the state reached, the batch and its time, and why.
         public var history: [Change]
 
@@ -261,6 +279,7 @@ extension OrderBook {
             FROM orders WHERE status != 'reverted' AND (?1 IS NULL OR shop = ?1) AND (?2 IS NULL OR status = ?2)
             ORDER BY shop, order_number
             """, arguments: [shop, status?.rawValue])
+        let inParts = try OrderBook(db).anyDeliveries()
         return try rows.map { row in
             let history = try Row.fetchAll(db, sql: """
                 SELECT t.to_status, t.batch_id, b.received_at, t.cause FROM order_transitions t JOIN batches b ON b.id = t.batch_id
@@ -271,7 +290,9 @@ extension OrderBook {
             return Listing(shop: row["shop"], orderNumber: row["order_number"], orderDate: row["order_date"],
                            customerKey: row["customer_key"], paymentMethod: row["payment_method"],
                            status: OrderStatus(rawValue: row["status"]) ?? .held, totalGross: row["total_gross"],
-                           invoiceNumber: row["invoice_number"], history: history)
+                           invoiceNumber: row["invoice_number"],
+                           deliveryInvoices: inParts ? try OrderBook(db).deliveryInvoices(order: row["id"]) : [],
+                           history: history)
         }
     }
 }

@@ -21,6 +21,7 @@ public struct OrdersModule: BooksModule {
         OrderMigrations.registerAttentionDiscounts(in: &migrator)
         OrderMigrations.registerAddition(in: &migrator)
         OrderMigrations.registerCurrency(in: &migrator)
+        OrderMigrations.registerDeliveries(in: &migrator)
     }
 
     /// Orders the batch booked are reverted, orders it moved go back, its returns are mirrored.

@@ -137,6 +137,8 @@ public struct Books: Sendable {
         }
         public var shop, order_number, order_date, customer, payment_method, state, total: String
         public var invoice: String?
+        /// The invoices of an order that went out in parts, one per delivery, oldest first.
+        public var invoices: [String]?
         /// Why a held order is held.
         public var held_because: String?
         /// What a waiting order waits for: the hold's reason, the payment owed, or the goods
@@ -169,7 +171,8 @@ public struct Books: Sendable {
                 let entry = waiting[o.shop + "\u{0}" + o.orderNumber]
                 return OrderRow(shop: o.shop, order_number: o.orderNumber, order_date: o.orderDate, customer: o.customerKey,
                                 payment_method: o.paymentMethod, state: o.status.rawValue, total: Money.decimalString(o.totalGross),
-                                invoice: o.invoiceNumber, held_because: o.status == .held ? entry?.reason : nil,
+                                invoice: o.invoiceNumber, invoices: o.deliveryInvoices.isEmpty ? nil : o.deliveryInvoices,
+                                held_because: o.status == .held ? entry?.reason : nil,
                                 waits_for: entry?.waitsFor, age_days: entry?.ageDays, hold: entry?.hold,
                                 history: o.history.map { OrderRow.Change(state: $0.to, batch: $0.batch, at: $0.at, cause: $0.cause) })
             }

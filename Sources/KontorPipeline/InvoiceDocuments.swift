@@ -80,6 +80,7 @@ enum InvoiceDocuments {
         let correction = d.kind == "credit_note"
         var lines: [InvoiceDocument.Line] = []
         var shipping: Int?
+        var part: (invoice: String, shipment: String, carriesShipping: Bool, lines: [BookedLine])?
         if correction {
             for r in d.rates where r.net != 0 || r.vat != 0 {
                 let amount = gross ? r.net + r.vat : r.net
@@ -87,13 +88,15 @@ enum InvoiceDocuments {
                                    quantity: 1, unitPrice: amount, total: amount, rate: r.rate))
             }
         } else if let stored {
-            for line in stored.lines {
+            // The invoice of one delivery of an order that shipped in parts lists that delivery.
+            if try book.anyDeliveries() { part = try booked.flatMap { try book.delivery(order: $0.id, invoice: d.number) } }
+            for line in part?.lines ?? stored.lines {
                 var name = try inventory.article(shop: shop, sku: line.sku)?.name ?? line.sku
                 if line.discount > 0 { name += " (Rabatt \(GermanFormat.euros(-line.discount)))" }
                 lines.append(.init(sku: line.sku, description: name, quantity: line.quantity, unitPrice: line.unitPrice,
                                    total: line.charged, rate: line.rate.percent))
             }
-            if stored.order.shipping > 0 { shipping = stored.order.shipping }
+            if stored.order.shipping > 0, part?.carriesShipping ?? true { shipping = stored.order.shipping }
         }
         let customer = try CreditBook.address(shop: shop, key: d.customerKey, in: db)
         var buyer: [String]
@@ -124,7 +127,9 @@ enum InvoiceDocuments {
             let date = try Ledger(db).document(shop: shop, number: original).map { ShippingDocuments.germanDate($0.date) }
             corrects = "Korrektur zu Rechnung \(original)" + (date.map { " vom \($0)" } ?? "")
         }
-        let shipped = try Shipping(db).shippedOn(shop: shop, order: d.orderNumber)
+        if let part { notes.append("Teillieferung zu Bestellung \(d.orderNumber), Sendung \(part.shipment).") }
+        let shipped = try part.map { try Shipping(db).shipment(shop: shop, id: $0.shipment)?.shippedOn }
+            ?? Shipping(db).shippedOn(shop: shop, order: d.orderNumber)
         return InvoiceDocument(
             title: correction ? "Rechnungskorrektur" : "Rechnung", number: d.number, date: ShippingDocuments.germanDate(d.date),
             deliveryDate: shipped.map { ShippingDocuments.germanDate($0) }, orderNumber: d.orderNumber,

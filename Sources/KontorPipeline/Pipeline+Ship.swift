@@ -24,7 +24,9 @@ extension Pipeline {
                 throw CommandRefused("ship.order", "the order of shipment \(id) is not in the books", de: "Die Bestellung der Sendung \(id) ist nicht gebucht")
             }
             let address = change.applied(to: shipment.shipTo)
-            let outcome = try context.shipping.correct(shipment, address: address, items: try context.shipmentItems(stored.lines),
+            // A delivery of an order that ships in parts carries that delivery's lines.
+            let lines = try context.orders.delivery(order: order.id, shipment: id)?.lines ?? stored.lines
+            let outcome = try context.shipping.correct(shipment, address: address, items: try context.shipmentItems(lines),
                                                        on: try context.receivedDate(), settings: context.settings.logistics,
                                                        batch: context.batch)
             if let held = outcome.held {

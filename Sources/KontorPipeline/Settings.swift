@@ -71,6 +71,10 @@ public struct ShopSettings: Sendable, Equatable {
     /// Whether a return that leaves nothing of an order with the customer (a withdrawal)
     /// also credits the shipping charge, as German withdrawal law requires for standard delivery.
     public var refundShippingOnFullReturn = true
+    /// Whether an order ships only once all its goods are there (`ship_complete = true`, the
+    /// default), or goes out in parts: what is there now, with an invoice per delivery, the
+    /// rest when a goods receipt or count brings it. Only where Kontor issues the invoices.
+    public var shipComplete = true
     /// The dunning level (0 reminder, 1 first, 2 final dunning) from which an open invoice
     /// holds the customer's new orders on account; nil: dunning holds nothing.
     public var creditHoldDunningLevel: Int? = 1

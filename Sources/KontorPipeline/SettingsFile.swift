@@ -142,6 +142,7 @@ public enum SettingsFile {
                 }
                 shop.countScope = scope
             case "refund_shipping_on_full_return": shop.refundShippingOnFullReturn = try value.flag(key, line: line)
+            case "ship_complete": shop.shipComplete = try value.flag(key, line: line)
             case "credit_hold_dunning_level":
                 if case .string("off") = value {
                     shop.creditHoldDunningLevel = nil
@@ -381,6 +382,11 @@ public enum SettingsFile {
         # reorder_review_days = 14
         # reorder_window_days = 90
         # slow_mover_days = 90
+        # Whether an order waits until all its goods are there (true), or, when only part of
+        # them is, ships what is there with an invoice for that delivery (a Teilrechnung; the
+        # first carries the shipping charge) and the rest, invoiced in turn, when a goods
+        # receipt or stock count brings it (false). Only where Kontor issues the invoices.
+        # ship_complete = true
         # Whether a return of everything an order holds also credits its shipping charge.
         # refund_shipping_on_full_return = true
         # From which dunning level an open invoice holds the customer's new orders on account:

@@ -36,6 +36,9 @@ enum ShippingDocuments {
         var shipment: Shipment
         var parcels: [Parcel]
         var order: BookedOrder?
+        /// The invoice of what the shipment carries: the order's, or its delivery's for an
+        /// order that shipped in parts.
+        var invoice: String?
         var lines: [(article: Article?, sku: String, quantity: Int, value: Int)]
     }
 
@@ -55,14 +58,17 @@ enum ShippingDocuments {
         var order: [String] = []
         for row in rows where !order.contains(row["shipment_id"]) { order.append(row["shipment_id"]) }
         let shipping = Shipping(db), book = OrderBook(db), inventory = Inventory(db)
+        let inParts = try book.anyDeliveries()
         var items: [Item] = []
         for id in order {
             guard let shipment = try shipping.shipment(shop: shop, id: id), shipment.status != .cancelled else { continue }
             let booked = try book.order(shop: shop, number: shipment.orderNumber)
             var lines: [(article: Article?, sku: String, quantity: Int, value: Int)] = []
+            // A delivery of an order that shipped in parts carries that delivery's lines.
+            let part = inParts ? try booked.flatMap { try book.delivery(order: $0.id, shipment: id) } : nil
             if let booked, let stored = try book.stored(booked) {
                 var seen: [String: Int] = [:]
-                for line in stored.lines {
+                for line in part?.lines ?? stored.lines {
                     if let at = seen[line.sku] {
                         lines[at].quantity += line.quantity
                         lines[at].value += line.charged
@@ -73,7 +79,7 @@ enum ShippingDocuments {
                 }
             }
             items.append(Item(shipment: shipment, parcels: try shipping.parcels(shop: shop, shipment: id), order: booked,
-                              lines: lines))
+                              invoice: part?.invoice ?? booked?.invoiceNumber, lines: lines))
         }
         let range = "\(padded(first))-\(padded(end))"
         let sender = senderLines(settings)
@@ -97,7 +103,7 @@ enum ShippingDocuments {
             for parcel in item.parcels {
                 let label = ShippingLabel(
                     sender: sender, recipient: s.shipTo.map { PostalAddress.lines($0) } ?? [],
-                    weightGrams: parcel.weightGrams, orderNumber: s.orderNumber, invoiceNumber: item.order?.invoiceNumber,
+                    weightGrams: parcel.weightGrams, orderNumber: s.orderNumber, invoiceNumber: item.invoice,
                     parcel: parcel.number, parcels: item.parcels.count, shipmentReference: s.shipmentID,
                     sscc: parcel.sscc.flatMap(SSCC.init), carrier: s.carrier, service: s.service ?? s.carrier)
                 var single = PDFDocument()
@@ -119,7 +125,7 @@ enum ShippingDocuments {
             let s = item.shipment
             let note = DeliveryNote(
                 seller: sellerLines, recipient: s.shipTo.map { PostalAddress.lines($0) } ?? [],
-                shipmentReference: s.shipmentID, orderNumber: s.orderNumber, invoiceNumber: item.order?.invoiceNumber,
+                shipmentReference: s.shipmentID, orderNumber: s.orderNumber, invoiceNumber: item.invoice,
                 date: germanDate(s.shippedOn), parcels: item.parcels.count,
                 lines: item.lines.map { DeliveryNote.Line(sku: $0.sku, name: $0.article?.name ?? $0.sku, quantity: $0.quantity) })
             var pdf = PDFDocument()
@@ -178,7 +184,7 @@ enum ShippingDocuments {
             for parcel in item.parcels {
                 csv.appendRow([
                     .text(s.shipmentID), .number(String(parcel.number)), .number(String(item.parcels.count)),
-                    .text(parcel.sscc ?? ""), .text(s.orderNumber), .text(item.order?.invoiceNumber ?? ""), .text(s.carrier),
+                    .text(parcel.sscc ?? ""), .text(s.orderNumber), .text(item.invoice ?? ""), .text(s.carrier),
                     .text(s.service ?? ""), .text(s.productCode ?? ""), .number(Weight.kilograms(parcel.weightGrams)),
                     .text(s.shipTo?.name ?? ""), .text(s.shipTo?.addition ?? ""), .text(s.shipTo?.street ?? ""),
                     .text(s.shipTo?.zip ?? ""), .text(s.shipTo?.city ?? ""), .text(s.shipTo?.country ?? ""),

@@ -17,6 +17,11 @@ extension BatchContext {
             return try cancelAfterReturnedParcel(entry, shipment: shipment, reason: reason)
         }
         if let refusal = Self.cancelRefusal(entry) { return refusal }
+        if entry.invoiceNumber != nil, try orders.shipsInParts(order: entry.id) {
+            return CommandRefused("cancel.in-parts",
+                                  "order \(entry.orderNumber) went out in part and cannot be cancelled here; what it still waits for stays reserved",
+                                  de: "Bestellung \(entry.orderNumber) wurde teilweise geliefert und kann hier nicht storniert werden; die fehlende Ware bleibt reserviert")
+        }
         let number = entry.orderNumber
         try inventory.unreserve(shop: shop, order: number, batch: batch)
         // Invoiced with its shipment held (no label yet): the goods picked for it go back.

@@ -44,6 +44,24 @@ extension BatchContext {
         // The payment a shop reported with the order is posted when the order is booked, or,
         // for an order that was held, when it is released.
         let postsShopPayment = o.order.paid && (current == nil || current?.status == .held)
+        // An order that went out in part ships its rest in parts, each with its invoice; one
+        // whose goods are only partly there goes out in part where the shop allows it.
+        let inParts = try current.map(shipsInParts) ?? false
+        var reserved = false
+        if (inParts && decision != .awaitPayment) || (decision == .awaitStock && !settings.shipComplete && settings.invoiceIssuer == .kontor
+                       && existingInvoice == nil) {
+            if current == nil {
+                try o.reserve(in: self)
+                reserved = true
+            }
+            if try deliverPart(&o, from: current, inParts: inParts, on: date, because: cause,
+                               postsShopPayment: postsShopPayment) {
+                return
+            }
+            guard !inParts || decision != .ship else {
+                throw OperationalError("order \(number) ships in parts, but what is reserved for it does not match what it still lacks")
+            }
+        }
         guard decision == .ship else {
             let wait = OrderStep(decision.status, decision == .awaitPayment ? "waits for payment" : "waits for goods")
             if let current {
@@ -51,7 +69,7 @@ extension BatchContext {
                 if current.status != wait.status { try orders.move(current, along: [wait], batch: batch) }
                 return
             }
-            try o.reserve(in: self)
+            if !reserved { try o.reserve(in: self) }
             if o.order.paid { try postShopPayment(o, document: existingInvoice ?? number, date: date) }
             try o.book(o.way + [wait], in: self)
             return
@@ -87,7 +105,7 @@ extension BatchContext {
     }
 
     /// Invoices an order on `date`, on the customer's payment terms if it is on account.
-    private mutating func issueInvoice(_ o: OrderInProgress, on date: CalendarDate) throws -> PostedInvoice {
+    mutating func issueInvoice(_ o: OrderInProgress, on date: CalendarDate) throws -> PostedInvoice {
         let order = o.order
         let terms = order.paymentMethod.isOnAccount ? (o.customer?.paymentTermsDays ?? settings.paymentTermsDays) : 0
         let invoice = try ledger.postInvoice(
@@ -100,7 +118,7 @@ extension BatchContext {
     /// Posts the payment a shop reported with an order (`paid`), under `document` (the
     /// invoice, or the order number while the order has none), to the clearing account of its
     /// payment method, where it waits for the bank line or the provider's payout.
-    private func postShopPayment(_ o: OrderInProgress, document: String, date: CalendarDate) throws {
+    func postShopPayment(_ o: OrderInProgress, document: String, date: CalendarDate) throws {
         let method = o.order.paymentMethod.rawValue
         try ledger.postPayment(shop: shop, document: document, customerKey: o.customerKey, amount: o.total, date: date,
                                account: settings.clearingAccounts.account(method: method),
@@ -108,9 +126,11 @@ extension BatchContext {
     }
 
     /// Moves what was paid in advance under an order's number onto its new invoice, so that
-    /// the invoice's open item shows it paid.
-    private func settleAdvancePayments(of order: String, customerKey: String, on invoice: String, date: CalendarDate) throws {
-        let advance = -(try ledger.openAmount(shop: shop, document: order))
+    /// the invoice's open item shows it paid; at most `limit` (the invoice of one delivery
+    /// of an order that ships in parts: the rest waits for the next).
+    func settleAdvancePayments(of order: String, customerKey: String, on invoice: String, upTo limit: Int = .max,
+                               date: CalendarDate) throws {
+        let advance = min(limit, -(try ledger.openAmount(shop: shop, document: order)))
         guard advance > 0 else { return }
         try ledger.post(shop: shop, date: date, document: invoice, text: "Anzahlung Bestellung \(order) auf Rechnung \(invoice)", lines: [
             .debit(ChartOfAccounts.receivables, advance, document: order, customer: customerKey),

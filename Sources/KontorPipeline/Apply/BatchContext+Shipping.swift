@@ -49,12 +49,16 @@ extension BatchContext {
     /// Releases the orders that wait for stock and hold goods of `sku` reserved, first come
     /// first served: each in turn whose goods are now there for it (the orders before it keep
     /// their claim, `Inventory.canShip`) is invoiced and ships, on the day the batch was
-    /// received. Held orders and orders awaiting payment keep waiting.
+    /// received; where the shop allows deliveries in parts (`ship_complete = false`), each in
+    /// turn of which some goods are there ships those. Held orders and orders awaiting
+    /// payment keep waiting.
     mutating func serveWaitingOrders(sku: String, log: inout DiagnosticLog) throws {
         var date: CalendarDate?
+        let inParts = !settings.shipComplete && settings.invoiceIssuer == .kontor
         for number in try inventory.queue(shop: shop, sku: sku) {
-            guard let order = try orders.order(shop: shop, number: number), order.status == .awaitingStock,
-                  try inventory.canShip(shop: shop, order: number) else { continue }
+            guard let order = try orders.order(shop: shop, number: number), order.status == .awaitingStock else { continue }
+            guard try inventory.canShip(shop: shop, order: number)
+                    || inParts && !(try inventory.available(shop: shop, order: number).isEmpty) else { continue }
             if date == nil { date = try receivedDate() }
             guard let date, try dispatch(order, on: date, because: "goods of \(sku) arrived", log: &log) else { continue }
             summary.released.append(.init(order: number, customer: order.customerKey, reason: "goods of \(sku) arrived"))

@@ -19,6 +19,14 @@ struct GoodwillRefundHandler: RecordHandler {
                                   hint: "Check the order number.", at: refund.location))
             return
         }
+        if try context.orders.shipsInParts(order: order.id) {
+            log.append(Diagnostic("refund.in-parts",
+                                  "order \(refund.orderNumber) went out in parts, each delivery with its invoice; Kontor does not yet book a refund on it",
+                                  de: "Bestellung \(refund.orderNumber) wurde in Teilen geliefert, jede Lieferung mit ihrer Rechnung; eine Erstattung dazu bucht Kontor noch nicht",
+                                  hint: "Book the refund and its invoice correction by hand, and leave this line out of the file.",
+                                  at: refund.location))
+            return
+        }
         let left = gross - (try context.ledger.corrected(shop: shop, invoice: invoice))
         let credited = ReturnCredit.goodwill(refund.amount, rate: refund.vatRate, of: stored.lines, basis: stored.order.priceBasis)
         let total = InvoiceCalculator.grossTotal(goods: credited)

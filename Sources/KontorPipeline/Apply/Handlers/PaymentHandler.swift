@@ -46,16 +46,28 @@ struct PaymentHandler: RecordHandler {
         try context.releaseIfCovered(&order, paying: payment.amount, on: payment.date,
                                      because: "payment \(payment.reference) covered the order",
                                      listed: "paid in advance by \(payment.reference)", log: &log)
-        let document = order.invoiceNumber ?? order.orderNumber
-        let what = order.invoiceNumber.map { "invoice \($0)" } ?? "order \(order.orderNumber)"
-        let was = order.invoiceNumber.map { "Rechnung \($0)" } ?? "Bestellung \(order.orderNumber)"
-        try context.settle(payment, invoice: document, alsoUnder: order.invoiceNumber == nil ? nil : order.orderNumber,
+        // An order that ships in parts has an invoice per delivery: a payment that names the
+        // order settles them oldest first; one that names an invoice settles that one.
+        let parts = order.invoiceNumber == nil ? [] : try context.orders.deliveryInvoices(order: order.id)
+        let named = candidates.first { parts.contains($0) }
+        if !parts.isEmpty, named == nil, payment.amount > 0 {
+            try context.settle(payment, inParts: order, invoices: parts, log: &log)
+            if let foreign { try context.book(foreign, of: payment, document: order.orderNumber) }
+            try context.releaseHeldOrders(of: order.customerKey, on: payment.date,
+                                          because: "payment \(payment.reference) lowered what is open", log: &log)
+            return
+        }
+        let invoiceNumber = named ?? order.invoiceNumber
+        let document = invoiceNumber ?? order.orderNumber
+        let what = invoiceNumber.map { "invoice \($0)" } ?? "order \(order.orderNumber)"
+        let was = invoiceNumber.map { "Rechnung \($0)" } ?? "Bestellung \(order.orderNumber)"
+        try context.settle(payment, invoice: document, alsoUnder: invoiceNumber == nil ? nil : order.orderNumber,
                            customerKey: order.customerKey,
                            text: "Zahlung \(payment.payer ?? order.customerKey) zu \(document)", log: &log)
         if let foreign { try context.book(foreign, of: payment, document: document) }
         context.summary.payments.append("\(document): \(Money.decimalString(payment.amount))")
-        let owed = try context.owed(on: order.orderNumber, invoice: order.invoiceNumber, total: order.totalGross)
-        let gross = try order.invoiceNumber.flatMap { try context.ledger.invoice(shop: shop, number: $0)?.gross } ?? order.totalGross
+        let owed = try context.owed(on: order.orderNumber, invoice: invoiceNumber, total: order.totalGross)
+        let gross = try invoiceNumber.flatMap { try context.ledger.invoice(shop: shop, number: $0)?.gross } ?? order.totalGross
         if payment.amount < 0, owed > gross {
             let paid = gross - (owed + payment.amount)
             log.append(Diagnostic("payment.refund-exceeds",

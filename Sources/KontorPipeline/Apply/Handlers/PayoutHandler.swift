@@ -57,7 +57,15 @@ struct PayoutHandler: RecordHandler {
                 taken[document, default: 0] += cleared
                 rest -= cleared
             }
-            if rest != 0 { lines.append(.credit(ChartOfAccounts.receivables, rest, document: invoice, customer: order.customerKey)) }
+            // An order that ships in parts: the rest settles its deliveries' invoices in turn.
+            let parts = rest > 0 && order.invoiceNumber != nil ? try context.orders.deliveryInvoices(order: order.id) : []
+            if !parts.isEmpty {
+                for share in try context.shares(of: rest, inParts: order, invoices: parts) {
+                    lines.append(.credit(ChartOfAccounts.receivables, share.amount, document: share.document, customer: order.customerKey))
+                }
+            } else if rest != 0 {
+                lines.append(.credit(ChartOfAccounts.receivables, rest, document: invoice, customer: order.customerKey))
+            }
             if covered.amount < 0 {
                 try context.ledger.recordRefund(shop: shop, customerKey: order.customerKey, document: invoice, amount: -covered.amount,
                                                 date: payout.date, channel: channel, batch: batch)

@@ -16,8 +16,16 @@ struct ReturnHandler: RecordHandler {
     func apply(_ record: DocumentRecord, in context: inout BatchContext, log: inout DiagnosticLog) throws {
         guard case .returnLine(let line) = record else { return }
         let (shop, batch) = (context.shop, context.batch)
-        guard let order = try context.orders.order(shop: shop, number: line.orderNumber),
-              order.status == .shipped || order.status == .delivered,
+        let found = try context.orders.order(shop: shop, number: line.orderNumber)
+        if let found, try context.orders.shipsInParts(order: found.id) {
+            log.append(Diagnostic("return.in-parts",
+                                  "order \(line.orderNumber) went out in parts, each delivery with its invoice; Kontor does not yet credit a return of it",
+                                  de: "Bestellung \(line.orderNumber) wurde in Teilen geliefert, jede Lieferung mit ihrer Rechnung; eine Retoure dazu bucht Kontor noch nicht",
+                                  hint: "Book the return and its invoice correction by hand, and leave this line out of the file.",
+                                  at: line.location))
+            return
+        }
+        guard let order = found, order.status == .shipped || order.status == .delivered,
               let invoice = order.invoiceNumber else {
             log.append(Diagnostic("return.order", "order \(line.orderNumber) has not been shipped, so nothing can come back",
                                   de: "Bestellung \(line.orderNumber) wurde nicht versandt; es kann nichts zurückkommen",

@@ -51,6 +51,14 @@ struct TrackingHandler: RecordHandler {
             return
         }
         // Came back: every unit still with the customer goes back on the shelf, once.
+        if try context.orders.shipsInParts(order: order.id) {
+            refuse("tracking.in-parts",
+                   "shipment \(id) of order \(order.orderNumber), which went out in parts, came back; Kontor does not yet take back a delivery of such an order",
+                   de: "Sendung \(id) der in Teilen gelieferten Bestellung \(order.orderNumber) kam zurück; Kontor bucht die Rücknahme einer solchen Lieferung noch nicht",
+                   hint: "Count the goods back in with a stock count and correct the delivery's invoice by hand.",
+                   event: event, in: &context, log: &log)
+            return
+        }
         guard let stored = try context.orders.stored(order) else { return }
         var quantities: [String: Int] = [:]
         for line in stored.lines { quantities[line.sku, default: 0] += line.quantity }

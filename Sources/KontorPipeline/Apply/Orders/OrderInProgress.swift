@@ -42,10 +42,12 @@ struct OrderInProgress {
         }
     }
 
-    /// Records the order in the order book with the way it went, with its lines.
-    func book(_ way: [OrderStep], in context: BatchContext) throws {
+    /// Records the order in the order book with the way it went, with its lines; returns its id.
+    @discardableResult
+    func book(_ way: [OrderStep], in context: BatchContext) throws -> Int64 {
         let id = try context.orders.add(order, shop: context.shop, customerKey: customerKey, totalGross: total,
                                         weightGrams: weight, way: way, invoice: invoice?.number, batch: context.batch)
         try context.orders.addLines(lines, order: id)
+        return id
     }
 }
