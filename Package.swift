@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "KontorOrdersTests", dependencies: ["KontorCore", "KontorOrders"]),
         .testTarget(name: "KontorLogisticsTests", dependencies: ["KontorCore", "KontorLogistics"]),
         .testTarget(name: "KontorPipelineTests", dependencies: [
-            "KontorCore", "KontorPipeline", "KontorStore", "KontorFormats", "KontorTestSupport",
+            "KontorCore", "KontorPipeline", "KontorStore", "KontorFormats", "KontorInventory", "KontorTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -104,6 +104,35 @@ public struct Inventory {
                         queuedOn: queuedOn)
     }
 
+    /// Moves what an order holds reserved of `sku` to warehouse `to`, keeping its place in
+    /// the queue (the day it was placed); nothing if it is there already.
+    public func relocate(shop: String, order: String, sku: String, to warehouse: String, batch: Int64) throws {
+        guard let held = try reservedIn(shop: shop, order: order)[sku], held.warehouse != warehouse, held.quantity > 0 else { return }
+        let queuedOn = try queuedOn(shop: shop, order: order, sku: sku)
+        try reservation(shop: shop, order: order, sku: sku, warehouse: held.warehouse, quantity: -held.quantity, batch: batch)
+        try reservation(shop: shop, order: order, sku: sku, warehouse: warehouse, quantity: held.quantity, batch: batch,
+                        queuedOn: queuedOn)
+    }
+
+    /// The day an order's reservation of `sku` queues by: the day the order was placed.
+    public func queuedOn(shop: String, order: String, sku: String) throws -> CalendarDate? {
+        try String.fetchOne(db.cachedStatement(sql: """
+            SELECT queued_on FROM reservations WHERE shop = ? AND order_number = ? AND sku = ? AND queued_on IS NOT NULL
+            ORDER BY id LIMIT 1
+            """), arguments: [shop, order, sku]).flatMap { CalendarDate(parsing: $0) }
+    }
+
+    /// What is reserved for an order, per article, with the warehouse it is reserved in (an
+    /// order reserves each article in one warehouse).
+    public func reservedIn(shop: String, order: String) throws -> [String: (quantity: Int, warehouse: String)] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT sku, warehouse, SUM(quantity) AS q FROM reservations WHERE shop = ? AND order_number = ? GROUP BY sku, warehouse
+            """), arguments: [shop, order])
+        var result: [String: (quantity: Int, warehouse: String)] = [:]
+        for row in rows where (row["q"] as Int) != 0 { result[row["sku"]] = (row["q"], row["warehouse"]) }
+        return result
+    }
+
     /// What is reserved for an order, per article.
     public func reserved(shop: String, order: String) throws -> [String: Int] {
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
@@ -118,16 +147,16 @@ public struct Inventory {
     /// reserved earlier come first: their reservations count as taken, later ones do not.
     /// When the article's stock covers every open reservation no queue is read at all;
     /// otherwise only the open reservations ahead of this order are summed.
-    public func canShip(shop: String, order: String, warehouse: String = defaultWarehouse) throws -> Bool {
-        try shortfall(shop: shop, order: order, warehouse: warehouse).isEmpty
+    public func canShip(shop: String, order: String) throws -> Bool {
+        try shortfall(shop: shop, order: order).isEmpty
     }
 
     /// What an order that holds goods reserved still lacks, per article: its reservation less
     /// what the stock on hand leaves for it after the orders that reserved before it. Empty
-    /// when its goods are there for it.
-    public func shortfall(shop: String, order: String, warehouse: String = defaultWarehouse) throws -> [String: Int] {
+    /// when its goods are there for it. Each article counts in the warehouse it is reserved in.
+    public func shortfall(shop: String, order: String) throws -> [String: Int] {
         var missing: [String: Int] = [:]
-        for (sku, mine) in try reserved(shop: shop, order: order) {
+        for (sku, (mine, warehouse)) in try reservedIn(shop: shop, order: order) {
             let balance = try balance(shop: shop, sku: sku, warehouse: warehouse)
             if balance.onHand >= balance.reserved { continue }
             let ahead = try Int.fetchOne(db.cachedStatement(sql: """
@@ -143,8 +172,8 @@ public struct Inventory {
     }
 
     /// Ships an order's reserved goods: the reservation is released and the stock issued.
-    public func issue(shop: String, order: String, batch: Int64, warehouse: String = defaultWarehouse) throws {
-        for (sku, quantity) in try reserved(shop: shop, order: order).sorted(by: { $0.key < $1.key }) {
+    public func issue(shop: String, order: String, batch: Int64) throws {
+        for (sku, (quantity, warehouse)) in try reservedIn(shop: shop, order: order).sorted(by: { $0.key < $1.key }) {
             try reservation(shop: shop, order: order, sku: sku, warehouse: warehouse, quantity: -quantity, batch: batch)
             try move(shop: shop, sku: sku, warehouse: warehouse, quantity: -quantity, kind: "issue",
                      reference: order, batch: batch)
@@ -154,8 +183,8 @@ public struct Inventory {
     /// What of an order's reservation is physically there for it now, per article: its
     /// reservation less its shortfall (the orders that reserved before it come first).
     /// Articles of which nothing is there are left out.
-    public func available(shop: String, order: String, warehouse: String = defaultWarehouse) throws -> [String: Int] {
-        let missing = try shortfall(shop: shop, order: order, warehouse: warehouse)
+    public func available(shop: String, order: String) throws -> [String: Int] {
+        let missing = try shortfall(shop: shop, order: order)
         var there: [String: Int] = [:]
         for (sku, mine) in try reserved(shop: shop, order: order) where mine - (missing[sku] ?? 0) > 0 {
             there[sku] = mine - (missing[sku] ?? 0)
@@ -165,9 +194,10 @@ public struct Inventory {
 
     /// Ships part of an order's reserved goods (a delivery of an order that ships in parts):
     /// `quantities` leave its reservation and the stock; the rest stays reserved.
-    public func issue(shop: String, order: String, reserved quantities: [String: Int], batch: Int64,
-                      warehouse: String = defaultWarehouse) throws {
+    public func issue(shop: String, order: String, reserved quantities: [String: Int], batch: Int64) throws {
+        let places = try reservedIn(shop: shop, order: order)
         for (sku, quantity) in quantities.sorted(by: { $0.key < $1.key }) where quantity > 0 {
+            let warehouse = places[sku]?.warehouse ?? defaultWarehouse
             try reservation(shop: shop, order: order, sku: sku, warehouse: warehouse, quantity: -quantity, batch: batch)
             try move(shop: shop, sku: sku, warehouse: warehouse, quantity: -quantity, kind: "issue",
                      reference: order, batch: batch)
@@ -179,8 +209,9 @@ public struct Inventory {
     /// queues behind the open reservations of orders placed on or before its date, and ahead
     /// of later ones: the first-come-first-served rule of `canShip`.
     public func isFree(shop: String, quantities: [String: Int], placedOn date: CalendarDate,
-                       warehouse: String = defaultWarehouse) throws -> Bool {
+                       in places: [String: String] = [:]) throws -> Bool {
         for (sku, quantity) in quantities {
+            let warehouse = places[sku] ?? defaultWarehouse
             let balance = try balance(shop: shop, sku: sku, warehouse: warehouse)
             if balance.onHand - balance.reserved >= quantity { continue }
             let ahead = try Int.fetchOne(db.cachedStatement(sql: """
@@ -195,8 +226,9 @@ public struct Inventory {
     /// Ships goods that were free (see `isFree`) straight from the shelf: they leave the
     /// stock without a reservation first.
     public func issue(shop: String, order: String, quantities: [String: Int], batch: Int64,
-                      warehouse: String = defaultWarehouse) throws {
+                      from places: [String: String] = [:]) throws {
         for (sku, quantity) in quantities.sorted(by: { $0.key < $1.key }) {
+            let warehouse = places[sku] ?? defaultWarehouse
             try move(shop: shop, sku: sku, warehouse: warehouse, quantity: -quantity, kind: "issue", reference: order, batch: batch)
         }
     }

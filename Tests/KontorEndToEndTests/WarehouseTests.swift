@@ -58,4 +58,42 @@ import Testing
             "TEA@outlet: 0 / 0 / 0 / 0 / 0.00",
         ])
     }
+
+    /// Orders take each article from the first warehouse that has it free; an order that
+    /// waits reserves in the first, and goods that arrive in another serve it from there.
+    @Test func ordersTakeFromTheFirstWarehouseWithTheGoodsFree() throws {
+        let root = try TemporaryRoot()
+        try root.write("kontor.toml", Self.settings)
+        try root.write("inbox/shop/01-products.csv", productsCSV, done: true)
+        try root.write("inbox/shop/02-receipt.csv", "sku,received,cost,warehouse\nTEA,2,3.00,main\nTEA,10,3.00,outlet\n", done: true)
+        #expect(try Self.run(root).status == 0)
+        // A-1 wants 5: main has 2, outlet 10; A-2 wants 2: main has them; A-3 wants 20: nobody.
+        try root.write("inbox/shop/03-orders.csv", """
+            order_number,order_date,payment_method,paid,shipping,sku,quantity,unit_price
+            A-1,2025-03-03,paypal,true,0,TEA,5,8.90
+            A-2,2025-03-04,paypal,true,0,TEA,2,8.90
+            A-3,2025-03-05,paypal,true,0,TEA,20,8.90
+
+            """, done: true)
+        #expect(try Self.run(root).status == 0)
+        #expect(try sql(root, "SELECT reference || ' ' || warehouse || ' ' || quantity FROM stock_movements WHERE kind = 'issue' ORDER BY id")
+            == "A-1 outlet -5\nA-2 main -2")
+        #expect(try sql(root, "SELECT order_number || ' ' || status FROM orders ORDER BY order_number")
+            == "A-1 shipped\nA-2 shipped\nA-3 awaiting_stock")
+        #expect(try Self.stock(root).filter { $0.hasPrefix("TEA") } == [
+            "TEA@main: 0 / 0 / 0 / 20 / 0.00",
+            "TEA@outlet: 5 / 0 / 5 / 0 / 15.00",
+        ])
+        // 20 arrive in the outlet: A-3 moves there and ships from it.
+        try root.write("inbox/shop/04-receipt.csv", "sku,received,cost,warehouse\nTEA,20,3.00,outlet\n", done: true)
+        #expect(try Self.run(root).status == 0)
+        #expect(try sql(root, "SELECT status FROM orders WHERE order_number = 'A-3'") == "shipped")
+        #expect(try sql(root, "SELECT reference || ' ' || warehouse || ' ' || quantity FROM stock_movements WHERE kind = 'issue' ORDER BY id")
+            == "A-1 outlet -5\nA-2 main -2\nA-3 outlet -20")
+        #expect(try Self.stock(root).filter { $0.hasPrefix("TEA") } == [
+            "TEA@main: 0 / 0 / 0 / 0 / 0.00",
+            "TEA@outlet: 5 / 0 / 5 / 0 / 15.00",
+        ])
+        #expect(try KontorBinary.run(["verify"], root: root.path).status == 0)
+    }
 }

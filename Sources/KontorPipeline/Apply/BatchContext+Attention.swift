@@ -86,9 +86,10 @@ extension BatchContext {
             conversion.euros = repriced.totalGross
             try rates.record(conversion, shop: shop, batch: batch)
         }
+        let places = try place(lines.reduce(into: [:]) { $0[$1.sku, default: 0] += $1.quantity }, placedOn: order.orderDate)
         for line in lines {
             try inventory.reserve(shop: shop, order: entry.orderNumber, sku: line.sku, quantity: line.quantity, batch: batch,
-                                  queuedOn: order.orderDate)
+                                  warehouse: places[line.sku] ?? defaultWarehouse, queuedOn: order.orderDate)
         }
         if !byCommand {
             let limit = settings.creditLimit(for: customer)

@@ -36,9 +36,10 @@ extension BatchContext {
         // an order booked before may have money paid in advance.
         let owed = (current == nil ? o.total : try owed(on: number, invoice: existingInvoice, total: o.total)) - paying
         let paid = o.order.paid || owed <= 0
-        let (inventory, shop, quantities, placed) = (inventory, shop, o.quantities, o.order.orderDate)
+        if current == nil { o.places = try place(o.quantities, placedOn: o.order.orderDate) }
+        let (inventory, shop, quantities, placed, places) = (inventory, shop, o.quantities, o.order.orderDate, o.places)
         let decision = try ShipDecision.decide(paid: paid, method: o.order.paymentMethod) {
-            if current == nil { return try inventory.isFree(shop: shop, quantities: quantities, placedOn: placed) }
+            if current == nil { return try inventory.isFree(shop: shop, quantities: quantities, placedOn: placed, in: places) }
             return try inventory.canShip(shop: shop, order: number)
         }
         // The payment a shop reported with the order is posted when the order is booked, or,
@@ -89,7 +90,7 @@ extension BatchContext {
             try postShopPayment(o, document: invoice, date: date)
         }
         if current == nil {
-            try inventory.issue(shop: shop, order: number, quantities: quantities, batch: batch)
+            try inventory.issue(shop: shop, order: number, quantities: quantities, batch: batch, from: places)
         } else {
             try inventory.issue(shop: shop, order: number, batch: batch)
         }

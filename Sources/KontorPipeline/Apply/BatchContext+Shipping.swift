@@ -52,10 +52,11 @@ extension BatchContext {
     /// received; where the shop allows deliveries in parts (`ship_complete = false`), each in
     /// turn of which some goods are there ships those. Held orders and orders awaiting
     /// payment keep waiting.
-    mutating func serveWaitingOrders(sku: String, log: inout DiagnosticLog) throws {
+    mutating func serveWaitingOrders(sku: String, in warehouse: String, log: inout DiagnosticLog) throws {
         var date: CalendarDate?
         let inParts = !settings.shipComplete && settings.invoiceIssuer == .kontor
-        for number in try inventory.queue(shop: shop, sku: sku) {
+        try relocateWaitingOrders(sku: sku, to: warehouse)
+        for number in try inventory.queue(shop: shop, sku: sku, warehouse: warehouse) {
             guard let order = try orders.order(shop: shop, number: number), order.status == .awaitingStock else { continue }
             guard try inventory.canShip(shop: shop, order: number)
                     || inParts && !(try inventory.available(shop: shop, order: number).isEmpty) else { continue }

@@ -12,6 +12,6 @@ struct GoodsReceiptHandler: RecordHandler {
               context.knownWarehouse(line.warehouse, at: line.location, log: &log) else { return }
         try context.inventory.receive(line, shop: context.shop, batch: context.batch)
         context.summary.stockMovements += 1
-        try context.serveWaitingOrders(sku: line.sku, log: &log)
+        try context.serveWaitingOrders(sku: line.sku, in: line.warehouse, log: &log)
     }
 }

@@ -24,7 +24,7 @@ struct StockCountHandler: RecordHandler {
         guard try context.known(line.sku, at: line.location, log: &log) != nil,
               context.knownWarehouse(line.warehouse, at: line.location, log: &log) else { return }
         if try context.inventory.count(line, shop: context.shop, batch: context.batch) > 0 {
-            try context.serveWaitingOrders(sku: line.sku, log: &log)
+            try context.serveWaitingOrders(sku: line.sku, in: line.warehouse, log: &log)
         }
         context.summary.stockMovements += 1
     }

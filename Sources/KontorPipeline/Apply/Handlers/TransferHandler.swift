@@ -24,6 +24,6 @@ struct TransferHandler: RecordHandler {
         }
         try context.inventory.transfer(line, shop: context.shop, batch: context.batch)
         context.summary.stockMovements += 2
-        try context.serveWaitingOrders(sku: line.sku, log: &log)
+        try context.serveWaitingOrders(sku: line.sku, in: line.to, log: &log)
     }
 }

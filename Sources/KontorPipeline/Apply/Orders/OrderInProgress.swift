@@ -28,6 +28,9 @@ struct OrderInProgress {
     /// What holds it for a person's attention (an unknown article or customer, a rate that
     /// differs); empty for an order that may go on.
     var holds: [AttentionHold] = []
+    /// The warehouse each article is taken from, where the shop has more than one (see
+    /// `BatchContext.place`); an article not in it comes from the default warehouse.
+    var places: [String: String] = [:]
 
     /// Its quantities per article (an article on two lines counts once, summed).
     var quantities: [String: Int] {
@@ -38,7 +41,8 @@ struct OrderInProgress {
     func reserve(in context: BatchContext) throws {
         for line in lines {
             try context.inventory.reserve(shop: context.shop, order: order.orderNumber, sku: line.sku,
-                                          quantity: line.quantity, batch: context.batch, queuedOn: order.orderDate)
+                                          quantity: line.quantity, batch: context.batch,
+                                          warehouse: places[line.sku] ?? defaultWarehouse, queuedOn: order.orderDate)
         }
     }
 
