@@ -558,8 +558,12 @@ def account_totals(books):
 def result(books):
     totals = account_totals(books)
     return {
-        "stock": [{"sku": sku, "on_hand": books.on_hand[sku], "reserved": books.reserved[sku],
-                   "available": books.on_hand[sku] - books.reserved[sku]} for sku in sorted(books.products)],
+        # Reserved is what of the promised goods is on the shelf, never more than on hand; what
+        # was promised beyond it is the shortfall; nothing is below zero.
+        "stock": [{"sku": sku, "warehouse": "main", "on_hand": books.on_hand[sku],
+                   "reserved": min(books.reserved[sku], max(books.on_hand[sku], 0)),
+                   "available": max(0, books.on_hand[sku] - books.reserved[sku]),
+                   "shortfall": max(0, books.reserved[sku] - books.on_hand[sku])} for sku in sorted(books.products)],
         "accounts": [{"account": a, "debit": fmt(d), "credit": fmt(c), "balance": fmt(d - c)}
                      for a, (d, c) in sorted(totals.items())],
         "invoices": [{"invoice_number": i["invoice_number"], "order_number": i["order_number"],
@@ -593,10 +597,10 @@ def markdown(books, log):
     for name, kind, status, why in log:
         w("| `%s` | %s | %s%s |" % (name, kind, status, (": " + why) if why else ""))
     w("\n## Stock (warehouse `main`)\n")
-    w("| sku | on_hand | reserved | available |")
-    w("|---|---:|---:|---:|")
+    w("| sku | on_hand | reserved | available | shortfall |")
+    w("|---|---:|---:|---:|---:|")
     for s in result(books)["stock"]:
-        w("| %s | %d | %d | %d |" % (s["sku"], s["on_hand"], s["reserved"], s["available"]))
+        w("| %s | %d | %d | %d | %d |" % (s["sku"], s["on_hand"], s["reserved"], s["available"], s["shortfall"]))
     w("\n## Accounts (SKR03, EUR)\n")
     w("| account | debit | credit | balance (debit − credit) |")
     w("|---|---:|---:|---:|")

@@ -36,6 +36,14 @@ import Testing
             #expect(row?["on_hand"] as? Int == e["on_hand"] as? Int, "on_hand of \(e["sku"] ?? "")")
             #expect(row?["reserved"] as? Int == e["reserved"] as? Int, "reserved of \(e["sku"] ?? "")")
             #expect(row?["available"] as? Int == e["available"] as? Int, "available of \(e["sku"] ?? "")")
+            #expect(row?["shortfall"] as? Int == e["shortfall"] as? Int, "shortfall of \(e["sku"] ?? "")")
+            #expect(row?["warehouse"] as? String == e["warehouse"] as? String, "warehouse of \(e["sku"] ?? "")")
+        }
+        // No figure of the stock list is below zero, and reserved is never above on hand.
+        for row in stock {
+            let figures = ["on_hand", "reserved", "available", "shortfall"].map { row[$0] as? Int ?? -1 }
+            #expect(figures.allSatisfy { $0 >= 0 }, "\(row)")
+            #expect(figures[1] <= figures[0], "\(row)")
         }
 
         let ledger = try jsonArray(KontorBinary.run(["ledger", "--json"], root: root.path))
