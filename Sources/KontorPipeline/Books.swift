@@ -24,6 +24,8 @@ public struct Books: Sendable {
         /// What orders were promised in all: reserved + shortfall.
         public var promised: Int
         public var reorder_point: Int?
+        /// Whether on hand less what was promised is at or below the reorder point.
+        public var reorder: Bool
         /// Value / on hand, rounded; nil when nothing is on hand.
         public var average_cost: String?
         /// What the stock is worth: the sum of its movements' values.
@@ -35,7 +37,7 @@ public struct Books: Sendable {
             try Inventory.levels(shop: shop, in: db).map {
                 StockRow(shop: $0.shop, sku: $0.sku, name: $0.name, warehouse: $0.warehouse, on_hand: $0.onHand,
                          reserved: $0.reserved, available: $0.available, shortfall: $0.shortfall, promised: $0.promised,
-                         reorder_point: $0.reorderPoint, average_cost: $0.averageCost.map { Money.decimalString($0) },
+                         reorder_point: $0.reorderPoint, reorder: $0.needsReorder, average_cost: $0.averageCost.map { Money.decimalString($0) },
                          value: Money.decimalString($0.value))
             }
         }

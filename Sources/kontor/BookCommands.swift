@@ -14,18 +14,18 @@ func openBooks(_ global: GlobalOptions) throws -> Books {
 }
 
 struct Stock: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List stock: on hand, reserved, available, shortfall, average cost, value.")
+    static let configuration = CommandConfiguration(abstract: "List stock: on hand, reserved, available, shortfall, reorder flag, average cost, value.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var list: ListOptions
 
     func run() throws {
         let rows = try openBooks(global).stock(shop: list.shop)
         if list.json { return try Output.json(rows) }
-        Output.table(["shop", "sku", "name", "warehouse", "on hand", "reserved", "available", "shortfall", "average cost",
-                      "value"], rows.map {
+        Output.table(["shop", "sku", "name", "warehouse", "on hand", "reserved", "available", "shortfall", "reorder",
+                      "average cost", "value"], rows.map {
             [$0.shop, $0.sku, $0.name, $0.warehouse, String($0.on_hand), String($0.reserved), String($0.available),
-             String($0.shortfall), $0.average_cost ?? "", $0.value]
-        }, rightAligned: [4, 5, 6, 7, 8, 9])
+             String($0.shortfall), $0.reorder ? "yes" : "", $0.average_cost ?? "", $0.value]
+        }, rightAligned: [4, 5, 6, 7, 9, 10])
     }
 }
 

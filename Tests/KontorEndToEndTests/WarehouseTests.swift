@@ -95,5 +95,13 @@ import Testing
             "TEA@outlet: 5 / 0 / 5 / 0 / 15.00",
         ])
         #expect(try KontorBinary.run(["verify"], root: root.path).status == 0)
+        // POT has a reorder point of none: never flagged; after a products file gives TEA one of
+        // 5, TEA in the outlet (5 on hand) is at it and flagged, TEA in main (0) too.
+        try root.write("inbox/shop/05-products.csv", "sku,name,price,vat_rate,reorder_point\nTEA,Assam Tee 250 g,8.90,7,5\n", done: true)
+        #expect(try Self.run(root).status == 0)
+        let flags = try jsonArray(KontorBinary.run(["stock", "--json"], root: root.path)).map {
+            "\($0["sku"] ?? "")@\($0["warehouse"] ?? ""): \($0["reorder"] as? Bool ?? false)"
+        }
+        #expect(flags.filter { $0.hasPrefix("TEA") } == ["TEA@main: true", "TEA@outlet: true"])
     }
 }
