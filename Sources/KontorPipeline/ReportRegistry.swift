@@ -12,7 +12,8 @@ public enum ReportRegistry {
         Modules.all.flatMap(\.reports) + Worklists.reports
             + [DATEVReport.report(settings: settings), ShippingDocuments.report(settings: settings),
                InvoiceDocuments.report(settings: settings), RiskReport.report(settings: settings),
-               LiquidityReport.report(settings: settings), CurrencyReport.report(settings: settings)]
+               LiquidityReport.report(settings: settings), CurrencyReport.report(settings: settings),
+               GoBDExport.report(settings: settings)]
     }
 
     /// Every report, made with the default settings: for their names and titles.

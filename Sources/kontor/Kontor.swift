@@ -14,7 +14,7 @@ struct Kontor: ParsableCommand {
             3 operational failure (disk, database, lock).
             """,
         subcommands: [Init.self, Run.self, Watch.self, Demo.self, Batches.self, BatchCommand.self, Rerun.self,
-                      Stock.self, LedgerCommand.self, Customers.self, Shipments.self, Orders.self, ReportCommand.self, Release.self, Ship.self, Cancel.self, Close.self, Revert.self, Dunning.self, Doctor.self,
+                      Stock.self, LedgerCommand.self, Customers.self, Shipments.self, Orders.self, ReportCommand.self, ExportCommand.self, Release.self, Ship.self, Cancel.self, Close.self, Revert.self, Dunning.self, Doctor.self,
                       Verify.self]
     )
 

@@ -81,3 +81,28 @@ struct ReportCommand: ParsableCommand {
         }
     }
 }
+
+/// `kontor export gobd --from --to`: the export for a tax audit, as `kontor report gobd`
+/// writes it.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write an export for others: gobd, the books of a period for a tax audit (GDPdU description standard).",
+        discussion: "Writes outbox/<shop>/gobd/<from>_<to>/ with index.xml and the journal, accounts, invoices and customers as CSV.")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "Only this shop.")
+    var shop: String?
+    @Option(name: .long, help: "The first day of the period (YYYY-MM-DD); without a period, the current year.")
+    var from: String?
+    @Option(name: .long, help: "The last day of the period (YYYY-MM-DD).")
+    var to: String?
+    @Argument(help: "What to export: gobd.") var name: String
+
+    func run() throws {
+        guard name == "gobd" else { throw UsageError("there is no export \"\(name)\"; kontor export gobd writes the tax audit export") }
+        var arguments = ["gobd"] + (global.root.map { ["--root", $0] } ?? []) + (global.verbose ? ["--verbose"] : [])
+        arguments += (shop.map { ["--shop", $0] } ?? []) + (from.map { ["--from", $0] } ?? []) + (to.map { ["--to", $0] } ?? [])
+        let report = try ReportCommand.parse(arguments)
+        try report.run()
+    }
+}

@@ -12,7 +12,7 @@ import Testing
         #expect(json.map { $0["name"] as? String }
                     == ["stock", "inventory-valuation", "reorder", "slow-movers", "stock-movements", "price-history", "shortfalls", "journal", "refunds", "aging", "trial-balance", "vat-return", "profit-and-loss", "orders-held", "orders-awaiting-payment", "orders-awaiting-stock",
                         "payments-unmatched", "shipments-held", "parcels-returned", "credit-holds", "datev", "shipping", "invoices", "risk",
-                        "liquidity", "currencies"])
+                        "liquidity", "currencies", "gobd"])
     }
 
     @Test func aReportWrittenOnDemandIsTheOneTheRunWrote() throws {
