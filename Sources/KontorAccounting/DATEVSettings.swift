@@ -17,8 +17,12 @@ public struct DATEVSettings: Sendable, Equatable {
     public var collectiveDebtor = ChartOfAccounts.receivables.number
     /// The first number of the per-customer debtors, if not the default (10000 for 4 digits).
     public var firstDebtorSetting: Int?
-    /// The chart of accounts: `03` (SKR03), the chart Kontor posts to.
+    /// The chart of accounts the advisor keeps the books in: `03` (SKR03, the chart Kontor
+    /// posts to) or `04` (SKR04: each account is handed over under its SKR04 number).
     public var chart = "03"
+    /// SKR04 numbers of SKR03 accounts beyond (or instead of) `SKR04.fromSKR03`, from
+    /// `[shops.<name>.datev.skr04]`.
+    public var skr04: [Int: Int] = [:]
 
     /// The defaults: consultant 1001, client 1, fiscal year from January, 4 digits, every
     /// customer on 1400.
@@ -37,10 +41,23 @@ public struct DATEVSettings: Sendable, Equatable {
     /// (100000 for 5, ...).
     public var firstDebtor: Int { firstDebtorSetting ?? Self.power(accountLength) }
 
-    /// The number DATEV knows a ledger account by: Kontor's four digits with zeros appended
-    /// for a longer account length (8400 → 84000 for 5 digits).
+    /// The number DATEV knows a ledger account by: Kontor's four digits, in SKR04 its SKR04
+    /// number, with zeros appended for a longer account length (8400 → 84000 for 5 digits;
+    /// 8400 → 4400 in SKR04). An SKR03 account without an SKR04 number keeps its own: the
+    /// export refuses such a month first (`unmapped`).
     public func ledgerAccount(_ number: Int) -> Int {
-        number * Self.power(accountLength - 4)
+        (chart == "04" ? skr04Number(number) ?? number : number) * Self.power(accountLength - 4)
+    }
+
+    /// The SKR04 number of an SKR03 account: the shop's own, else the standard one.
+    public func skr04Number(_ number: Int) -> Int? {
+        skr04[number] ?? SKR04.fromSKR03[number]
+    }
+
+    /// The accounts of `accounts` that have no number in the advisor's chart; empty in SKR03.
+    public func unmapped(_ accounts: some Sequence<Int>) -> [Int] {
+        guard chart == "04" else { return [] }
+        return Set(accounts).filter { skr04Number($0) == nil }.sorted()
     }
 
     /// Whether `number` is a personal account (debtor) of this account length: one digit more

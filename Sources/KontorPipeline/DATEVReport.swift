@@ -48,6 +48,13 @@ enum DATEVReport {
             case .perCustomer: key.flatMap { numbers[$0] } ?? receivables
             }
         }
+        let missing = datev.unmapped(entries.flatMap(\.lines).map(\.account).filter { !datev.isPersonalAccount($0) })
+        guard missing.isEmpty else {
+            throw DATEVExport.Refusal(description: """
+                no SKR04 account is known for SKR03 \(missing.map(String.init).joined(separator: ", ")); \
+                give each in [shops.<name>.datev.skr04] as <SKR03 number> = <SKR04 number>
+                """)
+        }
         let bookings = entries.flatMap { $0.bookings(debtor: debtor, ledger: datev.ledgerAccount) }
         let madeAt = try Ledger.datevMadeAt(entries: entries.map(\.id), in: db) ?? "\(period.to)T00:00:00Z"
         let whole = period == ReportPeriod.month(year: period.from.year, month: period.from.month)

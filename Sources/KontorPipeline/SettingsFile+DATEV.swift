@@ -38,6 +38,15 @@ extension SettingsFile {
         }
     }
 
+    /// An SKR04 number for an SKR03 account, from `[shops.<name>.datev.skr04]`: `1361 = 1461`.
+    static func skr04Setting(_ datev: inout DATEVSettings, key: String, value: Value, line: Int) throws {
+        guard let skr03 = Int(key), (1000...9999).contains(skr03), case .number(let n) = value, let skr04 = Int(n),
+              (1000...9999).contains(skr04) else {
+            throw ParseError(line: line, message: "an SKR04 account is given as <SKR03 number> = <SKR04 number>, four digits each, such as 1361 = 1461")
+        }
+        datev.skr04[skr03] = skr04
+    }
+
     static func datevSetting(_ datev: inout DATEVSettings, key: String, value: Value, line: Int) throws {
         func number(_ range: ClosedRange<Int>, _ what: String) throws -> Int {
             guard case .number(let n) = value, let i = Int(n), range.contains(i) else {
@@ -73,10 +82,10 @@ extension SettingsFile {
             }
             datev.firstDebtorSetting = first
         case "chart":
-            guard case .string(let text) = value, text.uppercased() == "SKR03" else {
-                throw ParseError(line: line, message: "chart must be \"SKR03\": Kontor posts to SKR03 accounts")
+            guard case .string(let text) = value, ["SKR03", "SKR04"].contains(text.uppercased()) else {
+                throw ParseError(line: line, message: "chart must be \"SKR03\" or \"SKR04\"")
             }
-            datev.chart = "03"
+            datev.chart = text.uppercased() == "SKR04" ? "04" : "03"
         default:
             throw ParseError(line: line, message: """
                 unknown DATEV setting \(key); use consultant_number, client_number, fiscal_year_start_month, account_length, \

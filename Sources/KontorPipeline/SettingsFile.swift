@@ -219,6 +219,12 @@ public enum SettingsFile {
             var shop = s.shops[table[1]] ?? s.defaultShop
             try sellerSetting(&shop.seller, key: key, text: string(), line: line)
             s.shops[table[1]] = shop
+        case "kontor" where table.count == 3 && table[1] == "datev" && table[2] == "skr04":
+            try skr04Setting(&s.defaultShop.datev, key: key, value: value, line: line)
+        case "shops" where table.count == 4 && table[2] == "datev" && table[3] == "skr04":
+            var shop = s.shops[table[1]] ?? s.defaultShop
+            try skr04Setting(&shop.datev, key: key, value: value, line: line)
+            s.shops[table[1]] = shop
         case "kontor" where table.count == 2 && table[1] == "datev":
             try datevSetting(&s.defaultShop.datev, key: key, value: value, line: line)
         case "shops" where table.count == 3 && table[2] == "datev":
@@ -257,10 +263,10 @@ public enum SettingsFile {
             throw ParseError(line: line, message: """
                 unknown table [\(table.joined(separator: "."))]; use [kontor], [kontor.clearing_accounts], [kontor.seller], [kontor.datev], \
                 [kontor.dunning], [kontor.base_rates], [kontor.logistics], [kontor.carriers.<rule>], [kontor.liquidity], \
-                [kontor.liquidity.costs.<cost>], [kontor.currency_limits], [shops.<name>] or \
+                [kontor.liquidity.costs.<cost>], [kontor.currency_limits], [kontor.datev.skr04], [shops.<name>] or \
                 [shops.<name>.clearing_accounts], [shops.<name>.seller], [shops.<name>.datev], [shops.<name>.dunning], \
                 [shops.<name>.logistics], [shops.<name>.carriers.<rule>], [shops.<name>.liquidity], \
-                [shops.<name>.liquidity.costs.<cost>], [shops.<name>.currency_limits]
+                [shops.<name>.liquidity.costs.<cost>], [shops.<name>.currency_limits], [shops.<name>.datev.skr04]
                 """)
         }
     }
@@ -419,7 +425,10 @@ public enum SettingsFile {
         # iban = "DE02120300000000202051"
         # bic = "BYLADEM1001"
 
-        # The DATEV export (outbox/<shop>/datev/), from the tax advisor: SKR03.
+        # The DATEV export (outbox/<shop>/datev/), from the tax advisor. Kontor posts to SKR03;
+        # with chart = "SKR04" each account goes over under its SKR04 number (8400 → 4400,
+        # 1400 → 1200, …); an account without one (a clearing account of its own) is given in a
+        # table shops.teekontor.datev.skr04, as 1361 = 1461.
         # [shops.teekontor.datev]
         # consultant_number = 1001            # Beraternummer
         # client_number = 1                   # Mandantennummer
@@ -428,6 +437,7 @@ public enum SettingsFile {
         # debtors = "collective"              # or "per_customer": a debtor account per customer
         # collective_debtor = 1400            # the account of "collective"
         # first_debtor = 10000                # the first debtor number of "per_customer"
+        # chart = "SKR03"                    # or "SKR04"
 
         # Dunning (kontor dunning --date D): three levels, each reached `days` after an invoice's
         # due date, and only after the previous letter's `grace_days` (its payment deadline) passed.

@@ -75,6 +75,64 @@ import Testing
         #expect(datev.values.reduce(0, +) == 0)
     }
 
+    /// With `chart = "SKR04"` every account goes over under its SKR04 number, the checker
+    /// accepts every month, and each account's total is its SKR03 account's.
+    @Test func anSKR04ExportMapsEveryAccountAndAgreesWithTheSKR03Books() throws {
+        let skr03 = try Self.demo()
+        let skr04 = try Self.demo(settings: "[shops.teekontor.datev]\nchart = \"SKR04\"\n")
+        func balances(_ root: TemporaryRoot) throws -> [Int: Int] {
+            var bookings: [DATEVChecker.Booking] = []
+            for file in root.list("outbox/teekontor/datev").sorted() {
+                let read = DATEVChecker().read(try Self.bytes(root, "outbox/teekontor/datev/" + file))
+                #expect(read.problems.isEmpty, "\(file): \(read.problems.map(\.description).joined(separator: "\n"))")
+                bookings += read.bookings
+            }
+            return Self.balances(bookings)
+        }
+        let (old, new) = (try balances(skr03), try balances(skr04))
+        #expect(!old.isEmpty)
+        let map: [Int: Int] = [1200: 1800, 1360: 1460, 1400: 1200, 1590: 1370, 2650: 7100, 2700: 4830, 4970: 6855,
+                                8300: 4300, 8400: 4400, 8710: 4710, 8720: 4720]
+        for (account, balance) in old {
+            let mapped = try #require(map[account], "SKR03 \(account) has no SKR04 number in the test's table")
+            #expect(new[mapped] == balance, "SKR03 \(account) → SKR04 \(mapped)")
+        }
+        #expect(new.count == old.count)
+        let header = try #require(DATEVChecker.windows1252(try Self.bytes(skr04, Self.march))?.split(separator: "\r\n").first)
+        #expect(header.split(separator: ";", omittingEmptySubsequences: false)[26] == "\"04\"")
+
+        // A clearing account of its own has no standard SKR04 number: the export refuses the
+        // month and says how to give it.
+        let own = try TemporaryRoot()
+        try own.write("kontor.toml", """
+            [shops.shop.datev]
+            chart = "SKR04"
+
+            [shops.shop.clearing_accounts]
+            paypal = 1361
+
+            """)
+        try own.write("inbox/shop/01-products.csv", productsCSV, done: true)
+        try own.write("inbox/shop/02-count.csv", countCSV, done: true)
+        try own.write("inbox/shop/03-orders.csv", ordersCSV(prefix: "P", count: 1), done: true)
+        #expect(try KontorBinary.run(["run", "--settle", "0"], root: own.path).status == 0)
+        let refused = try KontorBinary.run(["report", "datev", "--shop", "shop"], root: own.path)
+        #expect(refused.status != 0)
+        #expect((refused.stdout + refused.stderr).contains("no SKR04 account is known for SKR03 1361"))
+        try own.write("kontor.toml", """
+            [shops.shop.datev]
+            chart = "SKR04"
+
+            [shops.shop.datev.skr04]
+            1361 = 1461
+
+            [shops.shop.clearing_accounts]
+            paypal = 1361
+
+            """)
+        #expect(try KontorBinary.run(["report", "datev", "--shop", "shop"], root: own.path).status == 0)
+    }
+
     @Test func theRowsOfAnInvoiceAndItsPaymentReadAsDATEVBooksThem() throws {
         let root = try Self.demo()
         let text = try #require(DATEVChecker.windows1252(try Self.bytes(root, Self.march)))

@@ -118,7 +118,8 @@ import Testing
         ("[kontor.datev]\nconsultant_number = 12", "kontor.toml:2: consultant_number must be the advisor's number (Beraternummer) from 1001 to 9999999"),
         ("[kontor.datev]\ndebtors = \"each\"", "kontor.toml:2: debtors must be \"collective\" or \"per_customer\""),
         ("[kontor.datev]\nfirst_debtor = 1000", "kontor.toml:2: first_debtor must be a debtor account of 5 digits, such as 10000"),
-        ("[kontor.datev]\nchart = \"SKR04\"", "kontor.toml:2: chart must be \"SKR03\": Kontor posts to SKR03 accounts"),
+        ("[kontor.datev]\nchart = \"SKR05\"", "kontor.toml:2: chart must be \"SKR03\" or \"SKR04\""),
+        ("[kontor.datev.skr04]\n1361 = \"1461\"", "kontor.toml:2: an SKR04 account is given as <SKR03 number> = <SKR04 number>, four digits each, such as 1361 = 1461"),
         ("[shops.a.seller]\niban = \"DE02\"", "kontor.toml:2: iban must be 15 to 34 letters and digits, such as \"DE02120300000000202051\""),
         ("[shops.a.seller]\nowner = \"x\"", "kontor.toml:2: unknown seller setting owner; use legal_name, street, zip, city, country, tax_number, vat_id, iban or bic"),
     ])
