@@ -27,6 +27,29 @@ public enum ReturnCredit {
         return amounts
     }
 
+    /// What returning `quantity` units of `sku` is worth for an order that went out in parts,
+    /// per delivery invoice: the units are taken from the deliveries in the order they went
+    /// out, after the `returned` units that came back before, each delivery's at the price and
+    /// share of discount it was invoiced with (`credited`). An invoice correction cites the
+    /// invoice of the delivery that brought the goods.
+    public static func credited(_ quantity: Int, of sku: String, after returned: Int,
+                                deliveries: [(invoice: String, lines: [BookedLine])],
+                                basis: PriceBasis) -> [(invoice: String, goods: [TaxableAmount])] {
+        var skip = returned, left = quantity
+        var result: [(invoice: String, goods: [TaxableAmount])] = []
+        for delivery in deliveries where left > 0 {
+            let lines = delivery.lines.filter { $0.sku == sku }
+            let units = lines.reduce(0) { $0 + $1.quantity }
+            let before = min(skip, units)
+            skip -= before
+            let taken = min(units - before, left)
+            guard taken > 0 else { continue }
+            result.append((delivery.invoice, credited(taken, after: before, of: lines, basis: basis)))
+            left -= taken
+        }
+        return result
+    }
+
     /// The part of a line's discount that its first `units` units bear.
     private static func discountBorne(by units: Int, of line: BookedLine) -> Int {
         line.discount == 0 ? 0 : Rounding.divide(line.discount * units, by: line.quantity)

@@ -296,19 +296,51 @@ import Testing
         try booksBalance(root)
     }
 
-    @Test func aReturnOfAnOrderThatWentOutInPartsIsRefusedWithItsReason() throws {
+    /// A return of an order that went out in parts credits each delivery whose units come
+    /// back on an invoice correction citing that delivery's invoice, the deliveries taken in
+    /// the order they went out; what has not been delivered cannot come back; a withdrawal of
+    /// everything also credits the shipping charge on the first delivery's invoice. Cancelling
+    /// the rest is still refused.
+    @Test func aReturnOfAnOrderThatWentOutInPartsCreditsTheDeliveriesThatBroughtTheGoods() throws {
         let root = try shop("[shops.shop]\nship_complete = false\n")
         try root.write("inbox/shop/orders.csv", order, done: true)
         try run(root)
+        // Only one unit went out: two cannot come back.
         let before = try booksDump(root)
-        try root.write("inbox/shop/returns.csv", "order_number,sku,quantity\nP-1,TEA,1\n", done: true)
+        try root.write("inbox/shop/returns-1.csv", "order_number,sku,quantity\nP-1,TEA,2\n", done: true)
         _ = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
         #expect(try booksDump(root) == before)
-        let report = try #require(root.read("inbox/shop/rejected/returns.csv.errors.txt"))
-        #expect(report.contains("order P-1 went out in parts, each delivery with its invoice"))
+        let report = try #require(root.read("inbox/shop/rejected/returns-1.csv.errors.txt"))
+        #expect(report.contains("return of 2 × TEA exceeds what the deliveries of order P-1 brought and the customer still holds (1)"))
         let cancel = try KontorBinary.run(["cancel", "P-1", "--note", "Kundin will den Rest nicht"], root: root.path)
         #expect(cancel.status != 0)
         #expect((cancel.stdout + cancel.stderr).contains("order P-1 went out in part and cannot be cancelled here"))
+
+        // The other two go out with the goods receipt; two come back: one of each delivery.
+        try root.write("inbox/shop/receipt.csv", "sku,received\nTEA,2\n", done: true)
+        try run(root)
+        let invoices = try invoices(root, "P-1")
+        #expect(invoices.map(\.gross) == [890 + 490, 2 * 890])
+        try root.write("inbox/shop/returns-2.csv", "order_number,sku,quantity,date\nP-1,TEA,2,2025-03-10\n", done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT refers_to || ' ' || gross FROM invoices WHERE kind = 'credit_note' ORDER BY number")
+            == "\(invoices[0].number) -890\n\(invoices[1].number) -890")
+        #expect(try sql(root, "SELECT status FROM orders WHERE order_number = 'P-1'") == "shipped")
+        // The last unit: everything is back, and the shipping charge goes back on the first invoice.
+        try root.write("inbox/shop/returns-3.csv", "order_number,sku,quantity,date\nP-1,TEA,1,2025-03-11\n", done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT refers_to || ' ' || gross FROM invoices WHERE kind = 'credit_note' ORDER BY number")
+            == "\(invoices[0].number) -890\n\(invoices[1].number) -890\n\(invoices[1].number) -890\n\(invoices[0].number) -490")
+        #expect(try sql(root, "SELECT status FROM orders WHERE order_number = 'P-1'") == "returned")
+        // Both invoices are corrected to nothing; the goods are back on the shelf.
+        for invoice in invoices {
+            #expect(try sql(root, """
+                SELECT SUM(gross) FROM invoices
+                WHERE number = '\(invoice.number)' OR refers_to = '\(invoice.number)'
+                """) == "0")
+        }
+        #expect(try stock(root, "TEA") == "3/0")
+        try booksBalance(root)
     }
 }
 
