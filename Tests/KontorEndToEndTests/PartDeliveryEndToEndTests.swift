@@ -321,23 +321,33 @@ import Testing
         try run(root)
         let invoices = try invoices(root, "P-1")
         #expect(invoices.map(\.gross) == [890 + 490, 2 * 890])
+        // A goodwill refund corrects the latest delivery's invoice; more than is left of it
+        // is refused.
+        try root.write("inbox/shop/kulanz-1.csv", "order_number,amount\nP-1,20.00\n", done: true)
+        _ = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(try #require(root.read("inbox/shop/rejected/kulanz-1.csv.errors.txt"))
+            .contains("refund of 20.00 on order P-1 exceeds what is left of invoice \(invoices[1].number) (17.80)"))
+        try root.write("inbox/shop/kulanz-2.csv", "order_number,amount\nP-1,1.00\n", done: true)
+        try run(root)
+        #expect(try sql(root, "SELECT refers_to || ' ' || gross FROM invoices WHERE kind = 'credit_note'") == "\(invoices[1].number) -100")
         try root.write("inbox/shop/returns-2.csv", "order_number,sku,quantity,date\nP-1,TEA,2,2025-03-10\n", done: true)
         try run(root)
-        #expect(try sql(root, "SELECT refers_to || ' ' || gross FROM invoices WHERE kind = 'credit_note' ORDER BY number")
-            == "\(invoices[0].number) -890\n\(invoices[1].number) -890")
+        #expect(try sql(root, "SELECT refers_to || ' ' || gross FROM invoices WHERE kind = 'credit_note' ORDER BY entry_id")
+            == "\(invoices[1].number) -100\n\(invoices[0].number) -890\n\(invoices[1].number) -890")
         #expect(try sql(root, "SELECT status FROM orders WHERE order_number = 'P-1'") == "shipped")
         // The last unit: everything is back, and the shipping charge goes back on the first invoice.
         try root.write("inbox/shop/returns-3.csv", "order_number,sku,quantity,date\nP-1,TEA,1,2025-03-11\n", done: true)
         try run(root)
-        #expect(try sql(root, "SELECT refers_to || ' ' || gross FROM invoices WHERE kind = 'credit_note' ORDER BY number")
-            == "\(invoices[0].number) -890\n\(invoices[1].number) -890\n\(invoices[1].number) -890\n\(invoices[0].number) -490")
+        #expect(try sql(root, "SELECT refers_to || ' ' || gross FROM invoices WHERE kind = 'credit_note' ORDER BY entry_id")
+            == "\(invoices[1].number) -100\n\(invoices[0].number) -890\n\(invoices[1].number) -890\n\(invoices[1].number) -890\n\(invoices[0].number) -490")
         #expect(try sql(root, "SELECT status FROM orders WHERE order_number = 'P-1'") == "returned")
-        // Both invoices are corrected to nothing; the goods are back on the shelf.
-        for invoice in invoices {
+        // Both invoices are corrected to nothing, the second beyond it by the goodwill refund
+        // given before the goods came back; the goods are back on the shelf.
+        for (invoice, left) in zip(invoices, ["0", "-100"]) {
             #expect(try sql(root, """
                 SELECT SUM(gross) FROM invoices
                 WHERE number = '\(invoice.number)' OR refers_to = '\(invoice.number)'
-                """) == "0")
+                """) == left)
         }
         #expect(try stock(root, "TEA") == "3/0")
         try booksBalance(root)

@@ -3,8 +3,9 @@ import KontorCore
 import KontorOrders
 
 /// A refund without goods (goodwill): an invoice correction that credits the amount on the
-/// order's invoice, split over its VAT rates by value unless the record gives a rate. It
-/// never credits more than is left of the invoice.
+/// order's invoice (for an order that went out in parts, its latest delivery's invoice),
+/// split over its VAT rates by value unless the record gives a rate. It never credits more
+/// than is left of the invoice.
 struct GoodwillRefundHandler: RecordHandler {
     let kind = RecordKind.goodwillRefund
 
@@ -19,16 +20,15 @@ struct GoodwillRefundHandler: RecordHandler {
                                   hint: "Check the order number.", at: refund.location))
             return
         }
-        if try context.orders.shipsInParts(order: order.id) {
-            log.append(Diagnostic("refund.in-parts",
-                                  "order \(refund.orderNumber) went out in parts, each delivery with its invoice; Kontor does not yet book a refund on it",
-                                  de: "Bestellung \(refund.orderNumber) wurde in Teilen geliefert, jede Lieferung mit ihrer Rechnung; eine Erstattung dazu bucht Kontor noch nicht",
-                                  hint: "Book the refund and its invoice correction by hand, and leave this line out of the file.",
-                                  at: refund.location))
-            return
+        // An order that went out in parts: the refund corrects its latest delivery's invoice,
+        // split over the rates of what that delivery took.
+        var lines = stored.lines
+        if try context.orders.shipsInParts(order: order.id),
+           let delivery = try context.orders.delivery(order: order.id, invoice: invoice) {
+            lines = delivery.lines
         }
         let left = gross - (try context.ledger.corrected(shop: shop, invoice: invoice))
-        let credited = ReturnCredit.goodwill(refund.amount, rate: refund.vatRate, of: stored.lines, basis: stored.order.priceBasis)
+        let credited = ReturnCredit.goodwill(refund.amount, rate: refund.vatRate, of: lines, basis: stored.order.priceBasis)
         let total = InvoiceCalculator.grossTotal(goods: credited)
         guard total <= left else {
             log.append(Diagnostic("refund.exceeds",
