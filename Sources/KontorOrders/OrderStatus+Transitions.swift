@@ -6,7 +6,8 @@ extension OrderStatus {
     /// waiting one to another wait or to released; released to invoiced, or straight to
     /// shipped when the shop issued the invoice; invoiced to shipped, or to a hold or a wait
     /// when the shop's invoice came before the order could go;
-    /// shipped to delivered or returned. Cancelled is reached from every state before the
+    /// shipped to delivered or returned; an order that went out in parts and waits for the
+    /// rest straight to shipped when the rest is cancelled. Cancelled is reached from every state before the
     /// goods left. Backward, a forced rerun undoes its batch's moves one by one, newest first:
     /// each move may be undone to the state it came from, and an order the batch booked
     /// becomes reverted, which is final.
@@ -14,7 +15,7 @@ extension OrderStatus {
         nil: [.held, .awaitingPayment, .awaitingStock, .released, .invoiced, .cancelled],
         .held: [.awaitingPayment, .awaitingStock, .released, .cancelled],
         .awaitingPayment: [.held, .awaitingStock, .released, .cancelled],
-        .awaitingStock: [.held, .awaitingPayment, .released, .cancelled],
+        .awaitingStock: [.held, .awaitingPayment, .released, .shipped, .cancelled],
         .released: [.invoiced, .shipped, .cancelled],
         .invoiced: [.shipped, .held, .awaitingStock, .awaitingPayment, .cancelled],
         .shipped: [.delivered, .returned],

@@ -10,17 +10,16 @@ extension BatchContext {
     /// file and a shop export that reports the order cancelled alike: its reservations end,
     /// its holds are lifted, an invoice it carries gets a cancellation invoice (a
     /// Rechnungskorrektur reversing the whole invoice), and it becomes cancelled, all under
-    /// the batch, so that reversing the batch undoes it. Returns why it may not be cancelled,
-    /// or nil once it is.
+    /// the batch, so that reversing the batch undoes it; of an order that went out in parts,
+    /// the rest is cancelled (`cancelRest`). Returns why it may not be cancelled, or nil once
+    /// it is.
     mutating func cancel(_ entry: BookedOrder, reason: String) throws -> CommandRefused? {
         if entry.status == .returned, let shipment = try shipping.returnedShipment(shop: shop, order: entry.orderNumber) {
             return try cancelAfterReturnedParcel(entry, shipment: shipment, reason: reason)
         }
         if let refusal = Self.cancelRefusal(entry) { return refusal }
         if entry.invoiceNumber != nil, try orders.shipsInParts(order: entry.id) {
-            return CommandRefused("cancel.in-parts",
-                                  "order \(entry.orderNumber) went out in part and cannot be cancelled here; what it still waits for stays reserved",
-                                  de: "Bestellung \(entry.orderNumber) wurde teilweise geliefert und kann hier nicht storniert werden; die fehlende Ware bleibt reserviert")
+            return try cancelRest(entry, reason: reason)
         }
         let number = entry.orderNumber
         try inventory.unreserve(shop: shop, order: number, batch: batch)
@@ -57,6 +56,20 @@ extension BatchContext {
         try shipping.settleReturned(shipment, on: try receivedDate(), batch: batch)
         summary.cancelled.append(.init(order: number, customer: entry.customerKey,
                                        reason: "\(reason) (parcel \(shipment.shipmentID) came back)"))
+        return nil
+    }
+
+    /// Cancels what an order that went out in parts still waits for: its reservations end,
+    /// and it is shipped with what its deliveries brought, whose invoices stand (goods that
+    /// come back of them are a return). What was paid in advance for the rest is owed back to
+    /// the customer and listed as such.
+    private mutating func cancelRest(_ entry: BookedOrder, reason: String) throws -> CommandRefused? {
+        let number = entry.orderNumber
+        try inventory.unreserve(shop: shop, order: number, batch: batch)
+        try credit.release(shop: shop, order: number, batch: batch)
+        try orders.move(entry, to: .shipped, cause: "the rest cancelled: \(reason)", batch: batch)
+        summary.cancelled.append(.init(order: number, customer: entry.customerKey, reason: "the rest cancelled: \(reason)"))
+        try noteRefundOwed(entry.customerKey, on: number)
         return nil
     }
 
