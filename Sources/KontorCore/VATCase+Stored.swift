@@ -59,3 +59,25 @@ extension VATCase {
         }
     }
 }
+
+extension VATCase {
+    /// The case in one text, as the order book keeps it with an order: nil for domestic,
+    /// else `intra-community NL123456789B01`, `export`, `oss AT 2000 1000`, `small-business`.
+    public var stored: String? {
+        switch self {
+        case .domestic: nil
+        case .intraCommunity(let id): "\(kind) \(id.value)"
+        case .oss(let country, let rates): "\(kind) \(country) \(rates.standard) \(rates.reduced)"
+        case .export, .smallBusiness: kind
+        }
+    }
+
+    /// The case from its text (`stored`); domestic for nil, nil for a text no case has.
+    public init?(stored: String?) {
+        guard let stored else { self = .domestic; return }
+        let parts = stored.split(separator: " ").map(String.init)
+        guard let kind = parts.first else { return nil }
+        self.init(kind: kind, vatID: parts.count == 2 ? parts[1] : nil, country: parts.count == 4 ? parts[1] : nil,
+                  standard: parts.count == 4 ? Int(parts[2]) : nil, reduced: parts.count == 4 ? Int(parts[3]) : nil)
+    }
+}

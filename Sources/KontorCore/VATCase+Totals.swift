@@ -77,3 +77,22 @@ extension VATCase {
         }
     }
 }
+
+extension VATCase {
+    /// Whether the invoice charges VAT in Germany's prices: domestic and OSS sales.
+    public var charges: Bool {
+        switch self {
+        case .domestic, .oss: true
+        case .intraCommunity, .export, .smallBusiness: false
+        }
+    }
+
+    /// A price as the invoice prints it: a tax-free invoice's from gross prices without the
+    /// German VAT (the net the buyer pays), every other as the order gives it.
+    public func printedPrice(_ amount: Int, rate: VATRate, basis: PriceBasis) -> Int {
+        switch self {
+        case .intraCommunity, .export: TaxableAmount(amount: amount, rate: rate, basis: basis).split.net
+        case .domestic, .oss, .smallBusiness: amount
+        }
+    }
+}

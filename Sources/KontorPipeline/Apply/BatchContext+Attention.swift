@@ -77,7 +77,7 @@ extension BatchContext {
         let lines = try orders.lift(entry, lines: priced, batch: batch)
         let goods = lines.map { $0.taxable(basis: order.priceBasis) }
         var repriced = entry
-        repriced.totalGross = InvoiceCalculator.grossTotal(goods: goods, shipping: shipping, basis: order.priceBasis)
+        repriced.totalGross = try orders.vatCase(order: entry.id).grossTotal(goods: goods, shipping: shipping, basis: order.priceBasis)
         repriced.weightGrams = lines.reduce(0) { $0 + (articles[$1.sku]?.weightGrams ?? 0) * $1.quantity }
         // An order that named its customer by e-mail address is booked to their customer id.
         repriced.customerKey = customer?.customerID ?? key
