@@ -176,4 +176,20 @@ import Testing
         #expect(try sql(root, "SELECT kind || ':' || vat_id FROM invoice_vat_cases WHERE shop = 'shop' AND number = '\(note)'") == "intra-community:NL823741234B01")
         #expect(try Self.report(root, "recapitulative-statement").count == 1, "nothing left to report")
     }
+
+    /// The DATEV file of the month passes the checker: the new revenue accounts are automatic
+    /// accounts without a tax key, with the date of supply; the OSS VAT rides on 8320.
+    @Test func theDATEVExportCarriesTheNewAccountsWithoutATaxKey() throws {
+        let (root, result) = try Self.bookedRoot()
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        let export = try KontorBinary.run(["report", "datev", "--shop", "shop", "--from", "2026-11-01", "--to", "2026-11-30"],
+                                          root: root.path)
+        #expect(export.status == 0, "\(export.stdout)\(export.stderr)")
+        let read = DATEVChecker().read(try DATEVExportTests.bytes(root, "outbox/shop/datev/EXTF_Buchungsstapel_2026-11.csv"))
+        #expect(read.problems.isEmpty, "\(read.problems.map(\.description).joined(separator: "\n"))")
+        #expect(read.bookings.allSatisfy { $0.taxKey.isEmpty })
+        let balances = DATEVExportTests.balances(read.bookings)
+        #expect(balances[8125] == -10_000 && balances[8120] == -10_000)
+        #expect(balances[8320] == -(11_900 + 1_190) && balances[1767] == nil)
+    }
 }
