@@ -18,6 +18,14 @@ extension Ledger {
         return (vatCase, (row["distance_sale"] as Int) != 0)
     }
 
+    /// Net and VAT of an OSS invoice or correction per destination rate (hundredths of a
+    /// percent), highest rate first; empty for any other.
+    public func ossLines(shop: String, number: String) throws -> [(rate: Int, net: Int, vat: Int)] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT rate, net, vat FROM invoice_oss_lines WHERE shop = ? AND number = ? ORDER BY rate DESC
+            """), arguments: [shop, number]).map { ($0[0], $0[1], $0[2]) }
+    }
+
     /// The shop's distance sales to consumers in other member states in `year`, net: the
     /// running figure the OSS threshold is weighed against.
     public func distanceSales(shop: String, year: Int) throws -> Int {

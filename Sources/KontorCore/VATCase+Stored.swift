@@ -55,7 +55,9 @@ extension VATCase {
                 + "USt-IdNr. des Lieferers: \(sellerVATID ?? "–"), USt-IdNr. des Abnehmers: \(id.value)"
         case .export: "Steuerfreie Ausfuhrlieferung (§ 4 Nr. 1a i. V. m. § 6 UStG)"
         case .smallBusiness: "Gemäß § 19 UStG wird keine Umsatzsteuer berechnet."
-        case .oss(let country, _): "Steuerpflichtige Lieferung in \(country) (§ 3c UStG), Umsatzsteuer zum Satz von \(country)"
+        case .oss(let country, let rates):
+            "Lieferung an einen Verbraucher in \(country) (§ 3c UStG): Umsatzsteuer \(country) "
+                + "\(EUVATRates.text(rates.standard)) % / \(EUVATRates.text(rates.reduced)) %, erklärt im One-Stop-Shop-Verfahren"
         }
     }
 }

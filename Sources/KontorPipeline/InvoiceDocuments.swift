@@ -136,6 +136,11 @@ enum InvoiceDocuments {
         }
         if let note = vatCase.legalNote(sellerVATID: seller.vatID.isEmpty ? nil : seller.vatID) { notes.append(note) }
         if let part { notes.append("Teillieferung zu Bestellung \(d.orderNumber), Sendung \(part.shipment).") }
+        // An OSS sale's net and tax per destination rate, as recorded with it.
+        var rates = d.rates.map { InvoiceDocument.RateTotal(rate: $0.rate, net: $0.net, vat: $0.vat) }
+        if case .oss = vatCase {
+            rates += try Ledger(db).ossLines(shop: shop, number: d.number).map { .init(rate: $0.rate / 100, net: $0.net, vat: $0.vat) }
+        }
         let shipped = try part.map { try Shipping(db).shipment(shop: shop, id: $0.shipment)?.shippedOn }
             ?? Shipping(db).shippedOn(shop: shop, order: d.orderNumber)
         return InvoiceDocument(
@@ -144,7 +149,7 @@ enum InvoiceDocuments {
             customerNumber: customer?.customerID, dueDate: due, corrects: corrects,
             seller: sellerLines(seller), sellerFacts: sellerFacts(seller), buyer: buyer,
             delivery: delivery, lines: lines, shipping: shipping, pricesIncludeVAT: gross,
-            rates: d.rates.map { .init(rate: $0.rate, net: $0.net, vat: $0.vat) }, net: d.net, vat: d.vat, gross: d.gross,
+            rates: rates, net: d.net, vat: d.vat, gross: d.gross,
             notes: notes)
     }
 
