@@ -413,6 +413,19 @@ public enum SettingsFile {
         # From which dunning level an open invoice holds the customer's new orders on account:
         # 0 the reminder, 1 the first dunning, 2 the final one, or "off".
         # credit_hold_dunning_level = 1
+        # VAT cases (docs/accounting.md): a small business under § 19 UStG charges no VAT and
+        # its invoices say so. Sales to consumers in other EU member states are taxed in
+        # Germany until the year's such sales (or last year's) pass oss_threshold, net; then
+        # at the destination's rates (One-Stop-Shop).
+        # small_business = false
+        # oss_threshold = "10000.00"
+
+        # The standard and reduced VAT rate of a member state for OSS sales, in percent; Kontor
+        # carries a table of all 27 (as of 2025), to be checked by the tax advisor. A row
+        # here replaces a country's rates; [shops.<name>.eu_vat_rates] for one shop.
+        # [kontor.eu_vat_rates]
+        # AT = "20, 10"
+        # FR = "20, 5.5"
 
         # Where payments a shop or payment provider reports (paid=true, a PayPal transaction)
         # wait until the bank statement or the provider's payout brings the money: SKR03 1360
