@@ -74,11 +74,11 @@ import Testing
         try sql(root, "SELECT number FROM invoices WHERE kind = 'invoice' AND order_number = '\(order)'")
     }
 
-    static func report(_ root: TemporaryRoot, _ name: String, shop: String = "shop") throws -> [[String]] {
-        let result = try KontorBinary.run(["report", name, "--shop", shop, "--from", "2026-11-01", "--to", "2026-11-30"],
-                                          root: root.path)
+    static func report(_ root: TemporaryRoot, _ name: String, shop: String = "shop", from: String = "2026-11-01",
+                       to: String = "2026-11-30") throws -> [[String]] {
+        let result = try KontorBinary.run(["report", name, "--shop", shop, "--from", from, "--to", to], root: root.path)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        let text = try String(contentsOfFile: root.path + "/outbox/\(shop)/accounting/\(name)_2026-11-01_2026-11-30.csv", encoding: .utf8)
+        let text = try String(contentsOfFile: root.path + "/outbox/\(shop)/accounting/\(name)_\(from)_\(to).csv", encoding: .utf8)
         return text.replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: "\r\n").flatMap { $0.split(separator: "\n") }
             .map { $0.split(separator: ";", omittingEmptySubsequences: false).map { String($0).replacingOccurrences(of: "\"", with: "") } }
     }
@@ -193,5 +193,22 @@ import Testing
         let balances = DATEVExportTests.balances(read.bookings)
         #expect(balances[8125] == -10_000 && balances[8120] == -10_000)
         #expect(balances[8320] == -(11_900 + 1_190) && balances[1767] == nil)
+    }
+
+    /// Reverting the orders takes their distance sales off the running figure, and the OSS
+    /// return of the period is empty again.
+    @Test func aRevertTakesTheDistanceSalesBack() throws {
+        let (root, result) = try Self.bookedRoot()
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        let batch = try sql(root, "SELECT id FROM batches WHERE file = '04-orders.csv' AND shop = 'shop'")
+        let revert = try KontorBinary.run(["revert", batch, "--note", "falsch eingelesen"], root: root.path)
+        #expect(revert.status == 0, "\(revert.stdout)\(revert.stderr)")
+        #expect(try sql(root, "SELECT net FROM distance_sales WHERE shop = 'shop' AND year = 2026") == "0")
+        #expect(try Self.report(root, "oss-return").dropFirst().map { $0 } == [["Summe", "", "0,00", "0,00"]])
+        // The recapitulative statement goes by the date of the entries, as the VAT return: the
+        // reversal, dated the day of the revert, takes the supply off that day's period.
+        let reverted = try sql(root, "SELECT date FROM journal_entries WHERE text LIKE 'Storno: Rechnung%' LIMIT 1")
+        let statement = try Self.report(root, "recapitulative-statement", from: reverted, to: reverted)
+        #expect(statement.dropFirst().map { Array($0[1...3]) } == [["NL", "823741234B01", "-100,00"]])
     }
 }
