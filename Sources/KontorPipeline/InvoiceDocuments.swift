@@ -98,7 +98,8 @@ enum InvoiceDocuments {
                 let price = vatCase.printedPrice(line.unitPrice, rate: line.rate, basis: stored.order.priceBasis)
                 let total = vatCase.printedPrice(line.charged, rate: line.rate, basis: stored.order.priceBasis)
                 lines.append(.init(sku: line.sku, description: name, quantity: line.quantity, unitPrice: price,
-                                   total: total, rate: vatCase.printedRate(line.rate) / 100))
+                                   total: total, rate: vatCase.printedRate(line.rate) / 100,
+                                   rateText: Self.percent(vatCase.printedRate(line.rate))))
             }
             if stored.order.shipping > 0, part?.carriesShipping ?? true {
                 shipping = vatCase.printedPrice(stored.order.shipping, rate: lines.map(\.rate).max().flatMap { VATRate(percent: $0) } ?? .standard,
@@ -139,7 +140,9 @@ enum InvoiceDocuments {
         // An OSS sale's net and tax per destination rate, as recorded with it.
         var rates = d.rates.map { InvoiceDocument.RateTotal(rate: $0.rate, net: $0.net, vat: $0.vat) }
         if case .oss = vatCase {
-            rates += try Ledger(db).ossLines(shop: shop, number: d.number).map { .init(rate: $0.rate / 100, net: $0.net, vat: $0.vat) }
+            rates += try Ledger(db).ossLines(shop: shop, number: d.number).map {
+                .init(rate: $0.rate / 100, net: $0.net, vat: $0.vat, rateText: Self.percent($0.rate))
+            }
         }
         let shipped = try part.map { try Shipping(db).shipment(shop: shop, id: $0.shipment)?.shippedOn }
             ?? Shipping(db).shippedOn(shop: shop, order: d.orderNumber)
@@ -151,6 +154,12 @@ enum InvoiceDocuments {
             delivery: delivery, lines: lines, shipping: shipping, pricesIncludeVAT: gross,
             rates: rates, net: d.net, vat: d.vat, gross: d.gross,
             notes: notes)
+    }
+
+    /// A rate in hundredths of a percent as the document prints it where it is not whole
+    /// (`5,5`); nil for a whole percent.
+    static func percent(_ hundredths: Int) -> String? {
+        hundredths % 100 == 0 ? nil : EUVATRates.text(hundredths).replacingOccurrences(of: ".", with: ",")
     }
 
     /// The seller for a letterhead: legal name, street, postcode and city.

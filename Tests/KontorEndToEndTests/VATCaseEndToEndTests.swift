@@ -211,4 +211,24 @@ import Testing
         let statement = try Self.report(root, "recapitulative-statement", from: reverted, to: reverted)
         #expect(statement.dropFirst().map { Array($0[1...3]) } == [["NL", "823741234B01", "-100,00"]])
     }
+
+    /// With a threshold of 0.00 every sale to a consumer in another member state is an OSS
+    /// sale: tea (7 % in Germany) to France at the French reduced rate of 5.5 %: 10.70 ×
+    /// 5.5 / 105.5 = 0.5578 → 0.56 VAT, 10.14 net; the invoice and the OSS return print 5,5 %.
+    @Test func aReducedRateWithDecimalsIsPrintedExactly() throws {
+        let root = try TemporaryRoot()
+        try root.write("kontor.toml", Self.settings.replacingOccurrences(of: "oss_threshold = \"150.00\"", with: "oss_threshold = \"0.00\""))
+        try root.write("inbox/shop/01-products.csv", Self.products, done: true)
+        try root.write("inbox/shop/02-count.csv", Self.count, done: true)
+        try root.write("inbox/shop/03-customers.csv", Self.customers + "K-FR,Claire Martin,claire@example.fr,,FR,false\n", done: true)
+        try root.write("inbox/shop/04-orders.csv", Self.header + Self.order("F1", "K-FR", country: "FR", sku: "TEA", price: "10.70"),
+                       done: true)
+        let result = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        let number = try Self.invoice(root, order: "F1")
+        #expect(try Self.postings(root, document: number) == "1400:1070:0 1767:0:56 8320:0:1014")
+        let text = try pdfText(root.path + "/outbox/shop/invoices/2026/11/\(number).pdf")
+        #expect(text.contains("Umsatzsteuer 5,5 %") && text.contains("FR 20 % / 5.5 %"), "\(text)")
+        #expect(try Self.report(root, "oss-return").dropFirst().first == ["FR", "5,5", "10,14", "0,56"])
+    }
 }
