@@ -231,4 +231,28 @@ import Testing
         #expect(text.contains("Umsatzsteuer 5,5 %") && text.contains("FR 20 % / 5.5 %"), "\(text)")
         #expect(try Self.report(root, "oss-return").dropFirst().first == ["FR", "5,5", "10,14", "0,56"])
     }
+    /// An order on account of a customer the list does not know yet is held; when the list
+    /// brings them, a Dutch business with a VAT ID, the case is decided again: tax-free.
+    @Test func aHeldOrderIsDecidedAgainWhenItsCustomerComes() throws {
+        let root = try TemporaryRoot()
+        try root.write("kontor.toml", Self.settings)
+        try root.write("inbox/shop/01-products.csv", Self.products, done: true)
+        try root.write("inbox/shop/02-count.csv", Self.count, done: true)
+        try root.write("inbox/shop/03-orders.csv", Self.header
+                       + Self.order("H1", "K-NEW", country: "NL").replacingOccurrences(of: "prepaid,true", with: "invoice,false"),
+                       done: true)
+        let first = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(first.status == 0, "\(first.stdout)\n\(first.stderr)")
+        #expect(try sql(root, "SELECT status || ':' || total_gross FROM orders WHERE order_number = 'H1'") == "held:11900")
+        try root.write("inbox/shop/04-customers.csv", """
+            customer_id,name,email,vat_id,country,business,credit_limit
+            K-NEW,Theehuis Utrecht B.V.,inkoop@theehuis.example,NL823741234B01,NL,true,1000.00
+
+            """, done: true)
+        let second = try KontorBinary.run(["run", "--settle", "0"], root: root.path)
+        #expect(second.status == 0, "\(second.stdout)\n\(second.stderr)")
+        #expect(try sql(root, "SELECT total_gross || ':' || vat_case FROM orders WHERE order_number = 'H1'")
+                    == "10000:intra-community NL823741234B01")
+        #expect(try Self.postings(root, document: Self.invoice(root, order: "H1")) == "1400:10000:0 8125:0:10000")
+    }
 }
