@@ -12,9 +12,10 @@ extension BatchContext {
         let shipTo = order.shipTo?.country ?? customer?.country
         let rates = settings.euVATRates
         var seller = VATCase.Seller(smallBusiness: settings.smallBusiness, ossThreshold: settings.ossThreshold)
-        let orderNet = InvoiceCalculator.totals(goods: goods, shipping: order.shipping, basis: order.priceBasis)
-            .reduce(0) { $0 + $1.net }
+        // The order's net counts only towards the distance sales: computed for those alone.
+        var orderNet = 0
         if !settings.smallBusiness, let country = shipTo?.uppercased(), country != VATCase.home, rates.isMember(country) {
+            orderNet = InvoiceCalculator.totals(goods: goods, shipping: order.shipping, basis: order.priceBasis).reduce(0) { $0 + $1.net }
             let year = order.orderDate.year
             seller.distanceSalesThisYear = try ledger.distanceSales(shop: shop, year: year)
             seller.distanceSalesLastYear = try ledger.distanceSales(shop: shop, year: year - 1)
