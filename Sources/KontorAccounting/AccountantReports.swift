@@ -11,7 +11,7 @@ import KontorStore
 /// last month that has ended.
 enum AccountantReports {
     /// Every report.
-    static let reports = [trialBalance, vatReturn, profitAndLoss]
+    static let reports = [trialBalance, vatReturn, profitAndLoss, VATCaseReports.recapitulativeStatement, VATCaseReports.ossReturn]
 
     /// Per account of the shop: the balance brought forward (entries before the period),
     /// debits and credits in the period, and the balance at its end (debit positive).
@@ -86,6 +86,22 @@ enum AccountantReports {
         }
         let free = earned(ChartOfAccounts.revenue(.zero)) + earned(ChartOfAccounts.revenueReduction(.zero))
         w.appendRow([.text(""), .text("Umsätze ohne Umsatzsteuer (8200)"), AccountantReports.amount(free), .number(String(free / 100)), AccountantReports.amount(0)])
+        // The other VAT cases: tax-free supplies, OSS sales (declared in the OSS return, not
+        // here), a small business's revenue.
+        let intraCommunity = earned(ChartOfAccounts.intraCommunitySupplies), exports = earned(ChartOfAccounts.exports)
+        w.appendRow([.text("41"), .text("Steuerfreie innergemeinschaftliche Lieferungen an Abnehmer mit USt-IdNr. (8125)"),
+                     AccountantReports.amount(intraCommunity), .number(String(intraCommunity / 100)), AccountantReports.amount(0)])
+        w.appendRow([.text("43"), .text("Steuerfreie Ausfuhrlieferungen (8120)"),
+                     AccountantReports.amount(exports), .number(String(exports / 100)), AccountantReports.amount(0)])
+        let small = earned(ChartOfAccounts.smallBusinessRevenue)
+        if small != 0 {
+            w.appendRow([.text(""), .text("Umsätze als Kleinunternehmer § 19 UStG (8195)"), AccountantReports.amount(small),
+                         .number(String(small / 100)), AccountantReports.amount(0)])
+        }
+        for row in try VATCaseReports.ossTotals(shop: shop, period: period, in: db) {
+            w.appendRow([.text(""), .text("OSS \(row.country) \(EUVATRates.text(row.rate)) % (nachrichtlich, 8320/1767)"),
+                         AccountantReports.amount(row.net), .number(String(row.net / 100)), AccountantReports.amount(row.vat)])
+        }
         w.appendRow([.text("66"), .text("Vorsteuer (von Kontor nicht gebucht)"), AccountantReports.amount(0), .text(""), AccountantReports.amount(0)])
         w.appendRow([.text("83"), .text("Umsatzsteuer-Vorauszahlung"), .text(""), .text(""), AccountantReports.amount(tax)])
         return AccountantReports.file("vat-return", period, &w)

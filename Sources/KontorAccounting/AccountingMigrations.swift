@@ -172,5 +172,44 @@ public enum AccountingMigrations {
                 CREATE INDEX period_closes_by_batch ON period_closes(batch_id);
                 """)
         }
+        // VAT cases: the case of every invoice and correction other than a plain domestic one
+        // (a tax-free intra-community supply or export, an OSS sale, a small business's sale,
+        // or a domestic sale to a consumer in another member state, which counts towards the
+        // threshold of distance sales), the figures of an OSS sale per destination rate, and
+        // the running figure of the distance sales per shop and year.
+        migrator.registerMigration("accounting-vat-cases-1") { db in
+            try db.execute(sql: """
+                CREATE TABLE invoice_vat_cases (
+                    shop TEXT NOT NULL,
+                    number TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('domestic', 'intra-community', 'export', 'oss', 'small-business')),
+                    vat_id TEXT CHECK ((kind = 'intra-community') = (vat_id IS NOT NULL)),
+                    country TEXT,
+                    standard INTEGER,
+                    reduced INTEGER,
+                    distance_sale INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (shop, number),
+                    FOREIGN KEY (shop, number) REFERENCES invoices(shop, number)
+                ) WITHOUT ROWID;
+                CREATE TABLE invoice_oss_lines (
+                    shop TEXT NOT NULL,
+                    number TEXT NOT NULL,
+                    country TEXT NOT NULL,
+                    rate INTEGER NOT NULL,
+                    net INTEGER NOT NULL,
+                    vat INTEGER NOT NULL,
+                    PRIMARY KEY (shop, number, rate),
+                    FOREIGN KEY (shop, number) REFERENCES invoices(shop, number)
+                ) WITHOUT ROWID;
+                CREATE TABLE distance_sales (
+                    shop TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    net INTEGER NOT NULL,
+                    PRIMARY KEY (shop, year)
+                ) WITHOUT ROWID;
+                """)
+            try Schema.makeAppendOnly("invoice_vat_cases", in: db)
+            try Schema.makeAppendOnly("invoice_oss_lines", in: db)
+        }
     }
 }

@@ -69,6 +69,14 @@ extension DATEVEntry {
         ChartOfAccounts.revenueReduction19.number: (ChartOfAccounts.vat19.number, 19),
     ]
 
+    /// The revenue accounts of the VAT cases other than domestic (8120, 8125, 8195, 8320):
+    /// automatic accounts without a tax key whose rows carry the date of supply; DATEV
+    /// derives no German VAT on them.
+    public static let revenueOfVATCases: Set<Int> = [
+        ChartOfAccounts.exports.number, ChartOfAccounts.intraCommunitySupplies.number,
+        ChartOfAccounts.smallBusinessRevenue.number, ChartOfAccounts.ossRevenue.number,
+    ]
+
     /// The entry as DATEV rows. The VAT of each rate is folded into the entry's lines on the
     /// automatic accounts of that rate (so they carry gross amounts and no VAT row is
     /// written: DATEV derives it); lines on one account are netted; then debits are paired
@@ -98,6 +106,16 @@ extension DATEVEntry {
             amounts[largest].signed += rest
             for v in vatLines { amounts[v].signed = 0 }
         }
+        // An OSS sale's VAT (1767) goes with its revenue (8320), which carries the gross:
+        // the destination's rate is not one DATEV derives from the account.
+        let ossVAT = amounts.indices.filter { amounts[$0].kontor == ChartOfAccounts.ossVAT.number }
+        if let oss = amounts.indices.filter({ amounts[$0].kontor == ChartOfAccounts.ossRevenue.number })
+            .max(by: { abs(amounts[$0].signed) < abs(amounts[$1].signed) }), !ossVAT.isEmpty {
+            for v in ossVAT {
+                amounts[oss].signed += amounts[v].signed
+                amounts[v].signed = 0
+            }
+        }
         // Net the lines of one account, in the order they first appear.
         var netted: [Amount] = []
         for a in amounts {
@@ -112,6 +130,7 @@ extension DATEVEntry {
             let debit = debits[d], credit = credits[c]
             let creditLeads = Self.rank(credit.kontor) < Self.rank(debit.kontor)
             let revenue = Self.automaticAccounts[debit.kontor] != nil || Self.automaticAccounts[credit.kontor] != nil
+                || Self.revenueOfVATCases.contains(debit.kontor) || Self.revenueOfVATCases.contains(credit.kontor)
             rows.append(DATEVBooking(amount: amount, side: creditLeads ? .credit : .debit,
                                      account: creditLeads ? credit.account : debit.account,
                                      contraAccount: creditLeads ? debit.account : credit.account,

@@ -32,6 +32,7 @@ extension Ledger {
             VALUES (?, ?, 'credit_note', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [shop, number, order, customer, date.description, date.description, -net, -vat, -gross,
                                      invoice, entry, batch])
+        try recordCaseOfCancellation(shop: shop, number: number, of: invoice, date: date)
         return PostedInvoice(number: number, orderNumber: order, net: net, vat: vat, gross: gross)
     }
 }

@@ -70,6 +70,12 @@ extension Ledger {
         for line in lines {
             let account: Int = line["account"]
             let amount = (line["credit"] as Int) - (line["debit"] as Int)
+            // Revenue without German VAT (tax-free, small business) is at 0 %; an OSS sale's
+            // at the destination's rate is listed with its case (`invoice_oss_lines`).
+            if [ChartOfAccounts.intraCommunitySupplies, ChartOfAccounts.exports, ChartOfAccounts.smallBusinessRevenue].map(\.number).contains(account) {
+                byRate[0, default: .init(rate: 0, net: 0, vat: 0)].net += amount
+                continue
+            }
             for rate in VATRate.all {
                 if account == ChartOfAccounts.revenue(rate).number || account == ChartOfAccounts.revenueReduction(rate).number {
                     byRate[rate.percent, default: .init(rate: rate.percent, net: 0, vat: 0)].net += amount

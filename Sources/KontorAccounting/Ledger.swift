@@ -76,14 +76,15 @@ public struct Ledger {
     /// reduction account (8710, 8720), and VAT and the receivable are what is charged.
     public func postInvoice(shop: String, orderNumber: String, customerKey: String, date: CalendarDate, dueDays: Int,
                             goods: [TaxableAmount], shipping: Int, basis: PriceBasis = .gross, number given: String? = nil,
-                            batch: Int64) throws -> PostedInvoice {
+                            vatCase: VATCase = .domestic, distanceSale: Bool = false, batch: Int64) throws -> PostedInvoice {
         // Issued for a closed month, an invoice is dated (and numbered) in the open one.
         let date = try openDate(shop: shop, date)
         let number = try given ?? nextNumber(shop: shop, series: "RE", year: date.year)
-        let totals = InvoiceCalculator.totals(goods: goods, shipping: shipping, basis: basis)
+        let totals = vatCase.totals(goods: goods, shipping: shipping, basis: basis)
         let invoice = try record(shop: shop, number: number, kind: "invoice", orderNumber: orderNumber, customerKey: customerKey,
                                  date: date, dueDays: dueDays, totals: totals, refersTo: nil, sign: 1, batch: batch,
-                                 text: "Rechnung \(number) zu Bestellung \(orderNumber)")
+                                 text: "Rechnung \(number) zu Bestellung \(orderNumber)", vatCase: vatCase,
+                                 distanceSale: distanceSale)
         return invoice
     }
 
@@ -94,20 +95,30 @@ public struct Ledger {
                                goods: [TaxableAmount], batch: Int64) throws -> PostedInvoice {
         let date = try openDate(shop: shop, date)
         let number = try nextNumber(shop: shop, series: "GS", year: date.year)
-        let totals = InvoiceCalculator.totals(goods: goods)
+        // A correction follows the case of the invoice it corrects, to the same accounts.
+        let (vatCase, distanceSale) = try self.vatCase(shop: shop, invoice: invoice)
+        let totals = vatCase.totals(goods: goods)
         return try record(shop: shop, number: number, kind: "credit_note", orderNumber: orderNumber, customerKey: customerKey,
                           date: date, dueDays: 0, totals: totals, refersTo: invoice, sign: -1, batch: batch,
-                          text: "Rechnungskorrektur \(number) zu Rechnung \(invoice)")
+                          text: "Rechnungskorrektur \(number) zu Rechnung \(invoice)", vatCase: vatCase,
+                          distanceSale: distanceSale)
     }
 
     func record(shop: String, number: String, kind: String, orderNumber: String, customerKey: String,
                         date: CalendarDate, dueDays: Int, totals: [RateTotal], refersTo: String?, sign: Int,
-                        batch: Int64, text: String) throws -> PostedInvoice {
+                        batch: Int64, text: String, vatCase: VATCase = .domestic, distanceSale: Bool = false) throws -> PostedInvoice {
         let gross = totals.reduce(0) { $0 + $1.gross }
         let net = totals.reduce(0) { $0 + $1.net }
         let vat = totals.reduce(0) { $0 + $1.vat }
         var lines = [Posting.debit(ChartOfAccounts.receivables, sign * gross, document: number, customer: customerKey)]
-        for t in totals {
+        // Revenue of the other cases is posted net of discounts, to the case's accounts.
+        for t in totals where vatCase != .domestic {
+            lines.append(.credit(ChartOfAccounts.revenue(t.rate, under: vatCase), sign * t.net, document: number))
+            if let vatAccount = ChartOfAccounts.vat(t.rate, under: vatCase) {
+                lines.append(.credit(vatAccount, sign * t.vat, document: number))
+            }
+        }
+        for t in totals where vatCase == .domestic {
             lines.append(.credit(ChartOfAccounts.revenue(t.rate), sign * (t.net + t.discount), document: number))
             if t.discount != 0 {
                 lines.append(.debit(ChartOfAccounts.revenueReduction(t.rate), sign * t.discount, document: number))
@@ -123,6 +134,10 @@ public struct Ledger {
             """).run(shop, number, kind, orderNumber, customerKey, date.description,
                      date.adding(days: dueDays).description, sign * net, sign * vat, sign * gross,
                      refersTo, entry, batch)
+        if vatCase != .domestic || distanceSale {
+            try recordCase(shop: shop, number: number, date: date, vatCase: vatCase, distanceSale: distanceSale ? sign * net : 0,
+                           oss: totals.map { (vatCase.printedRate($0.rate), sign * $0.net, sign * $0.vat) })
+        }
         return PostedInvoice(number: number, orderNumber: orderNumber, net: net, vat: vat, gross: gross)
     }
 
@@ -240,6 +255,7 @@ public struct Ledger {
             }
             try post(shop: e["shop"], date: date, document: e["document"], text: "Storno: \(e["text"] as String)",
                      lines: lines, batch: reversal, reverses: id)
+            try reverseDistanceSale(shop: e["shop"], document: e["document"], entry: id)
         }
     }
 }

@@ -14,6 +14,10 @@ public struct CustomerAccount: Sendable, Equatable {
     public var blocked = false
     /// Whether the customer is a business: as the customer list says, else by a VAT ID.
     public var business = false
+    /// The customer's VAT ID as the customer list gives it (its shape not checked).
+    public var vatID: String?
+    /// The customer's country (ISO code) from the customer list.
+    public var country: String?
 }
 
 /// Customers, limits and holds, in the caller's transaction.
@@ -43,12 +47,13 @@ public struct CreditBook {
     public func customer(shop: String, id: String?, email: String?) throws -> CustomerAccount? {
         let columns = """
             shop, customer_id, name, email, credit_limit, payment_terms_days, blocked,
-            coalesce(business, vat_id IS NOT NULL AND vat_id != '')
+            coalesce(business, vat_id IS NOT NULL AND vat_id != ''), vat_id, country
             """
         let account = { (row: SQLRow) in
             CustomerAccount(shop: row.text(0), customerID: row.text(1), name: row.text(2), email: row.text(3),
                             creditLimit: row.optionalInt(4), paymentTermsDays: row.optionalInt(5),
-                            blocked: (row.optionalInt(6) ?? 0) != 0, business: (row.optionalInt(7) ?? 0) != 0)
+                            blocked: (row.optionalInt(6) ?? 0) != 0, business: (row.optionalInt(7) ?? 0) != 0,
+                            vatID: row.optionalText(8), country: row.optionalText(9))
         }
         if let id {
             return try db.cachedStatement(sql: "SELECT \(columns) FROM customers WHERE shop = ? AND customer_id = ?")

@@ -73,10 +73,11 @@ extension OrderBook {
 
     /// Sets the total, weight, customer and shipping charge of an order priced on its
     /// release (`order` as it is now: the customer found by the e-mail address it named; the
-    /// shipping charge in euros for an order in another currency).
-    public func reprice(_ order: BookedOrder, shipping: Int) throws {
-        try db.cachedStatement(sql: "UPDATE orders SET total_gross = ?, weight_g = ?, customer_key = ?, shipping = ? WHERE id = ?")
-            .execute(arguments: [order.totalGross, order.weightGrams, order.customerKey, shipping, order.id])
+    /// shipping charge in euros for an order in another currency), and its VAT case as
+    /// decided again with the customer known now.
+    public func reprice(_ order: BookedOrder, shipping: Int, vatCase: VATCase = .domestic) throws {
+        try db.cachedStatement(sql: "UPDATE orders SET total_gross = ?, weight_g = ?, customer_key = ?, shipping = ?, vat_case = ? WHERE id = ?")
+            .execute(arguments: [order.totalGross, order.weightGrams, order.customerKey, shipping, vatCase.stored, order.id])
     }
 
     /// Lifts what holds an order for attention, naming the batch (a release or a cancellation).

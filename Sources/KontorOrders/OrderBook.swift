@@ -56,18 +56,19 @@ public struct OrderBook {
     /// reached and why (`released`, then `invoiced`, then `shipped`, say); it rests in the
     /// last. `invoice` is the number the `invoiced` step issued. Returns the order's id.
     public func add(_ order: Order, shop: String, customerKey: String, totalGross: Int, weightGrams: Int,
-                    way: [OrderStep], invoice: String?, batch: Int64) throws -> Int64 {
+                    way: [OrderStep], invoice: String?, vatCase: VATCase = .domestic, batch: Int64) throws -> Int64 {
         guard let last = way.last else { throw OrderMoveRefused(orderNumber: order.orderNumber, from: nil, to: .reverted) }
         try check(way, from: nil, order: order.orderNumber)
         try db.cachedStatement(sql: """
             INSERT INTO orders (shop, order_number, order_date, customer_key, payment_method, total_gross, price_basis, weight_g,
                                 status, invoice_number, ship_name, ship_street, ship_zip, ship_city, ship_country, batch_id,
-                                shipping, paid, coupon_code, ship_addition)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                shipping, paid, coupon_code, ship_addition, vat_case)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run(shop, order.orderNumber, order.orderDate.description, customerKey,
                      order.paymentMethod.rawValue, totalGross, order.priceBasis.rawValue, weightGrams, last.status.rawValue,
                      invoice, order.shipTo?.name, order.shipTo?.street, order.shipTo?.zip, order.shipTo?.city,
-                     order.shipTo?.country, batch, order.shipping, order.paid, order.couponCode, order.shipTo?.addition)
+                     order.shipTo?.country, batch, order.shipping, order.paid, order.couponCode, order.shipTo?.addition,
+                     vatCase.stored)
         let id = db.lastInsertedRowID
         try record(way, of: id, from: nil, invoice: invoice, batch: batch)
         return id
@@ -177,6 +178,17 @@ public struct OrderBook {
             try insert.run(id, from?.rawValue, step.status.rawValue, batch, issued, step.cause)
             from = step.status
         }
+    }
+
+    /// The VAT case decided for an order when it came (domestic for one booked before
+    /// Kontor kept it).
+    public func vatCase(order id: Int64) throws -> VATCase {
+        let stored = try String?.fetchOne(db.cachedStatement(sql: "SELECT vat_case FROM orders WHERE id = ?"), arguments: [id]) ?? nil
+        guard let vatCase = VATCase(stored: stored) else {
+            throw Diagnostic("order.vat-case", "order \(id) carries the VAT case \(stored ?? ""), which Kontor cannot read",
+                             at: SourceLocation(file: "kontor.sqlite"))
+        }
+        return vatCase
     }
 
     /// What a held order needs to be released: the order as it came, rebuilt from the book

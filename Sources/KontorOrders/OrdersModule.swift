@@ -22,6 +22,7 @@ public struct OrdersModule: BooksModule {
         OrderMigrations.registerAddition(in: &migrator)
         OrderMigrations.registerCurrency(in: &migrator)
         OrderMigrations.registerDeliveries(in: &migrator)
+        OrderMigrations.registerVATCase(in: &migrator)
     }
 
     /// Orders the batch booked are reverted, orders it moved go back, its returns are mirrored.

@@ -93,7 +93,7 @@ extension InvoiceDocument {
             if index < lines.count {
                 let line = lines[index]
                 row(A4Letter.top(y), [String(index + 1), line.sku, line.description, String(line.quantity),
-                                      GermanFormat.euros(line.unitPrice), "\(line.rate) %", GermanFormat.euros(line.total)],
+                                      GermanFormat.euros(line.unitPrice), "\(line.rateText ?? String(line.rate)) %", GermanFormat.euros(line.total)],
                     bold: false)
             } else if let shipping {
                 row(A4Letter.top(y), ["", "", "Versandkosten", "", "", "", GermanFormat.euros(shipping)], bold: false)
@@ -118,8 +118,8 @@ extension InvoiceDocument {
     private var trailerLines: [TrailerLine] {
         var out: [TrailerLine] = []
         for total in rates {
-            out.append(TrailerLine(text: "Nettobetrag \(total.rate) %", amount: GermanFormat.euros(total.net)))
-            out.append(TrailerLine(text: "Umsatzsteuer \(total.rate) %", amount: GermanFormat.euros(total.vat)))
+            out.append(TrailerLine(text: "Nettobetrag \(total.rateText ?? String(total.rate)) %", amount: GermanFormat.euros(total.net)))
+            out.append(TrailerLine(text: "Umsatzsteuer \(total.rateText ?? String(total.rate)) %", amount: GermanFormat.euros(total.vat)))
         }
         out.append(TrailerLine(text: "Gesamtbetrag netto", amount: GermanFormat.euros(net), gapBefore: rates.isEmpty ? 0 : 1))
         out.append(TrailerLine(text: "Umsatzsteuer gesamt", amount: GermanFormat.euros(vat)))

@@ -15,11 +15,15 @@ public struct InvoiceDocument: Sendable {
         public var unitPrice: Int
         /// Quantity × unit price less discount, in minor units, in the same basis.
         public var total: Int
-        /// The VAT rate in percent: 0, 7 or 19.
+        /// The VAT rate in percent: 0, 7 or 19 (another member state's for an OSS sale).
         public var rate: Int
+        /// The rate as printed where it is not a whole percent (`5,5`); nil: `rate`.
+        public var rateText: String?
 
         /// A line.
-        public init(sku: String, description: String, quantity: Int, unitPrice: Int, total: Int, rate: Int) {
+        public init(sku: String, description: String, quantity: Int, unitPrice: Int, total: Int, rate: Int,
+                    rateText: String? = nil) {
+            self.rateText = rateText
             self.sku = sku
             self.description = description
             self.quantity = quantity
@@ -37,9 +41,12 @@ public struct InvoiceDocument: Sendable {
         public var net: Int
         /// The tax at this rate, in minor units.
         public var vat: Int
+        /// The rate as printed where it is not a whole percent (`5,5`); nil: `rate`.
+        public var rateText: String?
 
         /// A rate's total.
-        public init(rate: Int, net: Int, vat: Int) {
+        public init(rate: Int, net: Int, vat: Int, rateText: String? = nil) {
+            self.rateText = rateText
             self.rate = rate
             self.net = net
             self.vat = vat

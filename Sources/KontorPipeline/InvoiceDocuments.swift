@@ -76,7 +76,9 @@ enum InvoiceDocuments {
         let booked = try book.order(shop: shop, number: d.orderNumber)
         let stored = try booked.flatMap { try book.stored($0) }
         let order = stored?.order
-        let gross = (order?.priceBasis ?? .gross) == .gross
+        let vatCase = try Ledger(db).vatCase(shop: shop, invoice: d.refersTo ?? d.number).0
+        // A tax-free invoice is for the net prices; a small business's prices are without VAT.
+        let gross = (order?.priceBasis ?? .gross) == .gross && vatCase.charges
         let correction = d.kind == "credit_note"
         var lines: [InvoiceDocument.Line] = []
         var shipping: Int?
@@ -93,10 +95,16 @@ enum InvoiceDocuments {
             for line in part?.lines ?? stored.lines {
                 var name = try inventory.article(shop: shop, sku: line.sku)?.name ?? line.sku
                 if line.discount > 0 { name += " (Rabatt \(GermanFormat.euros(-line.discount)))" }
-                lines.append(.init(sku: line.sku, description: name, quantity: line.quantity, unitPrice: line.unitPrice,
-                                   total: line.charged, rate: line.rate.percent))
+                let price = vatCase.printedPrice(line.unitPrice, rate: line.rate, basis: stored.order.priceBasis)
+                let total = vatCase.printedPrice(line.charged, rate: line.rate, basis: stored.order.priceBasis)
+                lines.append(.init(sku: line.sku, description: name, quantity: line.quantity, unitPrice: price,
+                                   total: total, rate: vatCase.printedRate(line.rate) / 100,
+                                   rateText: Self.percent(vatCase.printedRate(line.rate))))
             }
-            if stored.order.shipping > 0, part?.carriesShipping ?? true { shipping = stored.order.shipping }
+            if stored.order.shipping > 0, part?.carriesShipping ?? true {
+                shipping = vatCase.printedPrice(stored.order.shipping, rate: lines.map(\.rate).max().flatMap { VATRate(percent: $0) } ?? .standard,
+                                                basis: stored.order.priceBasis)
+            }
         }
         let customer = try CreditBook.address(shop: shop, key: d.customerKey, in: db)
         var buyer: [String]
@@ -127,7 +135,15 @@ enum InvoiceDocuments {
             let date = try Ledger(db).document(shop: shop, number: original).map { ShippingDocuments.germanDate($0.date) }
             corrects = "Korrektur zu Rechnung \(original)" + (date.map { " vom \($0)" } ?? "")
         }
+        if let note = vatCase.legalNote(sellerVATID: seller.vatID.isEmpty ? nil : seller.vatID) { notes.append(note) }
         if let part { notes.append("Teillieferung zu Bestellung \(d.orderNumber), Sendung \(part.shipment).") }
+        // An OSS sale's net and tax per destination rate, as recorded with it.
+        var rates = d.rates.map { InvoiceDocument.RateTotal(rate: $0.rate, net: $0.net, vat: $0.vat) }
+        if case .oss = vatCase {
+            rates += try Ledger(db).ossLines(shop: shop, number: d.number).map {
+                .init(rate: $0.rate / 100, net: $0.net, vat: $0.vat, rateText: Self.percent($0.rate))
+            }
+        }
         let shipped = try part.map { try Shipping(db).shipment(shop: shop, id: $0.shipment)?.shippedOn }
             ?? Shipping(db).shippedOn(shop: shop, order: d.orderNumber)
         return InvoiceDocument(
@@ -136,8 +152,14 @@ enum InvoiceDocuments {
             customerNumber: customer?.customerID, dueDate: due, corrects: corrects,
             seller: sellerLines(seller), sellerFacts: sellerFacts(seller), buyer: buyer,
             delivery: delivery, lines: lines, shipping: shipping, pricesIncludeVAT: gross,
-            rates: d.rates.map { .init(rate: $0.rate, net: $0.net, vat: $0.vat) }, net: d.net, vat: d.vat, gross: d.gross,
+            rates: rates, net: d.net, vat: d.vat, gross: d.gross,
             notes: notes)
+    }
+
+    /// A rate in hundredths of a percent as the document prints it where it is not whole
+    /// (`5,5`); nil for a whole percent.
+    static func percent(_ hundredths: Int) -> String? {
+        hundredths % 100 == 0 ? nil : EUVATRates.text(hundredths).replacingOccurrences(of: ".", with: ",")
     }
 
     /// The seller for a letterhead: legal name, street, postcode and city.

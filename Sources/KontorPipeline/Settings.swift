@@ -100,6 +100,15 @@ public struct ShopSettings: Sendable, Equatable {
     /// threshold, the supplier's payment days, recurring costs (`[shops.<name>.liquidity]`,
     /// `[shops.<name>.liquidity.costs.<cost>]`).
     public var liquidity = LiquiditySettings()
+    /// Whether the shop is a small business under § 19 UStG and charges no VAT
+    /// (`small_business`).
+    public var smallBusiness = false
+    /// The EU-wide threshold of distance sales to consumers in other member states, net, in
+    /// minor units (`oss_threshold`): beyond it they are taxed at the destination's rates.
+    public var ossThreshold = 1_000_000
+    /// The member states' VAT rates: the embedded table, changed by `[kontor.eu_vat_rates]`
+    /// and `[shops.<name>.eu_vat_rates]`.
+    public var euVATRates = EUVATRates.embedded
 
     public init() {}
 

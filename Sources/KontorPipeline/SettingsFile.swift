@@ -143,6 +143,8 @@ public enum SettingsFile {
                 shop.countScope = scope
             case "refund_shipping_on_full_return": shop.refundShippingOnFullReturn = try value.flag(key, line: line)
             case "ship_complete": shop.shipComplete = try value.flag(key, line: line)
+            case "small_business": shop.smallBusiness = try value.flag(key, line: line)
+            case "oss_threshold": shop.ossThreshold = try value.money(key, line: line, example: "10000.00")
             case "credit_hold_dunning_level":
                 if case .string("off") = value {
                     shop.creditHoldDunningLevel = nil
@@ -177,6 +179,12 @@ public enum SettingsFile {
             shop.currencyLimits[code] = try value.money(key, line: line, example: "5000.00")
         }
         switch table.first {
+        case "kontor" where table.count == 2 && table[1] == "eu_vat_rates":
+            try euVATRate(key: key, value: value, to: &s.defaultShop.euVATRates, line: line)
+        case "shops" where table.count == 3 && table[2] == "eu_vat_rates":
+            var shop = s.shops[table[1]] ?? s.defaultShop
+            try euVATRate(key: key, value: value, to: &shop.euVATRates, line: line)
+            s.shops[table[1]] = shop
         case "kontor" where table.count == 2 && table[1] == "currency_limits":
             try currencyLimit(&s.defaultShop)
         case "shops" where table.count == 3 && table[2] == "currency_limits":
@@ -263,12 +271,26 @@ public enum SettingsFile {
             throw ParseError(line: line, message: """
                 unknown table [\(table.joined(separator: "."))]; use [kontor], [kontor.clearing_accounts], [kontor.seller], [kontor.datev], \
                 [kontor.dunning], [kontor.base_rates], [kontor.logistics], [kontor.carriers.<rule>], [kontor.liquidity], \
-                [kontor.liquidity.costs.<cost>], [kontor.currency_limits], [kontor.datev.skr04], [shops.<name>] or \
-                [shops.<name>.clearing_accounts], [shops.<name>.seller], [shops.<name>.datev], [shops.<name>.dunning], \
-                [shops.<name>.logistics], [shops.<name>.carriers.<rule>], [shops.<name>.liquidity], \
-                [shops.<name>.liquidity.costs.<cost>], [shops.<name>.currency_limits], [shops.<name>.datev.skr04]
+                [kontor.liquidity.costs.<cost>], [kontor.currency_limits], [kontor.eu_vat_rates], [kontor.datev.skr04], \
+                [shops.<name>] or [shops.<name>.clearing_accounts], [shops.<name>.seller], [shops.<name>.datev], \
+                [shops.<name>.dunning], [shops.<name>.logistics], [shops.<name>.carriers.<rule>], [shops.<name>.liquidity], \
+                [shops.<name>.liquidity.costs.<cost>], [shops.<name>.currency_limits], [shops.<name>.eu_vat_rates], \
+                [shops.<name>.datev.skr04]
                 """)
         }
+    }
+
+    /// `AT = "20, 10"`: a member state's standard and reduced rate in percent.
+    private static func euVATRate(key: String, value: Value, to rates: inout EUVATRates, line: Int) throws {
+        let country = unquote(key).uppercased()
+        let message = "\(key) must be a member state's code with its standard and reduced rate in percent, such as AT = \"20, 10\""
+        guard rates.isMember(country), case .string(let text) = value else { throw ParseError(line: line, message: message) }
+        let parsed = text.split(separator: ",").map { DecimalParser.parse(String($0).trimmingSpaces()) }
+        guard parsed.count == 2, case .success(let standard) = parsed[0], case .success(let reduced) = parsed[1],
+              (0..<10_000).contains(standard), (0..<10_000).contains(reduced) else {
+            throw ParseError(line: line, message: message)
+        }
+        rates.rates[country] = CountryVATRates(standard: standard, reduced: reduced)
     }
 
     /// `08:00` as minutes after midnight.
@@ -398,6 +420,19 @@ public enum SettingsFile {
         # From which dunning level an open invoice holds the customer's new orders on account:
         # 0 the reminder, 1 the first dunning, 2 the final one, or "off".
         # credit_hold_dunning_level = 1
+        # VAT cases (docs/accounting.md): a small business under § 19 UStG charges no VAT and
+        # its invoices say so. Sales to consumers in other EU member states are taxed in
+        # Germany until the year's such sales (or last year's) pass oss_threshold, net; then
+        # at the destination's rates (One-Stop-Shop).
+        # small_business = false
+        # oss_threshold = "10000.00"
+
+        # The standard and reduced VAT rate of a member state for OSS sales, in percent; Kontor
+        # carries a table of all 27 (as of 2025), to be checked by the tax advisor. A row
+        # here replaces a country's rates; [shops.<name>.eu_vat_rates] for one shop.
+        # [kontor.eu_vat_rates]
+        # AT = "20, 10"
+        # FR = "20, 5.5"
 
         # Where payments a shop or payment provider reports (paid=true, a PayPal transaction)
         # wait until the bank statement or the provider's payout brings the money: SKR03 1360

@@ -10,7 +10,7 @@ import Testing
         #expect(list.stdout.contains("stock") && list.stdout.contains("journal"))
         let json = try jsonArray(KontorBinary.run(["report", "--json"], root: root.path))
         #expect(json.map { $0["name"] as? String }
-                    == ["stock", "inventory-valuation", "reorder", "slow-movers", "stock-movements", "price-history", "shortfalls", "journal", "refunds", "aging", "trial-balance", "vat-return", "profit-and-loss", "orders-held", "orders-awaiting-payment", "orders-awaiting-stock",
+                    == ["stock", "inventory-valuation", "reorder", "slow-movers", "stock-movements", "price-history", "shortfalls", "journal", "refunds", "aging", "trial-balance", "vat-return", "profit-and-loss", "recapitulative-statement", "oss-return", "orders-held", "orders-awaiting-payment", "orders-awaiting-stock",
                         "payments-unmatched", "shipments-held", "parcels-returned", "credit-holds", "datev", "shipping", "invoices", "risk",
                         "liquidity", "currencies", "gobd"])
     }

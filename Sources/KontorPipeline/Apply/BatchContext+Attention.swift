@@ -77,11 +77,15 @@ extension BatchContext {
         let lines = try orders.lift(entry, lines: priced, batch: batch)
         let goods = lines.map { $0.taxable(basis: order.priceBasis) }
         var repriced = entry
-        repriced.totalGross = InvoiceCalculator.grossTotal(goods: goods, shipping: shipping, basis: order.priceBasis)
+        // The VAT case is decided again with the customer as the books know them now.
+        var decided = order
+        decided.shipping = shipping
+        let vatCase = try vatDecision(decided, customer: customer, goods: goods, log: &log)
+        repriced.totalGross = vatCase.grossTotal(goods: goods, shipping: shipping, basis: order.priceBasis)
         repriced.weightGrams = lines.reduce(0) { $0 + (articles[$1.sku]?.weightGrams ?? 0) * $1.quantity }
         // An order that named its customer by e-mail address is booked to their customer id.
         repriced.customerKey = customer?.customerID ?? key
-        try orders.reprice(repriced, shipping: shipping)
+        try orders.reprice(repriced, shipping: shipping, vatCase: vatCase)
         if var conversion {
             conversion.euros = repriced.totalGross
             try rates.record(conversion, shop: shop, batch: batch)

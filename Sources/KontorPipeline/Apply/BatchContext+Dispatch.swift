@@ -49,8 +49,9 @@ extension BatchContext {
         // whose goods are only partly there goes out in part where the shop allows it.
         let inParts = try current.map(shipsInParts) ?? false
         var reserved = false
+        // An order of another VAT case than domestic ships complete.
         if (inParts && decision != .awaitPayment) || (decision == .awaitStock && !settings.shipComplete && settings.invoiceIssuer == .kontor
-                       && existingInvoice == nil) {
+                       && existingInvoice == nil && o.vatCase == .domestic) {
             if current == nil {
                 try o.reserve(in: self)
                 reserved = true
@@ -111,7 +112,8 @@ extension BatchContext {
         let terms = order.paymentMethod.isOnAccount ? (o.customer?.paymentTermsDays ?? settings.paymentTermsDays) : 0
         let invoice = try ledger.postInvoice(
             shop: shop, orderNumber: order.orderNumber, customerKey: o.customerKey, date: date, dueDays: terms,
-            goods: o.goods, shipping: order.shipping, basis: order.priceBasis, batch: batch)
+            goods: o.goods, shipping: order.shipping, basis: order.priceBasis, vatCase: o.vatCase,
+            distanceSale: isDistanceSale(o.vatCase, of: order, customer: o.customer), batch: batch)
         summary.invoices.append(.init(number: invoice.number, order: order.orderNumber, gross: Money.decimalString(invoice.gross)))
         return invoice
     }
@@ -157,7 +159,8 @@ extension BatchContext {
         var o = OrderInProgress(
             order: order, lines: lines, weight: entry.weightGrams,
             goods: lines.map { $0.taxable(basis: order.priceBasis) },
-            total: entry.totalGross, customer: customer, customerKey: entry.customerKey)
+            total: entry.totalGross, customer: customer, customerKey: entry.customerKey,
+            vatCase: try orders.vatCase(order: entry.id))
         try dispatch(&o, from: entry, on: date, because: cause, paying: paying, log: &log)
     }
 }

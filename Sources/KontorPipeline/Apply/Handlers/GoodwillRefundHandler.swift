@@ -29,7 +29,7 @@ struct GoodwillRefundHandler: RecordHandler {
         }
         let left = gross - (try context.ledger.corrected(shop: shop, invoice: invoice))
         let credited = ReturnCredit.goodwill(refund.amount, rate: refund.vatRate, of: lines, basis: stored.order.priceBasis)
-        let total = InvoiceCalculator.grossTotal(goods: credited)
+        let total = try context.ledger.vatCase(shop: shop, invoice: invoice).0.grossTotal(goods: credited)
         guard total <= left else {
             log.append(Diagnostic("refund.exceeds",
                                   "refund of \(Money.decimalString(total)) on order \(refund.orderNumber) exceeds what is left of invoice \(invoice) (\(Money.decimalString(left)))",

@@ -42,8 +42,11 @@ extension OrderHandler {
             foreign = booking
         }
         guard let priced = try price(order, in: &context, log: &log) else { return nil }
-        let (lines, weight, goods, total) = priced
+        let (lines, weight, goods, _) = priced
         let customer = try context.customer(id: order.customerID, email: order.customerEmail)
+        // The VAT case decides what the customer pays: the total under it.
+        let vatCase = try context.vatDecision(order, customer: customer, goods: goods, log: &log)
+        let total = vatCase.grossTotal(goods: goods, shipping: order.shipping, basis: order.priceBasis)
         let customerKey = customer?.customerID ?? order.customerID ?? order.customerEmail?.lowercased() ?? "guest-\(order.orderNumber)"
         let named = order.customerID ?? order.customerEmail?.lowercased()
         var holds = order.cancelled ? [] : try AttentionHold.check(
@@ -60,7 +63,7 @@ extension OrderHandler {
             try context.rates.record(foreign, shop: context.shop, batch: context.batch)
         }
         return OrderInProgress(order: order, lines: lines, weight: weight, goods: goods, total: total,
-                               customer: customer, customerKey: customerKey, holds: holds)
+                               customer: customer, customerKey: customerKey, vatCase: vatCase, holds: holds)
     }
 
     /// The order's lines at the rates they are booked at, with its discount spread over

@@ -21,6 +21,8 @@ struct OrderInProgress {
     let customer: CustomerAccount?
     /// The customer the order is booked to.
     let customerKey: String
+    /// How VAT law treats it (decided when it came, recorded with it).
+    var vatCase: VATCase = .domestic
     /// Its invoice, once a step posted it.
     var invoice: PostedInvoice?
     /// The states it went through so far in this batch, each with its cause.
@@ -50,7 +52,8 @@ struct OrderInProgress {
     @discardableResult
     func book(_ way: [OrderStep], in context: BatchContext) throws -> Int64 {
         let id = try context.orders.add(order, shop: context.shop, customerKey: customerKey, totalGross: total,
-                                        weightGrams: weight, way: way, invoice: invoice?.number, batch: context.batch)
+                                        weightGrams: weight, way: way, invoice: invoice?.number, vatCase: vatCase,
+                                        batch: context.batch)
         try context.orders.addLines(lines, order: id)
         return id
     }

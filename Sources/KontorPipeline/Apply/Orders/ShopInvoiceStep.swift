@@ -23,7 +23,8 @@ struct ShopInvoiceStep: OrderHandlerStep {
         let terms = order.paymentMethod.isOnAccount ? (o.customer?.paymentTermsDays ?? context.settings.paymentTermsDays) : 0
         let invoice = try context.ledger.postInvoice(
             shop: context.shop, orderNumber: order.orderNumber, customerKey: o.customerKey, date: order.orderDate, dueDays: terms,
-            goods: o.goods, shipping: order.shipping, basis: order.priceBasis, number: number, batch: context.batch)
+            goods: o.goods, shipping: order.shipping, basis: order.priceBasis, number: number, vatCase: o.vatCase,
+            distanceSale: context.isDistanceSale(o.vatCase, of: order, customer: o.customer), batch: context.batch)
         context.summary.invoices.append(.init(number: invoice.number, order: order.orderNumber, gross: Money.decimalString(invoice.gross)))
         o.invoice = invoice
         o.way.append(OrderStep(.invoiced, "invoice \(number) issued by the shop"))
