@@ -218,4 +218,38 @@ import Testing
         #expect(report.contains("no reference rate for USD on 2024-03-20 or the 4 days before: the payment X-1 of 20.00 USD cannot be booked in euros"))
         #expect(try sql(root, "SELECT count(*) FROM journal_lines") == "0")
     }
+
+    /// An export to Switzerland is tax-free: the order's amount in CHF is what the customer
+    /// owes under that case (the German VAT out of the gross prices), so paying it in full
+    /// clears the invoice, with no more than a cent of exchange difference at the same rate.
+    @Test func anExportInCHFIsOwedAndPaidAtItsTaxFreeAmount() throws {
+        let root = try TemporaryRoot()
+        try root.write("kontor.toml", "[kontor]\ndefault_credit_limit = \"10000.00\"\n")
+        try root.write("inbox/shop/01-products.csv", productsCSV, done: true)
+        try root.write("inbox/shop/02-count.csv", countCSV, done: true)
+        try root.write("inbox/shop/03-rates.csv", "currency,date,rate\nCHF,2024-03-13,0.9599\n", done: true)
+        try root.write("inbox/shop/04-orders.csv", """
+            order_number,order_date,customer_id,customer_name,ship_name,ship_street,ship_zip,ship_city,ship_country,payment_method,paid,shipping,sku,quantity,unit_price,currency
+            CH-9,2024-03-13,K-CH,Teehaus Basel AG,Teehaus Basel AG,Freie Strasse 4,4001,Basel,CH,invoice,false,0.00,TEA,2,8.90,CHF
+
+            """, done: true)
+        try Self.run(root)
+        let invoice = try sql(root, "SELECT invoice_number FROM orders WHERE order_number = 'CH-9'")
+        let owed = try sql(root, "SELECT amount FROM currency_bookings WHERE document = 'CH-9'")
+        let gross = try sql(root, "SELECT gross FROM invoices WHERE number = '\(invoice)'")
+        #expect(try sql(root, "SELECT vat FROM invoices WHERE number = '\(invoice)'") == "0")
+        // 2 × 8.90 CHF less 7 % German VAT: 16.64 CHF. In euros each unit price is converted
+        // first (9.27 EUR), then the VAT comes out: 18.54 / 1.07 = 17.33 EUR.
+        #expect(owed == "1664")
+        #expect(gross == "1733")
+        let amount = (Int(owed) ?? 0)
+        try root.write("inbox/shop/05-payments.csv", """
+            reference,amount,date,currency
+            \(invoice),\(amount / 100).\(String(format: "%02d", amount % 100)),2024-03-13,CHF
+
+            """, done: true)
+        try Self.run(root)
+        #expect(try sql(root, "SELECT coalesce(SUM(debit - credit), 0) FROM journal_lines WHERE account = 1400 AND document = '\(invoice)'") == "0")
+        #expect(try sql(root, "SELECT abs(difference) <= 1 FROM currency_bookings WHERE kind = 'payment'") == "1")
+    }
 }

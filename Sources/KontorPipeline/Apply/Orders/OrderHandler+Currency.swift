@@ -3,8 +3,8 @@ import KontorCredit
 
 extension OrderHandler {
     /// An order in another currency than EUR. With a reference rate for its day, `order`
-    /// becomes the order in euros, and the booking returned notes its total in its currency
-    /// and the rate; without one, `order` stays as it is and the booking waits for the rate
+    /// becomes the order in euros, and the booking returned notes the rate (the intake adds
+    /// its total in its currency, under the order's VAT case); without one, `order` stays as it is and the booking waits for the rate
     /// (`perEuro` nil). nil, with an error in `log`, for a currency that is no ISO code or
     /// an order whose euros would pass the limits.
     func inEuros(_ order: inout Order, in context: inout BatchContext, log: inout DiagnosticLog) throws -> CurrencyBooking? {
@@ -18,7 +18,6 @@ extension OrderHandler {
         var booking = CurrencyBooking(kind: .order, document: number, orderNumber: number, date: order.orderDate,
                                       currency: currency, amount: 0, shipping: order.shipping, perEuro: nil, euros: nil)
         guard let rate = try context.rates.rate(shop: context.shop, currency: currency, on: order.orderDate) else { return booking }
-        guard let charged = try price(order, in: &context, log: &log) else { return nil }
         let converted = order.converted(perEuro: rate.perEuro)
         guard converted.isWithinLimits else {
             log.append(Diagnostic("order.currency-limit",
@@ -27,7 +26,6 @@ extension OrderHandler {
                                   hint: "Check the order's amounts and currency.", at: order.location))
             return nil
         }
-        booking.amount = charged.total
         booking.perEuro = rate.perEuro
         order = converted
         return booking

@@ -35,6 +35,7 @@ extension OrderHandler {
                                   at: order.location))
             return nil
         }
+        let original = order
         var order = order
         var foreign: CurrencyBooking?
         if order.currency != "EUR" {
@@ -58,6 +59,9 @@ extension OrderHandler {
                 foreign.amount = total
                 if !order.cancelled { holds.append(.noExchangeRate(foreign.currency, on: order.orderDate)) }
             } else {
+                // What the customer owes in the currency, under the same VAT case.
+                guard let charged = try price(original, in: &context, log: &log) else { return nil }
+                foreign.amount = vatCase.grossTotal(goods: charged.goods, shipping: original.shipping, basis: original.priceBasis)
                 foreign.euros = total
             }
             try context.rates.record(foreign, shop: context.shop, batch: context.batch)
