@@ -133,16 +133,6 @@ public struct Inventory {
         return result
     }
 
-    /// What is reserved for an order, per article.
-    public func reserved(shop: String, order: String) throws -> [String: Int] {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT sku, SUM(quantity) AS q FROM reservations WHERE shop = ? AND order_number = ? GROUP BY sku
-            """), arguments: [shop, order])
-        var result: [String: Int] = [:]
-        for row in rows where (row["q"] as Int) != 0 { result[row["sku"]] = row["q"] }
-        return result
-    }
-
     /// Whether the goods reserved for an order are physically there for it. Orders that
     /// reserved earlier come first: their reservations count as taken, later ones do not.
     /// When the article's stock covers every open reservation no queue is read at all;
@@ -186,7 +176,7 @@ public struct Inventory {
     public func available(shop: String, order: String) throws -> [String: Int] {
         let missing = try shortfall(shop: shop, order: order)
         var there: [String: Int] = [:]
-        for (sku, mine) in try reserved(shop: shop, order: order) where mine - (missing[sku] ?? 0) > 0 {
+        for (sku, (mine, _)) in try reservedIn(shop: shop, order: order) where mine - (missing[sku] ?? 0) > 0 {
             there[sku] = mine - (missing[sku] ?? 0)
         }
         return there

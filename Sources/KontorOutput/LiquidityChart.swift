@@ -45,11 +45,11 @@ public struct LiquidityChart: Sendable {
         var s = """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(Self.width)" height="\(Self.height)" viewBox="0 0 \(Self.width) \(Self.height)" font-family="Helvetica, Arial, sans-serif" font-size="11">
-            <title>\(Self.escape(title))</title>
+            <title>\(XMLText.escape(title))</title>
             <rect class="background" x="0" y="0" width="\(Self.width)" height="\(Self.height)" fill="#ffffff"/>
-            <text class="heading" x="\(Self.left)" y="28" font-size="15" font-weight="bold">\(Self.escape(title))</text>
-            <text class="axis" x="\(Self.left - 6)" y="\(y(high) + 4)" text-anchor="end">\(Self.escape(GermanFormat.euros(high)))</text>
-            <text class="axis" x="\(Self.left - 6)" y="\(y(low) + 4)" text-anchor="end">\(Self.escape(GermanFormat.euros(low)))</text>
+            <text class="heading" x="\(Self.left)" y="28" font-size="15" font-weight="bold">\(XMLText.escape(title))</text>
+            <text class="axis" x="\(Self.left - 6)" y="\(y(high) + 4)" text-anchor="end">\(XMLText.escape(GermanFormat.euros(high)))</text>
+            <text class="axis" x="\(Self.left - 6)" y="\(y(low) + 4)" text-anchor="end">\(XMLText.escape(GermanFormat.euros(low)))</text>
 
             """
         for (index, bar) in bars.enumerated() {
@@ -58,37 +58,18 @@ public struct LiquidityChart: Sendable {
             let fill = bar.value < threshold ? "#c0392b" : "#4a7bb7"
             s += """
                 <rect class="bar" x="\(x)" y="\(upper)" width="\(barWidth)" height="\(max(1, lower - upper))" fill="\(fill)">\
-                <title>\(Self.escape(bar.detail))</title></rect>
-                <text class="label" x="\(Self.left + index * slot + slot / 2)" y="\(Self.top + plotHeight + 18)" text-anchor="middle">\(Self.escape(bar.label))</text>
+                <title>\(XMLText.escape(bar.detail))</title></rect>
+                <text class="label" x="\(Self.left + index * slot + slot / 2)" y="\(Self.top + plotHeight + 18)" text-anchor="middle">\(XMLText.escape(bar.label))</text>
 
                 """
         }
         s += """
             <line class="zero" x1="\(Self.left)" y1="\(y(0))" x2="\(Self.left + plotWidth)" y2="\(y(0))" stroke="#555555" stroke-width="1"/>
             <line class="threshold" x1="\(Self.left)" y1="\(y(threshold))" x2="\(Self.left + plotWidth)" y2="\(y(threshold))" stroke="#c0392b" stroke-width="2" stroke-dasharray="6 4"/>
-            <text class="threshold-label" x="\(Self.left + plotWidth)" y="\(y(threshold) - 5)" text-anchor="end" fill="#c0392b">\(Self.escape("Schwelle " + GermanFormat.euros(threshold)))</text>
+            <text class="threshold-label" x="\(Self.left + plotWidth)" y="\(y(threshold) - 5)" text-anchor="end" fill="#c0392b">\(XMLText.escape("Schwelle " + GermanFormat.euros(threshold)))</text>
             </svg>
 
             """
         return s
-    }
-
-    /// `text` with the characters XML gives a meaning to written as references, and control
-    /// characters as spaces.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            // XML 1.0 allows no control characters: each becomes a space.
-            case _ where ch.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }): out += " "
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 }

@@ -16,7 +16,7 @@ enum CurrencyReport {
                           "receivables_eur", "bank_eur", "value_eur", "unrealised_eur", "limit_eur", "warning"]
 
     /// A currency's position on a day.
-    struct Position: Equatable {
+    struct Position {
         var currency: String
         var rate: (date: CalendarDate, perEuro: Int)?
         /// The open part of the invoices in the currency, in it, and the euros it is booked at.
@@ -36,11 +36,6 @@ enum CurrencyReport {
             guard let value else { return "no reference rate of \(currency) known: the position cannot be valued" }
             guard let limit, value > limit else { return nil }
             return "worth \(Money.decimalString(value)) EUR, \(Money.decimalString(value - limit)) over the limit of \(Money.decimalString(limit)) EUR"
-        }
-
-        static func == (a: Position, b: Position) -> Bool {
-            a.currency == b.currency && a.rate?.date == b.rate?.date && a.rate?.perEuro == b.rate?.perEuro
-                && a.receivables == b.receivables && a.receivablesBooked == b.receivablesBooked && a.bank == b.bank && a.limit == b.limit
         }
     }
 

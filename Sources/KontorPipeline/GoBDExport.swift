@@ -133,10 +133,7 @@ enum GoBDExport {
     /// `index.xml` in the GDPdU description standard (`gdpdu-01-09-2004.dtd`): who supplies
     /// the data, and per table its file, validity, encoding, number format and columns.
     static func indexXML(shop: String, period: ReportPeriod, seller: Seller) -> String {
-        func esc(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let esc = XMLText.escape
         func type(_ kind: Column.Kind) -> String {
             switch kind {
             case .text: "<AlphaNumeric/>"
